@@ -1,0 +1,145 @@
+// Gainstage DSP kernel — the ABI. Plain numeric functions over fixed memory (raw bindings);
+// knows nothing of Web Audio, Node or messages. Thread: every function runs on the audio thread
+// (or the offline host's worker) and none allocates after setup(); setup() may grow memory.
+//
+// Per block, the host: writes planar f32 input at inputBuffer(), calls processRange() once per
+// span between parameter events (setParam() in between, sample-accurate), and reads the planar
+// output at outputBuffer(). readMeters() writes both taps' readouts at readoutBuffer().
+
+import { arenaReset, arenaUsedBytes as usedBytes } from "./arena";
+import {
+  MAX_CHANNELS, MAX_FRAMES, MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, TAP_FIELDS, TAP_IN, TAP_OUT, TAP_COUNT,
+  STATUS_OK, STATUS_CLAMPED, STATUS_BAD_SAMPLE_RATE, STATUS_BAD_CHANNELS, STATUS_BAD_FRAMES,
+  STATUS_BAD_PARAM_ID, STATUS_NOT_FINITE, STATUS_NOT_READY, STATUS_OUT_OF_MEMORY,
+} from "./layout";
+import {
+  P_INPUT_TRIM_DB, P_OUTPUT_TRIM_DB, P_BYPASS, P_VU_REFERENCE_DBFS, P_POLARITY_BASE, PARAM_ID_END,
+  paramMin, paramMax, paramDefault, paramIsStepped, isKnownParam, isPolarity,
+} from "./params";
+import { Trim } from "./trim";
+import { Tap } from "./tap";
+
+export * from "./layout";
+export * from "./params";
+
+const BUFFER_BYTES: i32 = MAX_CHANNELS * MAX_FRAMES * 4;
+const input = memory.data(BUFFER_BYTES, 16);
+const output = memory.data(BUFFER_BYTES, 16);
+const readout = memory.data(TAP_COUNT * TAP_FIELDS * 8, 16);
+/** Plain parameter values, by id; they live outside the arena so they survive a new setup(). */
+const paramValues = memory.data(PARAM_ID_END * 8, 8);
+
+let ready = false;
+let channelCount: i32 = 0;
+let framesSinceReset: i64 = 0;
+let trim: Trim = changetype<Trim>(0);
+let tapIn: Tap = changetype<Tap>(0);
+let tapOut: Tap = changetype<Tap>(0);
+
+for (let id = 0; id < PARAM_ID_END; id++) {
+  store<f64>(paramValues + (<usize>id << 3), isKnownParam(id) ? paramDefault(id) : 0.0);
+}
+
+/** Planar f32 input: channel c at inputBuffer() + c · MAX_FRAMES · 4. */
+export function inputBuffer(): usize { return input; }
+/** Planar f32 output, same layout. */
+export function outputBuffer(): usize { return output; }
+/** f64 readout: tap t's block at readoutBuffer() + t · TAP_FIELDS · 8 (layout.ts). */
+export function readoutBuffer(): usize { return readout; }
+/** Bytes the meters' state takes for the current setup. */
+export function arenaUsedBytes(): usize { return usedBytes(); }
+
+/**
+ * Prepares the kernel for `sampleRate` Hz (8 000 … 384 000) and `channels` (1 … 8). Parameter
+ * values are kept; meters start from silence. On an error status nothing has changed.
+ */
+export function setup(sampleRate: f64, channels: i32): i32 {
+  if (!(sampleRate >= MIN_SAMPLE_RATE && sampleRate <= MAX_SAMPLE_RATE)) return STATUS_BAD_SAMPLE_RATE;
+  if (channels < 1 || channels > MAX_CHANNELS) return STATUS_BAD_CHANNELS;
+  ready = false;
+  arenaReset();
+  trim = Trim.create(sampleRate, channels);
+  tapIn = Tap.create(sampleRate, channels);
+  tapOut = Tap.create(sampleRate, channels);
+  if (changetype<usize>(tapOut.vu) == 0) return STATUS_OUT_OF_MEMORY;
+  channelCount = channels;
+  ready = true;
+  applyParams();
+  reset();
+  return STATUS_OK;
+}
+
+/** Clears every meter and lands every gain ramp on its target (CLAP reset). */
+export function reset(): void {
+  if (!ready) return;
+  resetMeters();
+  trim.settle();
+  framesSinceReset = 0;
+}
+
+/** Clears every meter (peaks, windows, integrated loudness, LRA, counts); audio is untouched. */
+export function resetMeters(): void {
+  if (!ready) return;
+  tapIn.reset();
+  tapOut.reset();
+}
+
+/**
+ * Sets parameter `id` to the plain value `value`. Non-finite values and unknown ids are
+ * rejected (negative status, nothing changes); out-of-range values are clamped and stepped ones
+ * rounded (STATUS_CLAMPED). Before the first processed frame the value applies at once (a
+ * restored session never ramps); afterwards it ramps over GAIN_SMOOTHING_MS from the next frame.
+ */
+export function setParam(id: i32, value: f64): i32 {
+  if (!isKnownParam(id)) return STATUS_BAD_PARAM_ID;
+  if (!isFinite(value)) return STATUS_NOT_FINITE;
+  let plain = min(max(value, paramMin(id)), paramMax(id));
+  if (paramIsStepped(id)) plain = Math.round(plain);
+  store<f64>(paramValues + (<usize>id << 3), plain);
+  if (ready) applyParam(id, framesSinceReset == 0);
+  return plain == value ? STATUS_OK : STATUS_CLAMPED;
+}
+
+/** The plain value of parameter `id`; NaN for an unknown id. */
+export function getParam(id: i32): f64 {
+  return isKnownParam(id) ? load<f64>(paramValues + (<usize>id << 3)) : NaN;
+}
+
+/**
+ * Meters IN, trims, meters OUT for frames [start, start + count) of the buffers
+ * (0 <= start, 1 <= count, start + count <= MAX_FRAMES). Returns a status; on error nothing ran.
+ */
+export function processRange(start: i32, count: i32): i32 {
+  if (!ready) return STATUS_NOT_READY;
+  if (start < 0 || count < 1 || start > MAX_FRAMES - count) return STATUS_BAD_FRAMES;
+  tapIn.process(input, start, count);
+  trim.process(input, output, start, count);
+  tapOut.process(output, start, count);
+  framesSinceReset += count;
+  return STATUS_OK;
+}
+
+/** Writes both taps' readouts and starts the next "since read" interval of every max. */
+export function readMeters(): i32 {
+  if (!ready) return STATUS_NOT_READY;
+  const vuReference = getParam(P_VU_REFERENCE_DBFS);
+  tapIn.read(readout + <usize>(TAP_IN * TAP_FIELDS * 8), vuReference);
+  tapOut.read(readout + <usize>(TAP_OUT * TAP_FIELDS * 8), vuReference);
+  return STATUS_OK;
+}
+
+function applyParams(): void {
+  for (let id = 0; id < PARAM_ID_END; id++) if (isKnownParam(id)) applyParam(id, true);
+}
+
+function applyParam(id: i32, immediate: bool): void {
+  const value = getParam(id);
+  if (id == P_INPUT_TRIM_DB || id == P_OUTPUT_TRIM_DB) {
+    trim.setTrimDb(getParam(P_INPUT_TRIM_DB), getParam(P_OUTPUT_TRIM_DB), immediate);
+  } else if (id == P_BYPASS) {
+    trim.setBypass(value >= 0.5, immediate);
+  } else if (isPolarity(id)) {
+    trim.setPolarity(id - P_POLARITY_BASE, value >= 0.5, immediate);
+  }
+  // P_VU_REFERENCE_DBFS is read at readMeters(): calibration changes the scale, not the audio.
+}

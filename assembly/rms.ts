@@ -1,0 +1,94 @@
+// RMS level per channel over a 300 ms rectangular window (the VU meter's integration time;
+// not a standardised ballistic, metering.md §8) and over everything since reset.
+// Two dB conventions, always labelled: plain 20·log10(RMS) "dBFS", and AES17 "dB FS", where full
+// scale is the RMS of a full-scale sine (AES17 via Prism Sound's glossary), i.e. plain + 3.0103 dB.
+
+import { arenaAlloc } from "./arena";
+import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
+import { WindowSum } from "./window-sum";
+
+export const RMS_WINDOW_MS: f64 = 300;
+/** AES17 level − plain level = 20·log10(√2): a full-scale sine reads 0 dB FS AES17. */
+export const AES17_OFFSET_DB: f64 = 3.010299956639812;
+const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
+
+// @ts-ignore: decorator
+@unmanaged export class Rms {
+  windows: usize;          // WindowSum pointer per channel
+  quantumSums: usize;      // f64 per channel: Σx² of the open quantum
+  totalSums: usize;        // f64 per channel: Σx² of closed quanta since reset
+  maxSinceRead: usize;     // f64 per channel: largest window mean square since read
+  windowFrames: f64;
+  channels: i32;
+
+  static create(windowQuanta: i32, quantumFrames: i32, channels: i32): Rms {
+    const meter = changetype<Rms>(arenaAlloc(offsetof<Rms>()));
+    meter.channels = channels;
+    meter.windowFrames = <f64>(windowQuanta * quantumFrames);
+    meter.windows = arenaAlloc(<usize>MAX_CHANNELS * sizeof<usize>());
+    for (let channel = 0; channel < channels; channel++) {
+      store<usize>(meter.windows + <usize>channel * sizeof<usize>(), changetype<usize>(WindowSum.create(windowQuanta)));
+    }
+    meter.quantumSums = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    meter.totalSums = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    meter.maxSinceRead = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    return meter;
+  }
+
+  // @ts-ignore: decorator
+  @inline window(channel: i32): WindowSum {
+    return changetype<WindowSum>(load<usize>(this.windows + <usize>channel * sizeof<usize>()));
+  }
+
+  reset(): void {
+    for (let channel = 0; channel < this.channels; channel++) this.window(channel).reset();
+    memory.fill(this.quantumSums, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.totalSums, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.maxSinceRead, 0, <usize>MAX_CHANNELS << 3);
+  }
+
+  /** Adds frames [start, start + count) of the planar block to the open quantum. */
+  accumulate(block: usize, start: i32, count: i32): void {
+    for (let channel = 0; channel < this.channels; channel++) {
+      const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
+      let sum = load<f64>(this.quantumSums + (<usize>channel << 3));
+      for (let frame = start; frame < start + count; frame++) {
+        const x = <f64>load<f32>(samples + (<usize>frame << 2));
+        sum += x * x;
+      }
+      store<f64>(this.quantumSums + (<usize>channel << 3), sum);
+    }
+  }
+
+  /** Closes the quantum: slides each window by one quantum. */
+  endQuantum(): void {
+    for (let channel = 0; channel < this.channels; channel++) {
+      const at = <usize>channel << 3;
+      const sum = load<f64>(this.quantumSums + at);
+      const window = this.window(channel);
+      window.push(sum);
+      store<f64>(this.totalSums + at, load<f64>(this.totalSums + at) + sum);
+      store<f64>(this.quantumSums + at, 0);
+      store<f64>(this.maxSinceRead + at, max(load<f64>(this.maxSinceRead + at), window.total() / this.windowFrames));
+    }
+  }
+
+  /** Mean square of the 300 ms window ending at the last closed quantum. */
+  meanSquare(channel: i32): f64 {
+    return this.window(channel).total() / this.windowFrames;
+  }
+
+  /** Largest window mean square since the last call; starts the next interval. */
+  takeMaxMeanSquare(channel: i32): f64 {
+    const at = this.maxSinceRead + (<usize>channel << 3);
+    const value = load<f64>(at);
+    store<f64>(at, 0);
+    return value;
+  }
+
+  /** Mean square of every frame since reset, the open quantum included. */
+  totalMeanSquare(channel: i32, frames: f64): f64 {
+    const at = <usize>channel << 3;
+    return frames > 0 ? (load<f64>(this.totalSums + at) + load<f64>(this.quantumSums + at)) / frames : 0;
+  }
+}

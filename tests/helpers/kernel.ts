@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Kernel } from "../../host/kernel.js";
+
+/** The release build under test (npm test builds it first). */
+export const kernelModule = new WebAssembly.Module(
+  readFileSync(fileURLToPath(new URL("../../build/gainstage.wasm", import.meta.url))),
+);
+
+export function newKernel(sampleRate: number, channels: number): Kernel {
+  const kernel = new Kernel(kernelModule);
+  kernel.setup(sampleRate, channels);
+  return kernel;
+}
+
+/**
+ * Runs `channels` through a fresh kernel in blocks and calls `onRead` every `readEveryFrames`
+ * (at exact frame positions) with the IN tap's readings. Returns the final IN readings.
+ */
+export function meterSignal(
+  sampleRate: number,
+  channels: Float32Array[],
+  options: { readEveryFrames?: number; onRead?: (tap: ReturnType<Kernel["readSnapshot"]>[0], frame: number) => void; blockFrames?: number } = {},
+) {
+  const kernel = newKernel(sampleRate, channels.length);
+  const frames = channels[0]!.length;
+  const every = options.readEveryFrames ?? 0;
+  const block = options.blockFrames ?? 4096;
+  let frame = 0;
+  while (frame < frames) {
+    let count = Math.min(block, frames - frame);
+    if (every > 0) count = Math.min(count, every - (frame % every));
+    channels.forEach((data, c) => kernel.input(c).set(data.subarray(frame, frame + count)));
+    kernel.processRange(0, count);
+    frame += count;
+    if (every > 0 && frame % every === 0) options.onRead?.(kernel.readSnapshot()[0]!, frame);
+  }
+  return kernel.readSnapshot()[0]!;
+}
