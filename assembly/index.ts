@@ -10,7 +10,8 @@ import { arenaReset, arenaUsedBytes as usedBytes } from "./arena";
 import {
   MAX_CHANNELS, MAX_FRAMES, MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, TAP_FIELDS, TAP_IN, TAP_OUT, TAP_COUNT,
   STATUS_OK, STATUS_CLAMPED, STATUS_BAD_SAMPLE_RATE, STATUS_BAD_CHANNELS, STATUS_BAD_FRAMES,
-  STATUS_BAD_PARAM_ID, STATUS_NOT_FINITE, STATUS_NOT_READY, STATUS_OUT_OF_MEMORY,
+  STATUS_BAD_PARAM_ID, STATUS_NOT_FINITE, STATUS_NOT_READY, STATUS_OUT_OF_MEMORY, STATUS_BAD_TAP,
+  STATUS_BAD_MASK, METER_ALL,
 } from "./layout";
 import {
   P_INPUT_TRIM_DB, P_OUTPUT_TRIM_DB, P_BYPASS, P_VU_REFERENCE_DBFS, P_POLARITY_BASE, PARAM_ID_END,
@@ -116,6 +117,18 @@ export function processRange(start: i32, count: i32): i32 {
   trim.process(input, output, start, count);
   tapOut.process(output, start, count);
   framesSinceReset += count;
+  return STATUS_OK;
+}
+
+/**
+ * Chooses the meters tap `tap` runs (METER_* bits; 0 = tap off, METER_ALL = default). Cheaper
+ * when some are not needed (true peak is the costliest); meters switched on start from silence.
+ */
+export function setMeterMask(tap: i32, mask: i32): i32 {
+  if (!ready) return STATUS_NOT_READY;
+  if (tap != TAP_IN && tap != TAP_OUT) return STATUS_BAD_TAP;
+  if ((mask & ~METER_ALL) != 0) return STATUS_BAD_MASK;
+  (tap == TAP_IN ? tapIn : tapOut).setMeters(mask);
   return STATUS_OK;
 }
 

@@ -58,6 +58,14 @@ export const TAP_FIELDS: i32 = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANN
   return LOUDNESS_FIELDS + CHANNEL_FIELDS * (channel + 1);
 }
 
+// Meters a tap runs (setMeterMask). A meter switched on again starts from silence.
+export const METER_SAMPLE_PEAK: i32 = 1;             // also the clip and non-finite counts
+export const METER_TRUE_PEAK: i32 = 2;
+export const METER_LOUDNESS: i32 = 4;
+export const METER_RMS: i32 = 8;
+export const METER_VU: i32 = 16;
+export const METER_ALL: i32 = 31;
+
 // Status codes returned by set-up and parameter calls (0 = ok; negative = rejected, nothing changed).
 export const STATUS_OK: i32 = 0;
 export const STATUS_CLAMPED: i32 = 1;                // value accepted after clamping to the range
@@ -68,4 +76,5 @@ export const STATUS_BAD_PARAM_ID: i32 = -4;
 export const STATUS_NOT_FINITE: i32 = -5;
 export const STATUS_NOT_READY: i32 = -6;
 export const STATUS_OUT_OF_MEMORY: i32 = -7;
-export const STATUS_BAD_CHANNEL_INDEX: i32 = -8;
+export const STATUS_BAD_TAP: i32 = -8;
+export const STATUS_BAD_MASK: i32 = -9;

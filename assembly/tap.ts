@@ -11,6 +11,7 @@ import {
   C_SAMPLE_PEAK_DBFS, C_SAMPLE_PEAK_MAX_DBFS, C_TRUE_PEAK_DBTP, C_TRUE_PEAK_MAX_DBTP, C_RMS_DBFS,
   C_RMS_AES17_DB, C_RMS_MAX_DBFS, C_RMS_MAX_AES17_DB, C_RMS_TOTAL_DBFS, C_RMS_TOTAL_AES17_DB,
   C_VU, C_VU_MAX, C_VU_MAX_SINCE_RESET, C_CLIP_COUNT, C_NON_FINITE_COUNT,
+  METER_SAMPLE_PEAK, METER_TRUE_PEAK, METER_LOUDNESS, METER_RMS, METER_VU, METER_ALL,
 } from "./layout";
 import { sanitizeInto } from "./sanitize";
 import { SamplePeak } from "./sample-peak";
@@ -33,6 +34,7 @@ import { amplitudeToDb, powerToDb, msToFrames } from "./units";
   quantumFrames: i32;
   quantumFill: i32;
   channels: i32;
+  meters: i32;                // METER_* bits
 
   static create(sampleRate: f64, channels: i32): Tap {
     const tap = changetype<Tap>(arenaAlloc(offsetof<Tap>()));
@@ -46,6 +48,7 @@ import { amplitudeToDb, powerToDb, msToFrames } from "./units";
     tap.loudness = Loudness.create(sampleRate, quantum, channels);
     tap.rms = Rms.create(msToFrames(RMS_WINDOW_MS, sampleRate) / quantum, quantum, channels);
     tap.vu = Vu.create(sampleRate, channels);
+    tap.meters = METER_ALL;
     return tap;
   }
 
@@ -59,25 +62,39 @@ import { amplitudeToDb, powerToDb, msToFrames } from "./units";
     this.quantumFill = 0;
   }
 
+  /** Switches meters on and off (METER_* bits); meters switched on start from silence. */
+  setMeters(mask: i32): void {
+    const switchedOn = mask & ~this.meters;
+    if (switchedOn & METER_SAMPLE_PEAK) { this.samplePeak.reset(); memory.fill(this.nonFiniteCounts, 0, <usize>MAX_CHANNELS << 3); }
+    if (switchedOn & METER_TRUE_PEAK) this.truePeak.reset();
+    if (switchedOn & METER_LOUDNESS) this.loudness.reset();
+    if (switchedOn & METER_RMS) this.rms.reset();
+    if (switchedOn & METER_VU) this.vu.reset();
+    this.meters = mask;
+  }
+
   /** Meters frames [start, start + count) of the planar buffer at `source`. */
   process(source: usize, start: i32, count: i32): void {
+    const meters = this.meters;
+    if (meters == 0) return;
     const block = this.scratch;
     sanitizeInto(source, block, this.channels, start, count, this.nonFiniteCounts);
-    this.samplePeak.process(block, count);
-    this.truePeak.process(block, count);
+    if (meters & METER_SAMPLE_PEAK) this.samplePeak.process(block, count);
+    if (meters & METER_TRUE_PEAK) this.truePeak.process(block, count);
+    if ((meters & (METER_LOUDNESS | METER_RMS | METER_VU)) == 0) return;
     let frame = 0;
     while (frame < count) {
       const span = min(count - frame, this.quantumFrames - this.quantumFill);
-      this.loudness.accumulate(block, frame, span);
-      this.rms.accumulate(block, frame, span);
-      this.vu.process(block, frame, span);
+      if (meters & METER_LOUDNESS) this.loudness.accumulate(block, frame, span);
+      if (meters & METER_RMS) this.rms.accumulate(block, frame, span);
+      if (meters & METER_VU) this.vu.process(block, frame, span);
       frame += span;
       this.quantumFill += span;
       if (this.quantumFill == this.quantumFrames) {
         this.quantumFill = 0;
-        this.loudness.endQuantum();
-        this.rms.endQuantum();
-        this.vu.endQuantum();
+        if (meters & METER_LOUDNESS) this.loudness.endQuantum();
+        if (meters & METER_RMS) this.rms.endQuantum();
+        if (meters & METER_VU) this.vu.endQuantum();
       }
     }
   }

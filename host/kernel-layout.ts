@@ -55,6 +55,16 @@ export function channelFieldsOffset(channel: number): number {
   return LOUDNESS_FIELDS + CHANNEL_FIELDS * (channel + 1);
 }
 
+/** Meters a tap runs (setMeterMask bits). */
+export const Meter = {
+  METER_SAMPLE_PEAK: 1,
+  METER_TRUE_PEAK: 2,
+  METER_LOUDNESS: 4,
+  METER_RMS: 8,
+  METER_VU: 16,
+  METER_ALL: 31,
+} as const;
+
 export const Status = {
   STATUS_OK: 0,
   STATUS_CLAMPED: 1,
@@ -65,7 +75,8 @@ export const Status = {
   STATUS_NOT_FINITE: -5,
   STATUS_NOT_READY: -6,
   STATUS_OUT_OF_MEMORY: -7,
-  STATUS_BAD_CHANNEL_INDEX: -8,
+  STATUS_BAD_TAP: -8,
+  STATUS_BAD_MASK: -9,
 } as const;
 
 /** Kernel parameter ids (stable, append-only). */

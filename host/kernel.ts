@@ -20,6 +20,7 @@ export interface KernelExports {
   setParam(id: number, value: number): number;
   getParam(id: number): number;
   processRange(start: number, count: number): number;
+  setMeterMask(tap: number, mask: number): number;
   readMeters(): number;
   paramMin(id: number): number;
   paramMax(id: number): number;
@@ -118,6 +119,12 @@ export class Kernel {
       out.forEach((data, c) => data.set(this.outputs[c]!.subarray(0, count), start));
     }
     return out;
+  }
+
+  /** Chooses which meters tap `tap` runs (Meter bits); throws KernelError if refused. */
+  setMeterMask(tap: number, mask: number): void {
+    const status = this.exports.setMeterMask(tap, mask);
+    if (status < 0) throw new KernelError(status, `setMeterMask(${tap}, ${mask})`);
   }
 
   resetMeters(): void { this.exports.resetMeters(); }
