@@ -19,7 +19,7 @@ const HIGHPASS_Q: f64 = 0.5003270373238773;
 
 /** Below this magnitude a decaying filter state is set to 0 (keeps the CPU off subnormals). */
 const STATE_FLUSH: f64 = 1e-30;
-const STATE_SLOTS: i32 = 6;        // x1 x2 (input), m1 m2 (between stages), y1 y2 (output)
+const STATE_SLOTS: i32 = 6;        // x1 x2 (input), m1 m2 (between stages), y1 y2 (output), f64x2 each
 const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
 
 // @ts-ignore: decorator
@@ -28,7 +28,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   sb0: f64; sb1: f64; sb2: f64; sa1: f64; sa2: f64;
   // stage 2 (high-pass), b = [1, −2, 1] exactly as Table 2
   ha1: f64; ha2: f64;
-  state: usize;                 // STATE_SLOTS f64 per channel
+  state: usize;                 // STATE_SLOTS f64x2 per channel pair
   channels: i32;
 
   static create(sampleRate: f64, channels: i32): KWeighting {
@@ -58,31 +58,41 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   }
 
   /**
-   * Filters frames [start, start + count) of channel `channel` of the planar block and returns
-   * `sum` + Σ y² of the K-weighted output, added frame by frame so the total does not depend on
-   * where blocks were split (the caller applies the BS.1770 channel weight).
+   * Filters frames [start, start + count) of channels 2·pair and 2·pair + 1 of the planar block
+   * (one per f64x2 lane: the recursion is latency-bound, so a pair costs what one channel did) and
+   * adds each output's y² to the lane sums at `sums` frame by frame, so the totals do not depend
+   * on where blocks were split. A missing odd channel reads a zero scratch row.
    */
-  sumSquares(block: usize, channel: i32, start: i32, count: i32, sum: f64): f64 {
-    const state = this.state + (<usize>(channel * STATE_SLOTS) << 3);
-    let x1 = load<f64>(state), x2 = load<f64>(state, 8);
-    let m1 = load<f64>(state, 16), m2 = load<f64>(state, 24);
-    let y1 = load<f64>(state, 32), y2 = load<f64>(state, 40);
-    const sb0 = this.sb0, sb1 = this.sb1, sb2 = this.sb2, sa1 = this.sa1, sa2 = this.sa2;
-    const ha1 = this.ha1, ha2 = this.ha2;
-    const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
+  sumSquaresPair(block: usize, pair: i32, start: i32, count: i32, sums: usize): void {
+    const state = this.state + (<usize>(pair * STATE_SLOTS) << 4);
+    let x1 = v128.load(state), x2 = v128.load(state, 16);
+    let m1 = v128.load(state, 32), m2 = v128.load(state, 48);
+    let y1 = v128.load(state, 64), y2 = v128.load(state, 80);
+    const sb0 = f64x2.splat(this.sb0), sb1 = f64x2.splat(this.sb1), sb2 = f64x2.splat(this.sb2);
+    const sa1 = f64x2.splat(this.sa1), sa2 = f64x2.splat(this.sa2);
+    const ha1 = f64x2.splat(this.ha1), ha2 = f64x2.splat(this.ha2), two = f64x2.splat(2.0);
+    let sum = v128.load(sums);
+    const left = block + <usize>(pair << 1) * CHANNEL_STRIDE_BYTES;
+    const right = left + CHANNEL_STRIDE_BYTES;
     for (let frame = start; frame < start + count; frame++) {
-      const x = <f64>load<f32>(samples + (<usize>frame << 2));
-      const m = sb0 * x + sb1 * x1 + sb2 * x2 - sa1 * m1 - sa2 * m2;
-      const y = m - 2.0 * m1 + m2 - ha1 * y1 - ha2 * y2;
+      const at = <usize>frame << 2;
+      const x = f64x2.promote_low_f32x4(v128.load32_lane(right + at, v128.load32_zero(left + at), 1));
+      // Feed-forward terms first, feedback last: the loop-carried chain is one mul and two adds.
+      const m = f64x2.sub(
+        f64x2.add(f64x2.add(f64x2.mul(sb0, x), f64x2.mul(sb1, x1)), f64x2.mul(sb2, x2)),
+        f64x2.add(f64x2.mul(sa1, m1), f64x2.mul(sa2, m2)));
+      const y = f64x2.sub(
+        f64x2.add(f64x2.sub(m, f64x2.mul(two, m1)), m2),
+        f64x2.add(f64x2.mul(ha1, y1), f64x2.mul(ha2, y2)));
       x2 = x1; x1 = x;
       m2 = m1; m1 = m;
       y2 = y1; y1 = y;
-      sum += y * y;
+      sum = f64x2.add(sum, f64x2.mul(y, y));
     }
-    store<f64>(state, x1); store<f64>(state, x2, 8);
-    store<f64>(state, m1, 16); store<f64>(state, m2, 24);
-    store<f64>(state, y1, 32); store<f64>(state, y2, 40);
-    return sum;
+    v128.store(sums, sum);
+    v128.store(state, x1); v128.store(state, x2, 16);
+    v128.store(state, m1, 32); v128.store(state, m2, 48);
+    v128.store(state, y1, 64); v128.store(state, y2, 80);
   }
 
   /**
@@ -90,7 +100,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
    * loudness quantum), never at block boundaries, so results stay independent of block size.
    */
   flushSubnormals(): void {
-    for (let slot = 0; slot < this.channels * STATE_SLOTS; slot++) {
+    for (let slot = 0; slot < MAX_CHANNELS * STATE_SLOTS; slot++) {
       const at = this.state + (<usize>slot << 3);
       if (Math.abs(load<f64>(at)) < STATE_FLUSH) store<f64>(at, 0.0);
     }

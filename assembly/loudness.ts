@@ -41,7 +41,7 @@ export function channelWeight(channels: i32, channel: i32): f64 {
   gating: LoudnessHistogram;     // 400 ms blocks for integrated loudness
   range: LoudnessHistogram;      // short-term values for LRA
   weights: usize;                // f64 per channel
-  quantumSums: usize;            // f64 per channel: Σy² of the open quantum
+  quantumSums: usize;            // f64 per channel (in lane pairs): Σy² of the open quantum
   momentary: WindowSum;          // 400 ms of quantum energies
   shortTerm: WindowSum;          // 3 s of quantum energies
   gateFrames: i32;
@@ -100,9 +100,8 @@ export function channelWeight(channels: i32, channel: i32): f64 {
 
   /** K-weights frames [start, start + count) of the planar block into the open quantum. */
   accumulate(block: usize, start: i32, count: i32): void {
-    for (let channel = 0; channel < this.channels; channel++) {
-      const at = this.quantumSums + (<usize>channel << 3);
-      store<f64>(at, this.filter.sumSquares(block, channel, start, count, load<f64>(at)));
+    for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
+      this.filter.sumSquaresPair(block, pair, start, count, this.quantumSums + (<usize>pair << 4));
     }
     this.framesSinceReset += count;
   }
@@ -113,8 +112,8 @@ export function channelWeight(channels: i32, channel: i32): f64 {
     for (let channel = 0; channel < this.channels; channel++) {
       const at = <usize>channel << 3;
       energy += load<f64>(this.weights + at) * load<f64>(this.quantumSums + at);
-      store<f64>(this.quantumSums + at, 0);
     }
+    memory.fill(this.quantumSums, 0, <usize>MAX_CHANNELS << 3);
     const momentary = this.momentary;
     const shortTerm = this.shortTerm;
     momentary.push(energy);

@@ -4,6 +4,9 @@
 // per sample: a rectifier feeding a 2nd-order low-pass
 //   z1 += w·(|x| − z2/2 − z1);  z2 += w·(z1 − z2);  w = 11.1/fs
 // whose continuous form W²/(s² + 2Ws + 1.5W²) reaches 99 % in 301 ms with 1.18 % overshoot.
+// Evaluated as z1 = (1 − w)·z1 + (w·|x| − (w/2)·z2), z2 = (1 − w)·z2 + w·z1 (the same recursion,
+// a shorter dependency chain), with two channels per f64x2 lane pair: the recursion is
+// latency-bound, so a pair costs what one channel did.
 // reading = 1.5·(π/2)·z2 is sine-calibrated (a steady sine reads its peak amplitude), and
 // VU = 20·log10(reading) − reference, with 0 VU = a −18 dBFS sine by default (EBU R68 alignment).
 
@@ -19,7 +22,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
 // @ts-ignore: decorator
 @unmanaged export class Vu {
   w: f64;
-  state: usize;             // z1, z2 (f64) per channel
+  state: usize;             // per channel pair: z1 (f64x2), z2 (f64x2)
   maxSinceRead: usize;      // f64 per channel, linear reading
   maxSinceReset: usize;
   channels: i32;
@@ -28,7 +31,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     const meter = changetype<Vu>(arenaAlloc(offsetof<Vu>()));
     meter.w = BALLISTICS_W_PER_SECOND / sampleRate;
     meter.channels = channels;
-    meter.state = arenaAlloc(<usize>MAX_CHANNELS << 4);
+    meter.state = arenaAlloc(<usize>MAX_CHANNELS << 4);   // MAX_CHANNELS / 2 pairs × 32 bytes
     meter.maxSinceRead = arenaAlloc(<usize>MAX_CHANNELS << 3);
     meter.maxSinceReset = arenaAlloc(<usize>MAX_CHANNELS << 3);
     return meter;
@@ -40,38 +43,46 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     memory.fill(this.maxSinceReset, 0, <usize>MAX_CHANNELS << 3);
   }
 
+  /** Runs the ballistics over frames [start, start + count) of the planar block. */
   process(block: usize, start: i32, count: i32): void {
-    const w = this.w;
-    for (let channel = 0; channel < this.channels; channel++) {
-      const state = this.state + (<usize>channel << 4);
-      let z1 = load<f64>(state), z2 = load<f64>(state, 8);
-      const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
+    const w = f64x2.splat(this.w);
+    const halfW = f64x2.splat(0.5 * this.w);
+    const keep = f64x2.splat(1.0 - this.w);
+    for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
+      const state = this.state + (<usize>pair << 5);
+      let z1 = v128.load(state), z2 = v128.load(state, 16);
+      // Channel 2·pair + 1 may not exist: its scratch row is all zeros and its lane is ignored.
+      const left = block + <usize>(pair << 1) * CHANNEL_STRIDE_BYTES;
+      const right = left + CHANNEL_STRIDE_BYTES;
       for (let frame = start; frame < start + count; frame++) {
-        const x = Math.abs(<f64>load<f32>(samples + (<usize>frame << 2)));
-        z1 += w * (x - 0.5 * z2 - z1);
-        z2 += w * (z1 - z2);
+        const at = <usize>frame << 2;
+        const x = f64x2.abs(f64x2.promote_low_f32x4(v128.load32_lane(right + at, v128.load32_zero(left + at), 1)));
+        z1 = f64x2.add(f64x2.mul(keep, z1), f64x2.sub(f64x2.mul(w, x), f64x2.mul(halfW, z2)));
+        z2 = f64x2.add(f64x2.mul(keep, z2), f64x2.mul(w, z1));
       }
-      store<f64>(state, z1);
-      store<f64>(state, z2, 8);
+      v128.store(state, z1);
+      v128.store(state, z2, 16);
     }
   }
 
   /** Sample-clock point (every loudness quantum): track maxima, flush decayed states. */
   endQuantum(): void {
     for (let channel = 0; channel < this.channels; channel++) {
-      const state = this.state + (<usize>channel << 4);
       const value = this.reading(channel);
       const at = <usize>channel << 3;
       store<f64>(this.maxSinceRead + at, max(load<f64>(this.maxSinceRead + at), value));
       store<f64>(this.maxSinceReset + at, max(load<f64>(this.maxSinceReset + at), value));
-      if (Math.abs(load<f64>(state)) < STATE_FLUSH) store<f64>(state, 0.0);
-      if (Math.abs(load<f64>(state, 8)) < STATE_FLUSH) store<f64>(state, 0.0, 8);
+    }
+    for (let slot = 0; slot < MAX_CHANNELS * 2; slot++) {
+      const at = this.state + (<usize>slot << 3);
+      if (Math.abs(load<f64>(at)) < STATE_FLUSH) store<f64>(at, 0.0);
     }
   }
 
   /** Sine-calibrated reading (a steady sine reads its peak amplitude), never negative. */
   reading(channel: i32): f64 {
-    return max(0.0, SINE_CALIBRATION * load<f64>(this.state + (<usize>channel << 4), 8));
+    const z2 = this.state + (<usize>(channel >> 1) << 5) + 16 + (<usize>(channel & 1) << 3);
+    return max(0.0, SINE_CALIBRATION * load<f64>(z2));
   }
 
   /** Largest reading since the last call, the current one included; starts the next interval. */
