@@ -48,6 +48,13 @@ export const ChannelField = {
   C_NON_FINITE_COUNT: 14,
 } as const;
 export const CHANNEL_FIELDS = 16;
+
+/** Fields holding a maximum since the last readMeters(): a snapshot merges them with max(). */
+export const SINCE_READ_LOUDNESS_FIELDS = [LoudnessField.L_MOMENTARY_MAX_LUFS, LoudnessField.L_SHORT_TERM_MAX_LUFS] as const;
+export const SINCE_READ_CHANNEL_FIELDS = [
+  ChannelField.C_SAMPLE_PEAK_DBFS, ChannelField.C_TRUE_PEAK_DBTP, ChannelField.C_RMS_MAX_DBFS,
+  ChannelField.C_RMS_MAX_AES17_DB, ChannelField.C_VU_MAX,
+] as const;
 export const TAP_FIELDS = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS);
 
 /** Slot of channel `channel`'s fields in a tap block; -1 is the overall reading. */

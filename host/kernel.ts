@@ -5,7 +5,7 @@
  * nothing here allocates except readSnapshot(), which is for tests and offline use.
  */
 import {
-  MAX_FRAMES, TAP_FIELDS, TAP_COUNT, LoudnessField as L, ChannelField as C, channelFieldsOffset, Status,
+  MAX_CHANNELS, MAX_FRAMES, TAP_FIELDS, TAP_COUNT, LoudnessField as L, ChannelField as C, channelFieldsOffset, Status,
 } from "./kernel-layout.js";
 
 export interface KernelExports {
@@ -72,19 +72,29 @@ export class Kernel {
 
   /** Prepares for a rate and channel count; throws KernelError (state unchanged) if refused. */
   setup(sampleRate: number, channels: number): void {
-    const status = this.exports.setup(sampleRate, channels);
+    const status = this.trySetup(sampleRate, channels);
     if (status < 0) throw new KernelError(status, `setup(${sampleRate} Hz, ${channels} ch)`);
-    this.sampleRate = sampleRate;
-    this.channels = channels;
-    this.refreshViews();
   }
 
-  /** Views over kernel memory; call again if memory may have grown (setup does). */
+  /**
+   * setup() that returns the status instead of throwing. Allocates only if kernel memory grew
+   * (the views must then be rebuilt); set up once for MAX_CHANNELS first and it never will.
+   */
+  trySetup(sampleRate: number, channels: number): number {
+    const status = this.exports.setup(sampleRate, channels);
+    if (status < 0) return status;
+    this.sampleRate = sampleRate;
+    this.channels = channels;
+    if (this.readout.buffer !== this.exports.memory.buffer) this.refreshViews();
+    return status;
+  }
+
+  /** Views over kernel memory (every channel slot, whatever the set-up). */
   private refreshViews(): void {
     const buffer = this.exports.memory.buffer;
     const stride = MAX_FRAMES * 4;
     this.inputs = []; this.outputs = [];
-    for (let channel = 0; channel < this.channels; channel++) {
+    for (let channel = 0; channel < MAX_CHANNELS; channel++) {
       this.inputs.push(new Float32Array(buffer, this.exports.inputBuffer() + channel * stride, MAX_FRAMES));
       this.outputs.push(new Float32Array(buffer, this.exports.outputBuffer() + channel * stride, MAX_FRAMES));
     }

@@ -1,0 +1,13 @@
+/** The plugin descriptor (CLAP clap_plugin_descriptor shape, so a CLAP/VST3/WAM wrapper stays thin). */
+export const descriptor = {
+  id: "audio.gainstage.gainstage",
+  name: "Gainstage",
+  vendor: "Gainstage",
+  version: "0.1.0",
+  description: "Click-free trim and standards-exact metering for gain staging (BS.1770, EBU R128, VU).",
+  features: ["audio-effect", "utility", "analyzer", "stereo", "mono"],
+  /** Samples of latency the plugin adds: none (trim and meters only). */
+  latencyFrames: 0,
+  /** Samples of tail after the input stops: none. */
+  tailFrames: 0,
+} as const;

@@ -1,0 +1,204 @@
+/**
+ * GainstageNode: one Gainstage point as an AudioWorkletNode with a typed API. Thread: main thread.
+ *
+ *   const node = await GainstageNode.create(context);            // a single point
+ *   const { pre, post } = await GainstageNode.createPair(context); // PRE → your chain → POST
+ *   node.setParam("inputTrimDb", -6);   node.meters();   node.saveState();
+ *
+ * Parameter changes travel through a SharedArrayBuffer ring with frame timing and meters come
+ * back through a shared snapshot when the page is cross-origin isolated (COOP/COEP headers);
+ * otherwise both fall back to port messages and `transport` says "message-port".
+ */
+import * as Comlink from "comlink";
+import processorUrl from "./worklet/processor.ts?worker&url";
+import wasmUrl from "../build/gainstage.wasm?url";
+import { PARAMS, type ParamSpec } from "./params.js";
+import { ParamStore } from "./param-store.js";
+import { type SavedState } from "./state.js";
+import { ParamEventWriter, createEventStorage, Command } from "./param-events.js";
+import { SnapshotReader, createSnapshotStorage, decodeSnapshot, type PointSnapshot } from "./meter-snapshot.js";
+import { PROCESSOR_NAME, type ProcessorApi, type ProcessorInfo, type ProcessorOptions, type Role } from "./worklet/protocol.js";
+
+export type { Role, PointSnapshot, ProcessorInfo };
+
+export interface CreateOptions {
+  role?: Role;
+  /** Shared by the two points of a pair; a new store otherwise. */
+  store?: ParamStore;
+  linkId?: string | null;
+  /** Meter snapshots per second (display rate). */
+  snapshotHz?: number;
+  /** Use port messages even when shared memory is available (tests, diagnostics). */
+  forceMessagePort?: boolean;
+}
+
+export class GainstageError extends Error {}
+
+const DEFAULT_SNAPSHOT_HZ = 60;
+const modules = new WeakMap<BaseAudioContext, Promise<void>>();
+let wasmModule: Promise<WebAssembly.Module> | null = null;
+let linkCounter = 0;
+
+/** Compiles the kernel once per page (on the main thread; processors instantiate it synchronously). */
+function kernelModule(): Promise<WebAssembly.Module> {
+  wasmModule ??= fetch(wasmUrl).then((response) => {
+    if (!response.ok) throw new GainstageError(`could not load the Gainstage kernel (${response.status} ${wasmUrl})`);
+    return WebAssembly.compileStreaming(response);
+  });
+  return wasmModule;
+}
+
+function loadProcessor(context: BaseAudioContext): Promise<void> {
+  let loaded = modules.get(context);
+  if (!loaded) {
+    if (!context.audioWorklet) return Promise.reject(new GainstageError("this browser has no AudioWorklet (needs a secure context: https or localhost)"));
+    loaded = context.audioWorklet.addModule(processorUrl);
+    modules.set(context, loaded);
+  }
+  return loaded;
+}
+
+function appliesTo(spec: ParamSpec, role: Role): boolean {
+  return spec.kernelId !== undefined && (role === "single" || spec.appliesAt === "both" || spec.appliesAt === role);
+}
+
+export class GainstageNode extends AudioWorkletNode {
+  readonly role: Role;
+  readonly store: ParamStore;
+  readonly transport: "shared-memory" | "message-port";
+  private readonly writer: ParamEventWriter | null;
+  private readonly reader: SnapshotReader | null;
+  private readonly api: Comlink.Remote<ProcessorApi>;
+  private readonly unsubscribe: () => void;
+  private latest: PointSnapshot | null = null;
+  private pendingEvents: number[] = [];
+
+  /** Creates a point; resolves once the processor is running. */
+  static async create(context: BaseAudioContext, options: CreateOptions = {}): Promise<GainstageNode> {
+    const [module] = await Promise.all([kernelModule(), loadProcessor(context)]);
+    return new GainstageNode(context, module, options);
+  }
+
+  /** PRE and POST points sharing one parameter store, linked inside the worklet scope. */
+  static async createPair(context: BaseAudioContext, options: Omit<CreateOptions, "role" | "linkId"> = {}): Promise<{ pre: GainstageNode; post: GainstageNode }> {
+    const store = options.store ?? new ParamStore();
+    const linkId = `gainstage-link-${++linkCounter}-${Math.random().toString(36).slice(2)}`;
+    const pre = await GainstageNode.create(context, { ...options, role: "pre", store, linkId });
+    const post = await GainstageNode.create(context, { ...options, role: "post", store, linkId });
+    return { pre, post };
+  }
+
+  private constructor(context: BaseAudioContext, module: WebAssembly.Module, options: CreateOptions) {
+    const role = options.role ?? "single";
+    const store = options.store ?? new ParamStore();
+    const shared = !options.forceMessagePort && globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
+    const eventStorage = shared ? createEventStorage() : null;
+    const snapshotStorage = shared ? createSnapshotStorage() : null;
+    const own = PARAMS.filter((spec) => appliesTo(spec, role));
+    const processorOptions: ProcessorOptions = {
+      module, role, linkId: options.linkId ?? null, eventStorage, snapshotStorage,
+      snapshotEveryQuanta: Math.max(1, Math.round(context.sampleRate / 128 / (options.snapshotHz ?? DEFAULT_SNAPSHOT_HZ))),
+      initialParams: own.flatMap((spec) => [spec.kernelId!, store.get(spec.key)]),
+      automatedKernelIds: own.map((spec) => spec.kernelId!),
+    };
+    super(context, PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, processorOptions });
+    this.role = role;
+    this.store = store;
+    this.transport = shared ? "shared-memory" : "message-port";
+    this.writer = eventStorage ? new ParamEventWriter(eventStorage) : null;
+    this.reader = snapshotStorage ? new SnapshotReader(snapshotStorage) : null;
+    this.api = Comlink.wrap<ProcessorApi>(this.port);
+    this.port.addEventListener("message", (event: MessageEvent) => {
+      const values = (event.data as { gainstageSnapshot?: Float64Array } | null)?.gainstageSnapshot;
+      if (values) this.latest = decodeSnapshot(values);
+    });
+    this.port.start();
+    const ownKeys = new Set(own.map((spec) => spec.key));
+    this.unsubscribe = store.subscribe((key, value, frame) => {
+      if (ownKeys.has(key)) this.send(PARAMS.find((spec) => spec.key === key)!.kernelId!, value, frame);
+    });
+  }
+
+  /**
+   * Sets a parameter (plain units, see PARAMS) from context time `when` (seconds; default: as
+   * soon as possible), sample-accurately. Returns the value applied (clamped, rounded);
+   * throws ParamError for an unknown key or NaN/Inf, and then nothing changes.
+   */
+  setParam(key: string, value: number, when?: number): number {
+    return this.store.set(key, value, this.frameAt(when));
+  }
+
+  /** Sets a parameter from what a user typed ("-18 dB", "−18,0", "inverted"). */
+  setParamText(key: string, text: string, when?: number): number {
+    return this.store.setText(key, text, this.frameAt(when));
+  }
+
+  getParam(key: string): number {
+    return this.store.get(key);
+  }
+
+  saveState(): SavedState {
+    return this.store.save();
+  }
+
+  /** Loads a saved state (text or object). Throws StateError naming what is wrong; nothing changes then. */
+  loadState(state: string | unknown): void {
+    this.store.load(state);
+  }
+
+  /** The latest meter snapshot of this point (null before the first one). Maxima are since the previous call. */
+  meters(): PointSnapshot | null {
+    if (this.reader) return this.reader.read() ?? this.latest;
+    const latest = this.latest;
+    return latest;
+  }
+
+  /** Clears this point's meters (peaks, loudness, LRA, counts) at the next render quantum. */
+  resetMeters(): void {
+    this.send(Command.RESET_METERS, 0, 0);
+  }
+
+  /** Chooses the meters of one tap (0 = before the trim, 1 = after; Meter bits). */
+  setMeterMask(tap: 0 | 1, mask: number): void {
+    this.send(Command.SET_METER_MASK, tap * 256 + mask, 0);
+  }
+
+  info(): Promise<ProcessorInfo> {
+    return this.api.info();
+  }
+
+  /** Stops the processor and detaches from the store. */
+  dispose(): void {
+    this.unsubscribe();
+    this.disconnect();
+    void this.api.dispose();
+  }
+
+  private frameAt(when: number | undefined): number {
+    if (when === undefined) return 0;
+    if (!Number.isFinite(when) || when < 0) throw new GainstageError(`time must be a finite number of seconds >= 0, not ${when}`);
+    return Math.round(when * this.context.sampleRate);
+  }
+
+  private send(id: number, value: number, frame: number): void {
+    if (this.writer) {
+      if (!this.writer.push(id, value, frame)) throw new GainstageError("parameter queue is full (more than 1024 changes pending)");
+      return;
+    }
+    // Message-port fallback: batch the changes of one task into one message.
+    if (this.pendingEvents.length === 0) queueMicrotask(() => this.flushEvents());
+    this.pendingEvents.push(id, value, frame);
+  }
+
+  private flushEvents(): void {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    void this.api.pushEvents(events);
+  }
+}
+
+/** The four taps of a pair: IN and SEND at PRE, RETURN and OUT at POST. */
+export function pairMeters(pre: GainstageNode, post: GainstageNode) {
+  const a = pre.meters(), b = post.meters();
+  return a && b ? { in: a.before, send: a.after, return: b.before, out: b.after, linked: b.linked } : null;
+}

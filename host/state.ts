@@ -1,0 +1,88 @@
+/**
+ * Saved state: versioned, self-describing JSON. Loading validates everything before anything
+ * changes; an invalid state throws a StateError naming what is wrong. Unknown fields (from a
+ * newer minor revision) are ignored, missing parameters take their defaults; a save → load
+ * round-trip is exact (numbers are stored as JSON numbers, which round-trip doubles exactly).
+ * Thread: main thread.
+ */
+import { descriptor } from "./descriptor.js";
+import { PARAMS, defaultValues, type ParamValues } from "./params.js";
+
+export const STATE_FORMAT = "gainstage-state";
+export const STATE_VERSION = 1;
+/** Refuse absurd inputs before parsing them (a real state is well under 2 KiB). */
+export const MAX_STATE_BYTES = 64 * 1024;
+const MAX_FIELDS = 256;
+
+export interface SavedState {
+  format: typeof STATE_FORMAT;
+  version: number;
+  plugin: { id: string; version: string };
+  params: ParamValues;
+}
+
+export class StateError extends Error {}
+
+export function saveState(values: ParamValues): SavedState {
+  return {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    plugin: { id: descriptor.id, version: descriptor.version },
+    params: Object.fromEntries(PARAMS.map((p) => [p.key, values[p.key] ?? p.default])),
+  };
+}
+
+export function stateToText(values: ParamValues): string {
+  return JSON.stringify(saveState(values), null, 2);
+}
+
+/** Parses and validates state text; returns every parameter's value. Throws StateError. */
+export function parseState(text: unknown): ParamValues {
+  if (typeof text !== "string") throw new StateError(`state must be text, not ${typeof text}`);
+  if (text.length > MAX_STATE_BYTES) throw new StateError(`state is ${text.length} bytes; more than ${MAX_STATE_BYTES} is not a Gainstage state`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new StateError(`state is not valid JSON (truncated or corrupted?): ${(error as Error).message}`);
+  }
+  return validateState(data);
+}
+
+/** Validates parsed state data; returns every parameter's value. Throws StateError. */
+export function validateState(data: unknown): ParamValues {
+  if (!isRecord(data)) throw new StateError(`state must be an object, not ${kind(data)}`);
+  if (Object.keys(data).length > MAX_FIELDS) throw new StateError(`state has ${Object.keys(data).length} fields; too many`);
+  if (data.format !== STATE_FORMAT) throw new StateError(`not a Gainstage state: format is ${JSON.stringify(data.format)?.slice(0, 40)}, expected "${STATE_FORMAT}"`);
+  const version = data.version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    throw new StateError(`state version must be a whole number >= 1, got ${JSON.stringify(version)?.slice(0, 40)}`);
+  }
+  if (version > STATE_VERSION) throw new StateError(`state version ${version} is newer than this Gainstage understands (${STATE_VERSION})`);
+  const params = data.params;
+  if (!isRecord(params)) throw new StateError(`state.params must be an object, not ${kind(params)}`);
+  if (Object.keys(params).length > MAX_FIELDS) throw new StateError(`state.params has ${Object.keys(params).length} fields; too many`);
+
+  const values = defaultValues();
+  for (const spec of PARAMS) {
+    if (!Object.prototype.hasOwnProperty.call(params, spec.key)) continue;
+    const value = params[spec.key];
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new StateError(`${spec.key}: ${JSON.stringify(value)?.slice(0, 40) ?? kind(value)} is not a finite number`);
+    }
+    if (value < spec.min || value > spec.max) {
+      throw new StateError(`${spec.key}: ${value} is outside ${spec.min} … ${spec.max}${spec.unit ? ` ${spec.unit}` : ""}`);
+    }
+    if (spec.flags.stepped && !Number.isInteger(value)) throw new StateError(`${spec.key}: ${value} must be a whole number`);
+    values[spec.key] = value;
+  }
+  return values;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function kind(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}

@@ -1,0 +1,171 @@
+/**
+ * The Gainstage AudioWorkletProcessor: one point (PRE, POST or a single point) running the
+ * kernel. Thread: the audio rendering thread. After construction nothing here allocates, throws,
+ * posts per-block messages or grows memory: events come through a shared ring, meters go out
+ * through a shared snapshot at display rate (message-port fallback only without isolation).
+ */
+import * as Comlink from "comlink";
+import { Kernel } from "../kernel.js";
+import { MAX_CHANNELS, MAX_FRAMES, Status } from "../kernel-layout.js";
+import { ParamEventReader, Command } from "../param-events.js";
+import { SnapshotWriter, SNAPSHOT_SLOTS } from "../meter-snapshot.js";
+import { PARAMS } from "../params.js";
+import { linkFor, type Link } from "./link.js";
+import { PROCESSOR_NAME, type ProcessorOptions, type ProcessorInfo, type ProcessorApi } from "./protocol.js";
+
+/** Automatable continuous kernel parameters are also AudioParams (a-rate, plain units). */
+const AUTOMATION = PARAMS.filter((p) => p.flags.automatable && !p.flags.stepped && p.kernelId !== undefined && p.smoothingMs > 0);
+
+class GainstageProcessor extends AudioWorkletProcessor {
+  static get parameterDescriptors() {
+    return AUTOMATION.map((p) => ({ name: p.key, defaultValue: p.default, minValue: p.min, maxValue: p.max, automationRate: "a-rate" as const }));
+  }
+
+  private readonly kernel: Kernel;
+  private readonly events: ParamEventReader;
+  private readonly snapshot: SnapshotWriter;
+  private readonly fallback: boolean;
+  private readonly role: ProcessorOptions["role"];
+  private readonly link: Link | null;
+  private readonly automationLast = new Float64Array(AUTOMATION.length).fill(NaN);
+  private readonly automationIds: Int32Array;
+  private readonly snapshotEveryQuanta: number;
+  /** Kernel output views of one render quantum's length, rebuilt only if the quantum size changes. */
+  private outputViews: Float32Array[] = [];
+  private channels = 2;
+  private quanta = 0;
+  private queueFull = 0;
+  private linked = 0;
+  private alive = true;
+
+  constructor(options: AudioWorkletNodeOptions & { processorOptions: ProcessorOptions }) {
+    super();
+    const o = options.processorOptions;
+    this.role = o.role;
+    this.kernel = new Kernel(o.module);
+    // Grow memory once to what the largest set-up needs, so later set-ups never grow it.
+    this.kernel.setup(sampleRate, MAX_CHANNELS);
+    this.kernel.setup(sampleRate, this.channels);
+    for (let i = 0; i + 1 < o.initialParams.length; i += 2) this.kernel.setParam(o.initialParams[i]!, o.initialParams[i + 1]!);
+    this.events = new ParamEventReader(o.eventStorage);
+    this.fallback = o.snapshotStorage === null;
+    this.snapshot = new SnapshotWriter(o.snapshotStorage ?? new ArrayBuffer(16 + SNAPSHOT_SLOTS * 8));
+    this.snapshotEveryQuanta = Math.max(1, o.snapshotEveryQuanta);
+    this.link = o.linkId ? linkFor(o.linkId) : null;
+    this.automationIds = Int32Array.from(AUTOMATION.map((p) => (o.automatedKernelIds.includes(p.kernelId!) ? p.kernelId! : -1)));
+
+    const api: ProcessorApi = {
+      info: (): ProcessorInfo => ({
+        role: this.role, sampleRate, channels: this.channels, transport: this.fallback ? "message-port" : "shared-memory",
+        memoryBytes: this.kernel.exports.memory.buffer.byteLength, quanta: this.quanta,
+      }),
+      pushEvents: (flat: number[]) => {
+        for (let i = 0; i + 2 < flat.length; i += 3) if (!this.events.insert(flat[i]!, flat[i + 1]!, flat[i + 2]!)) this.queueFull++;
+      },
+      dispose: () => { this.alive = false; },
+    };
+    Comlink.expose(api, this.port);
+  }
+
+  process(inputs: Float32Array[][], outputs: Float32Array[][], parameters: Record<string, Float32Array>): boolean {
+    const input = inputs[0] ?? [];
+    const output = outputs[0] ?? [];
+    const frames = output[0]?.length ?? input[0]?.length ?? 128;
+    const quantumStart = currentFrame;
+    const channels = Math.min(MAX_CHANNELS, Math.max(1, input.length, output.length));
+    if (channels !== this.channels) {
+      // Channel count changed (mono ↔ stereo): parameters are kept, meters start over.
+      if (this.kernel.trySetup(sampleRate, channels) === Status.STATUS_OK) this.channels = channels;
+    }
+    this.events.collect();
+    this.readAutomation(parameters, quantumStart, frames);
+
+    if (this.outputViews[0]?.length !== Math.min(frames, MAX_FRAMES)) this.buildViews(Math.min(frames, MAX_FRAMES));
+    // Quanta longer than MAX_FRAMES (not used by browsers today) are processed in chunks.
+    for (let chunk = 0; chunk < frames; chunk += MAX_FRAMES) {
+      const count = Math.min(MAX_FRAMES, frames - chunk);
+      for (let c = 0; c < this.channels; c++) {
+        const source = input[c] ?? input[0];
+        const target = this.kernel.input(c);
+        if (source) target.set(chunk === 0 && count === source.length ? source : source.subarray(chunk, chunk + count));
+        else target.fill(0, 0, count);
+      }
+      this.runEvents(quantumStart + chunk, count);
+      for (let c = 0; c < output.length; c++) {
+        const result = this.outputViews[Math.min(c, this.channels - 1)]!;
+        output[c]!.set(count === result.length ? result : result.subarray(0, count), chunk);
+      }
+    }
+    this.exchangeLink(input, frames, quantumStart);
+
+    if (++this.quanta % this.snapshotEveryQuanta === 0) this.publish(quantumStart + frames);
+    return this.alive;
+  }
+
+  private buildViews(frames: number): void {
+    this.outputViews = Array.from({ length: MAX_CHANNELS }, (_, c) => this.kernel.output(c).subarray(0, frames));
+  }
+
+  /** Processes `count` frames from context frame `start`, split at every pending event's frame. */
+  private runEvents(start: number, count: number): void {
+    const events = this.events;
+    let at = 0;
+    while (at < count) {
+      while (events.size() > 0 && events.nextFrame() <= start + at) {
+        this.apply(events.nextId(), events.nextValue());
+        events.shift();
+      }
+      const next = events.nextFrame();
+      const end = next < start + count ? next - start : count;
+      this.kernel.exports.processRange(at, end - at);
+      at = end;
+    }
+  }
+
+  private apply(id: number, value: number): void {
+    if (id === Command.RESET_METERS) this.kernel.exports.resetMeters();
+    else if (id === Command.SET_METER_MASK) this.kernel.exports.setMeterMask(Math.floor(value / 256), value % 256);
+    else this.kernel.exports.setParam(id, value);
+  }
+
+  /** AudioParam automation: a change of value becomes an event at the frame it happens. */
+  private readAutomation(parameters: Record<string, Float32Array>, start: number, frames: number): void {
+    for (let i = 0; i < AUTOMATION.length; i++) {
+      const id = this.automationIds[i]!;
+      const values = parameters[AUTOMATION[i]!.key];
+      if (id < 0 || !values) continue;
+      const steps = values.length === 1 ? 1 : Math.min(values.length, frames);
+      for (let frame = 0; frame < steps; frame++) {
+        const value = values[frame]!;
+        if (value === this.automationLast[i]) continue;
+        const first = Number.isNaN(this.automationLast[i]!);
+        this.automationLast[i] = value;
+        // The AudioParam's initial (default) value is not a change: setParam owns the start value.
+        if (!first && !this.events.insert(id, value, start + frame)) this.queueFull++;
+      }
+    }
+  }
+
+  private exchangeLink(input: Float32Array[], frames: number, quantumStart: number): void {
+    const link = this.link;
+    if (!link) return;
+    if (this.role === "pre") {
+      const channels = Math.min(input.length, MAX_CHANNELS);
+      for (let c = 0; c < channels; c++) if (frames <= MAX_FRAMES) link.input[c]!.set(input[c]!);
+      link.channels = channels;
+      link.frames = frames;
+      link.stampFrame = quantumStart;
+    } else {
+      this.linked = link.stampFrame === quantumStart ? 1 : 0;
+    }
+  }
+
+  private publish(frame: number): void {
+    this.kernel.exports.readMeters();
+    this.snapshot.write(this.kernel.readoutView(), frame, sampleRate, this.channels, this.linked, this.queueFull);
+    // Without shared memory the snapshot has to travel as a message (display rate, not per block).
+    if (this.fallback) this.port.postMessage({ gainstageSnapshot: this.snapshot.values.slice() });
+  }
+}
+
+registerProcessor(PROCESSOR_NAME, GainstageProcessor);

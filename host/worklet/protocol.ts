@@ -1,0 +1,35 @@
+/** What the main thread and the processor agree on: the registered name, options and the comlink API. */
+export const PROCESSOR_NAME = "gainstage-point";
+
+export type Role = "single" | "pre" | "post";
+
+export interface ProcessorOptions {
+  module: WebAssembly.Module;
+  role: Role;
+  /** Pairs PRE and POST inside the worklet scope; null for a single point. */
+  linkId: string | null;
+  /** SharedArrayBuffers when cross-origin isolated; null = message-port fallback. */
+  eventStorage: SharedArrayBuffer | null;
+  snapshotStorage: SharedArrayBuffer | null;
+  snapshotEveryQuanta: number;
+  /** Kernel parameter values applied before the first frame: [kernelId, value, …]. */
+  initialParams: number[];
+  /** Kernel ids whose AudioParam automation this point follows (its own parameters). */
+  automatedKernelIds: number[];
+}
+
+export interface ProcessorInfo {
+  role: Role;
+  sampleRate: number;
+  channels: number;
+  transport: "shared-memory" | "message-port";
+  memoryBytes: number;
+  quanta: number;
+}
+
+/** Control calls over comlink (rare: info, fallback events, disposal), never per block. */
+export interface ProcessorApi {
+  info(): ProcessorInfo;
+  pushEvents(flat: number[]): void;
+  dispose(): void;
+}

@@ -1,0 +1,100 @@
+/**
+ * The AudioWorklet host in real Chromium (Debian's package): PRE → effect → POST rendered with
+ * an OfflineAudioContext and checked against analytic values; sample-accurate events; state;
+ * channel changes; cross-origin isolation and the shared-memory path.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { openDevPage, type BrowserSession } from "./chromium.js";
+import { expectWithin } from "../helpers/tolerance.js";
+import type { Scenarios } from "./harness/harness.js";
+
+let session: BrowserSession;
+beforeAll(async () => { session = await openDevPage("/tests/browser/harness/index.html"); });
+afterAll(async () => { await session?.close(); });
+
+function run<K extends keyof Scenarios>(name: K, ...args: Parameters<Scenarios[K]>): Promise<Awaited<ReturnType<Scenarios[K]>>> {
+  return session.page.evaluate(([n, a]) => (globalThis as unknown as { scenarios: Record<string, (...x: unknown[]) => unknown> }).scenarios[n as string]!(...(a as unknown[])), [name, args] as const) as never;
+}
+
+const rate = 48000;
+const db = (x: number) => 20 * Math.log10(x);
+
+test("the page is cross-origin isolated and uses the shared-memory path", async () => {
+  const r = await run("isolation");
+  expect(r.crossOriginIsolated).toBe(true);
+  expect(r.transport).toBe("shared-memory");
+  expect(r.info).toMatchObject({ role: "single", sampleRate: rate, transport: "shared-memory" });
+});
+
+describe.each([false, true])("PRE → GainNode → POST (message-port fallback: %s)", (forceMessagePort) => {
+  let r: Awaited<ReturnType<Scenarios["chain"]>>;
+  beforeAll(async () => { r = await run("chain", forceMessagePort); });
+
+  test("transport", () => expect(r.transport).toBe(forceMessagePort ? "message-port" : "shared-memory"));
+
+  test("output samples = input · (+6 dB) · 0.5 · (−3 dB)", () => {
+    const gain = 10 ** (6 / 20) * 0.5 * 10 ** (-3 / 20);
+    const amplitude = 10 ** (-20 / 20);
+    r.output.forEach((y, n) => expect(Math.abs(y - gain * amplitude * Math.sin((2 * Math.PI * 1000 * n) / rate))).toBeLessThan(2e-6));
+  });
+
+  test("IN, SEND, RETURN, OUT meters read the analytic levels", () => {
+    const m = r.meters!;
+    expect(m.linked).toBe(true);
+    const levels = { in: -20, send: -14, return: -14 + db(0.5), out: -17 + db(0.5) };
+    for (const [tap, level] of Object.entries(levels) as [keyof typeof levels, number][]) {
+      const t = m[tap].overall;
+      expectWithin(t.samplePeakMaxDbfs, level, 0.01, 0.01, `${tap} sample peak`);
+      expectWithin(t.truePeakMaxDbtp, level, 0.05, 0.05, `${tap} true peak`);
+      expectWithin(t.rmsAes17Db, level, 0.01, 0.01, `${tap} RMS AES17`);
+      expectWithin(t.rmsDbfs, level - 3.0103, 0.01, 0.01, `${tap} RMS plain`);
+      expectWithin(t.vu, level + 18, 0.05, 0.05, `${tap} VU`);
+      expectWithin(m[tap].integratedLufs, level + 0.007, 0.05, 0.05, `${tap} integrated`);
+      expectWithin(m[tap].momentaryLufs, level + 0.007, 0.05, 0.05, `${tap} momentary`);
+    }
+  });
+});
+
+test("message-port fallback: a live change reaches the processor and the meters come back", async () => {
+  const r = await run("fallbackLive");
+  expect(r.transport).toBe("message-port");
+  expectWithin(r.sendPeakDbfs!, db(0.5) - 12, 0.01, 0.01, "SEND peak after −12 dB");
+});
+
+test("a parameter event lands on its exact frame, then ramps 20 ms linearly in dB", async () => {
+  const { output } = await run("eventFrame"); // samples 4790 …
+  for (let n = 0; n < 10; n++) expect(output[n]).toBe(0.25);
+  const ramp = 960;
+  for (let k = 0; k < ramp; k++) expect(db(output[10 + k]! / 0.25)).toBeCloseTo((-12 * (k + 1)) / ramp, 3);
+});
+
+test("AudioParam automation lands on its frame too", async () => {
+  const { output } = await run("automation"); // samples 2390 …
+  for (let n = 0; n < 10; n++) expect(output[n]).toBe(0.25);
+  expect(output[10]).toBeLessThan(0.25);
+  expect(db(output[10 + 959]! / 0.25)).toBeCloseTo(-6, 3);
+});
+
+test("state round-trips exactly; corrupted states are refused by name and change nothing", async () => {
+  const r = await run("state");
+  expect(r.loaded).toEqual({ inputTrimDb: -7.5, vuReferenceDbfs: -14, polarityL: 1 });
+  expect(r.saved).toMatchObject({ format: "gainstage-state", version: 1, params: { inputTrimDb: -7.5 } });
+  expect(r.errors).toHaveLength(7);
+  for (const error of r.errors) expect(error).toMatch(/^StateError: /);
+  expect(r.errors[1]).toMatch(/inputTrimDb/);
+  expect(r.errors[2]).toMatch(/inputTrimDb.*outside/);
+  expect(r.errors[3]).toMatch(/newer/);
+  expectWithin(r.sample!, -0.5 * 10 ** (-7.5 / 20), 1e-6, 1e-6, "inverted, −7.5 dB");
+});
+
+test("mono → stereo mid-render: no crash, no NaN, both channels carry the signal", async () => {
+  const r = await run("channelChange");
+  expect(r.finite).toBe(true);
+  expect(r.meters!.channels).toBe(2);
+  expect(r.tailLeft).toEqual(r.tailRight);
+  expect(Math.max(...r.tailLeft.map(Math.abs))).toBeGreaterThan(0.05);
+});
+
+test("no page errors", () => {
+  expect(session.errors).toEqual([]);
+});
