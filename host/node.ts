@@ -12,7 +12,8 @@
 import * as Comlink from "comlink";
 import processorUrl from "./worklet/processor.ts?worker&url";
 import wasmUrl from "../build/gainstage.wasm?url";
-import { PARAMS, type ParamSpec } from "./params.js";
+import { PARAMS, paramByKey } from "./params.js";
+import { pointApplies } from "./plugin.js";
 import { ParamStore } from "./param-store.js";
 import { type SavedState } from "./state.js";
 import { ParamEventWriter, createEventStorage, Command } from "./param-events.js";
@@ -58,9 +59,6 @@ function loadProcessor(context: BaseAudioContext): Promise<void> {
   return loaded;
 }
 
-function appliesTo(spec: ParamSpec, role: Role): boolean {
-  return spec.kernelId !== undefined && (role === "single" || spec.appliesAt === "both" || spec.appliesAt === role);
-}
 
 export class GainstageNode extends AudioWorkletNode {
   readonly role: Role;
@@ -94,12 +92,12 @@ export class GainstageNode extends AudioWorkletNode {
     const shared = !options.forceMessagePort && globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
     const eventStorage = shared ? createEventStorage() : null;
     const snapshotStorage = shared ? createSnapshotStorage() : null;
-    const own = PARAMS.filter((spec) => appliesTo(spec, role));
+    const own = PARAMS.filter((spec) => pointApplies(spec, role));
     const processorOptions: ProcessorOptions = {
       module, role, linkId: options.linkId ?? null, eventStorage, snapshotStorage,
       snapshotEveryQuanta: Math.max(1, Math.round(context.sampleRate / 128 / (options.snapshotHz ?? DEFAULT_SNAPSHOT_HZ))),
-      initialParams: own.flatMap((spec) => [spec.kernelId!, store.get(spec.key)]),
-      automatedKernelIds: own.map((spec) => spec.kernelId!),
+      initialParams: own.flatMap((spec) => [spec.id, store.get(spec.key)]),
+      automatedIds: own.map((spec) => spec.id),
     };
     super(context, PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, processorOptions });
     this.role = role;
@@ -115,7 +113,7 @@ export class GainstageNode extends AudioWorkletNode {
     this.port.start();
     const ownKeys = new Set(own.map((spec) => spec.key));
     this.unsubscribe = store.subscribe((key, value, frame) => {
-      if (ownKeys.has(key)) this.send(PARAMS.find((spec) => spec.key === key)!.kernelId!, value, frame);
+      if (ownKeys.has(key)) this.send(paramByKey(key).id, value, frame);
     });
   }
 

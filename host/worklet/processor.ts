@@ -5,15 +5,17 @@
  * through a shared snapshot at display rate (message-port fallback only without isolation).
  */
 import * as Comlink from "comlink";
-import { Kernel } from "../kernel.js";
-import { MAX_CHANNELS, MAX_FRAMES, Status } from "../kernel-layout.js";
-import { ParamEventReader, Command } from "../param-events.js";
+import { GainstagePlugin } from "../plugin.js";
+import { MAX_CHANNELS, MAX_FRAMES } from "../kernel-layout.js";
+import { ParamEventReader } from "../param-events.js";
 import { SnapshotWriter, SNAPSHOT_SLOTS } from "../meter-snapshot.js";
 import { PARAMS } from "../params.js";
 import { linkFor, type Link } from "./link.js";
 import { PROCESSOR_NAME, type ProcessorOptions, type ProcessorInfo, type ProcessorApi } from "./protocol.js";
 
 /** Automatable continuous kernel parameters are also AudioParams (a-rate, plain units). */
+// Web Audio's render quantum today; activate() is told the range the spec allows.
+const MIN_QUANTUM_FRAMES = 1;
 const AUTOMATION = PARAMS.filter((p) => p.flags.automatable && !p.flags.stepped && p.kernelId !== undefined && p.smoothingMs > 0);
 
 class GainstageProcessor extends AudioWorkletProcessor {
@@ -21,7 +23,7 @@ class GainstageProcessor extends AudioWorkletProcessor {
     return AUTOMATION.map((p) => ({ name: p.key, defaultValue: p.default, minValue: p.min, maxValue: p.max, automationRate: "a-rate" as const }));
   }
 
-  private readonly kernel: Kernel;
+  private readonly plugin: GainstagePlugin;
   private readonly events: ParamEventReader;
   private readonly snapshot: SnapshotWriter;
   private readonly fallback: boolean;
@@ -42,22 +44,20 @@ class GainstageProcessor extends AudioWorkletProcessor {
     super();
     const o = options.processorOptions;
     this.role = o.role;
-    this.kernel = new Kernel(o.module);
-    // Grow memory once to what the largest set-up needs, so later set-ups never grow it.
-    this.kernel.setup(sampleRate, MAX_CHANNELS);
-    this.kernel.setup(sampleRate, this.channels);
-    for (let i = 0; i + 1 < o.initialParams.length; i += 2) this.kernel.setParam(o.initialParams[i]!, o.initialParams[i + 1]!);
+    this.plugin = new GainstagePlugin(o.module, o.role);
+    this.plugin.activate(sampleRate, MIN_QUANTUM_FRAMES, MAX_FRAMES, this.channels);
+    for (let i = 0; i + 1 < o.initialParams.length; i += 2) this.plugin.apply(o.initialParams[i]!, o.initialParams[i + 1]!);
     this.events = new ParamEventReader(o.eventStorage);
     this.fallback = o.snapshotStorage === null;
     this.snapshot = new SnapshotWriter(o.snapshotStorage ?? new ArrayBuffer(16 + SNAPSHOT_SLOTS * 8));
     this.snapshotEveryQuanta = Math.max(1, o.snapshotEveryQuanta);
     this.link = o.linkId ? linkFor(o.linkId) : null;
-    this.automationIds = Int32Array.from(AUTOMATION.map((p) => (o.automatedKernelIds.includes(p.kernelId!) ? p.kernelId! : -1)));
+    this.automationIds = Int32Array.from(AUTOMATION.map((p) => (o.automatedIds.includes(p.id) ? p.id : -1)));
 
     const api: ProcessorApi = {
       info: (): ProcessorInfo => ({
         role: this.role, sampleRate, channels: this.channels, transport: this.fallback ? "message-port" : "shared-memory",
-        memoryBytes: this.kernel.exports.memory.buffer.byteLength, quanta: this.quanta,
+        memoryBytes: this.plugin.kernel.exports.memory.buffer.byteLength, quanta: this.quanta,
       }),
       pushEvents: (flat: number[]) => {
         for (let i = 0; i + 2 < flat.length; i += 3) if (!this.events.insert(flat[i]!, flat[i + 1]!, flat[i + 2]!)) this.queueFull++;
@@ -73,10 +73,8 @@ class GainstageProcessor extends AudioWorkletProcessor {
     const frames = output[0]?.length ?? input[0]?.length ?? 128;
     const quantumStart = currentFrame;
     const channels = Math.min(MAX_CHANNELS, Math.max(1, input.length, output.length));
-    if (channels !== this.channels) {
-      // Channel count changed (mono ↔ stereo): parameters are kept, meters start over.
-      if (this.kernel.trySetup(sampleRate, channels) === Status.STATUS_OK) this.channels = channels;
-    }
+    // Channel count changed (mono ↔ stereo): parameters are kept, meters start over.
+    if (channels !== this.channels && this.plugin.setChannels(channels)) this.channels = channels;
     this.events.collect();
     this.readAutomation(parameters, quantumStart, frames);
 
@@ -86,11 +84,11 @@ class GainstageProcessor extends AudioWorkletProcessor {
       const count = Math.min(MAX_FRAMES, frames - chunk);
       for (let c = 0; c < this.channels; c++) {
         const source = input[c] ?? input[0];
-        const target = this.kernel.input(c);
+        const target = this.plugin.kernel.input(c);
         if (source) target.set(chunk === 0 && count === source.length ? source : source.subarray(chunk, chunk + count));
         else target.fill(0, 0, count);
       }
-      this.runEvents(quantumStart + chunk, count);
+      this.plugin.process(quantumStart + chunk, count, this.events);
       for (let c = 0; c < output.length; c++) {
         const result = this.outputViews[Math.min(c, this.channels - 1)]!;
         output[c]!.set(count === result.length ? result : result.subarray(0, count), chunk);
@@ -103,29 +101,7 @@ class GainstageProcessor extends AudioWorkletProcessor {
   }
 
   private buildViews(frames: number): void {
-    this.outputViews = Array.from({ length: MAX_CHANNELS }, (_, c) => this.kernel.output(c).subarray(0, frames));
-  }
-
-  /** Processes `count` frames from context frame `start`, split at every pending event's frame. */
-  private runEvents(start: number, count: number): void {
-    const events = this.events;
-    let at = 0;
-    while (at < count) {
-      while (events.size() > 0 && events.nextFrame() <= start + at) {
-        this.apply(events.nextId(), events.nextValue());
-        events.shift();
-      }
-      const next = events.nextFrame();
-      const end = next < start + count ? next - start : count;
-      this.kernel.exports.processRange(at, end - at);
-      at = end;
-    }
-  }
-
-  private apply(id: number, value: number): void {
-    if (id === Command.RESET_METERS) this.kernel.exports.resetMeters();
-    else if (id === Command.SET_METER_MASK) this.kernel.exports.setMeterMask(Math.floor(value / 256), value % 256);
-    else this.kernel.exports.setParam(id, value);
+    this.outputViews = Array.from({ length: MAX_CHANNELS }, (_, c) => this.plugin.kernel.output(c).subarray(0, frames));
   }
 
   /** AudioParam automation: a change of value becomes an event at the frame it happens. */
@@ -161,8 +137,8 @@ class GainstageProcessor extends AudioWorkletProcessor {
   }
 
   private publish(frame: number): void {
-    this.kernel.exports.readMeters();
-    this.snapshot.write(this.kernel.readoutView(), frame, sampleRate, this.channels, this.linked, this.queueFull);
+    this.plugin.kernel.exports.readMeters();
+    this.snapshot.write(this.plugin.kernel.readoutView(), frame, sampleRate, this.channels, this.linked, this.queueFull);
     // Without shared memory the snapshot has to travel as a message (display rate, not per block).
     if (this.fallback) this.port.postMessage({ gainstageSnapshot: this.snapshot.values.slice() });
   }

@@ -12,10 +12,10 @@ export interface ProcessorOptions {
   eventStorage: SharedArrayBuffer | null;
   snapshotStorage: SharedArrayBuffer | null;
   snapshotEveryQuanta: number;
-  /** Kernel parameter values applied before the first frame: [kernelId, value, …]. */
+  /** Parameter values applied before the first frame: [table id, value, …]. */
   initialParams: number[];
-  /** Kernel ids whose AudioParam automation this point follows (its own parameters). */
-  automatedKernelIds: number[];
+  /** Table ids whose AudioParam automation this point follows (its own parameters). */
+  automatedIds: number[];
 }
 
 export interface ProcessorInfo {

@@ -1,0 +1,65 @@
+/** The CLAP-shaped contract: activate / process with sorted events / flush, and PRE/POST routing. */
+import { expect, test } from "vitest";
+import { GainstagePlugin, type EventSource } from "../../host/plugin.js";
+import { descriptor } from "../../host/descriptor.js";
+import { paramByKey } from "../../host/params.js";
+import { kernelModule } from "../helpers/kernel.js";
+
+class ListEvents implements EventSource {
+  constructor(private readonly list: [frame: number, id: number, value: number][]) {}
+  size() { return this.list.length; }
+  nextFrame() { return this.list[0]?.[0] ?? Infinity; }
+  nextId() { return this.list[0]![1]; }
+  nextValue() { return this.list[0]![2]; }
+  shift() { this.list.shift(); }
+}
+
+const trimId = paramByKey("inputTrimDb").id, outId = paramByKey("outputTrimDb").id;
+
+function render(plugin: GainstagePlugin, events: EventSource, blocks: number, frames = 128): number[] {
+  const out: number[] = [];
+  for (let block = 0; block < blocks; block++) {
+    plugin.kernel.input(0).fill(0.5, 0, frames);
+    plugin.process(block * frames, frames, events);
+    out.push(...plugin.kernel.output(0).subarray(0, frames));
+  }
+  return out;
+}
+
+test("latency and tail are zero", () => {
+  expect(descriptor.latencyFrames).toBe(0);
+  expect(descriptor.tailFrames).toBe(0);
+});
+
+test("events apply at their exact frame across block boundaries; late events at frame 0", () => {
+  const plugin = new GainstagePlugin(kernelModule);
+  plugin.activate(48000, 1, 128, 1);
+  const out = render(plugin, new ListEvents([[300, trimId, -6]]), 4);
+  expect(out[299]).toBe(0.5);
+  expect(out[300]).toBeLessThan(0.5);
+  const late = new ListEvents([[10, trimId, 0]]);
+  plugin.process(1000, 128, late);
+  expect(late.size()).toBe(0);
+});
+
+test("flush applies everything outside processing", () => {
+  const plugin = new GainstagePlugin(kernelModule);
+  plugin.activate(48000, 1, 128, 1);
+  plugin.flush(new ListEvents([[99999, trimId, -12]]));
+  expect(plugin.kernel.getParam(0)).toBe(-12);
+});
+
+test("a PRE point applies input trim, not output trim; POST the reverse; single both", () => {
+  for (const [role, input, output] of [["pre", -6, 0], ["post", 0, -3], ["single", -6, -3]] as const) {
+    const plugin = new GainstagePlugin(kernelModule, role);
+    plugin.activate(48000, 128, 128, 2);
+    plugin.flush(new ListEvents([[0, trimId, -6], [0, outId, -3]]));
+    expect([plugin.kernel.getParam(0), plugin.kernel.getParam(1)], role).toEqual([input, output]);
+  }
+});
+
+test("activate refuses bad block sizes and bad rates", () => {
+  const plugin = new GainstagePlugin(kernelModule);
+  expect(() => plugin.activate(48000, 0, 128, 2)).toThrow(RangeError);
+  expect(() => plugin.activate(1, 1, 128, 2)).toThrow(/bad sample rate/);
+});
