@@ -15,10 +15,18 @@ import {
 } from "./layout";
 import {
   P_INPUT_TRIM_DB, P_OUTPUT_TRIM_DB, P_BYPASS, P_VU_REFERENCE_DBFS, P_POLARITY_BASE, PARAM_ID_END,
+  P_LEARN_TARGET_DB, P_LEARN_DETECTOR, P_CEILING_DBFS, P_CEILING_ON, P_LISTEN_A, P_AUTO_RIDE,
   paramMin, paramMax, paramDefault, paramIsStepped, isKnownParam, isPolarity,
 } from "./params";
+import {
+  READOUT_SLOTS, A_STATE, A_STATUS, A_DETECTOR, A_LEVEL_DB, A_TARGET_DB, A_TRIM_DB, A_LIMITED_BY,
+  A_PEAK_BEFORE_DBFS, A_PEAK_AFTER_DBFS, A_SECONDS, A_BLOCKS_TOTAL, A_BLOCKS_KEPT, A_INPUT_TRIM_DB,
+  A_OUTPUT_TRIM_DB, METER_LOUDNESS,
+} from "./layout";
 import { Trim } from "./trim";
 import { Tap } from "./tap";
+import { Listen } from "./listen";
+import { AutoTrim, STATE_LEARNING, STATE_RIDING, STATE_IDLE } from "./auto-trim";
 
 export * from "./layout";
 export * from "./params";
@@ -26,7 +34,9 @@ export * from "./params";
 const BUFFER_BYTES: i32 = MAX_CHANNELS * MAX_FRAMES * 4;
 const input = memory.data(BUFFER_BYTES, 16);
 const output = memory.data(BUFFER_BYTES, 16);
-const readout = memory.data(TAP_COUNT * TAP_FIELDS * 8, 16);
+/** The alternate input A/B listen switches to (A: what entered PRE), same layout as the input. */
+const alternate = memory.data(BUFFER_BYTES, 16);
+const readout = memory.data(READOUT_SLOTS * 8, 16);
 /** Plain parameter values, by id; they live outside the arena so they survive a new setup(). */
 const paramValues = memory.data(PARAM_ID_END * 8, 8);
 
@@ -36,6 +46,9 @@ let framesSinceReset: i64 = 0;
 let trim: Trim = changetype<Trim>(0);
 let tapIn: Tap = changetype<Tap>(0);
 let tapOut: Tap = changetype<Tap>(0);
+let listen: Listen = changetype<Listen>(0);
+let autoTrim: AutoTrim = changetype<AutoTrim>(0);
+let currentSampleRate: f64 = 0;
 
 for (let id = 0; id < PARAM_ID_END; id++) {
   store<f64>(paramValues + (<usize>id << 3), isKnownParam(id) ? paramDefault(id) : 0.0);
@@ -45,6 +58,8 @@ for (let id = 0; id < PARAM_ID_END; id++) {
 export function inputBuffer(): usize { return input; }
 /** Planar f32 output, same layout. */
 export function outputBuffer(): usize { return output; }
+/** Planar f32 alternate input for A/B listen (A), same layout. */
+export function alternateBuffer(): usize { return alternate; }
 /** f64 readout: tap t's block at readoutBuffer() + t · TAP_FIELDS · 8 (layout.ts). */
 export function readoutBuffer(): usize { return readout; }
 /** Bytes the meters' state takes for the current setup. */
@@ -62,7 +77,11 @@ export function setup(sampleRate: f64, channels: i32): i32 {
   trim = Trim.create(sampleRate, channels);
   tapIn = Tap.create(sampleRate, channels);
   tapOut = Tap.create(sampleRate, channels);
-  if (changetype<usize>(tapOut.vu) == 0) return STATUS_OUT_OF_MEMORY;
+  listen = Listen.create(sampleRate, channels);
+  autoTrim = AutoTrim.create(tapIn.loudness.hopFrames, sampleRate, channels);
+  tapIn.autoTrim = autoTrim;
+  if (changetype<usize>(autoTrim.learner) == 0) return STATUS_OUT_OF_MEMORY;
+  currentSampleRate = sampleRate;
   channelCount = channels;
   ready = true;
   applyParams();
@@ -75,6 +94,7 @@ export function reset(): void {
   if (!ready) return;
   resetMeters();
   trim.settle();
+  listen.settle();
   framesSinceReset = 0;
 }
 
@@ -113,10 +133,64 @@ export function getParam(id: i32): f64 {
 export function processRange(start: i32, count: i32): i32 {
   if (!ready) return STATUS_NOT_READY;
   if (start < 0 || count < 1 || start > MAX_FRAMES - count) return STATUS_BAD_FRAMES;
+  // Auto-trim acts on the sample clock: split where a ride step or the end of a Learn falls, so
+  // its effect does not depend on the block size.
+  let at = start;
+  const end = start + count;
+  while (at < end) {
+    let span = end - at;
+    const riding = autoTrim.state == STATE_RIDING && (tapIn.meters & METER_LOUDNESS) != 0;
+    if (riding) span = min(span, tapIn.loudness.framesToNextHop());
+    const finish = autoTrim.framesUntilFinish();
+    if (finish > 0) span = min(span, <i32>finish);
+    processSpan(at, span);
+    autoTrim.advance(span);
+    if (riding && tapIn.loudness.atHop()) ride();
+    if (autoTrim.state == STATE_LEARNING && autoTrim.framesLeft == 0) learnFinish();
+    at += span;
+  }
+  return STATUS_OK;
+}
+
+function processSpan(start: i32, count: i32): void {
   tapIn.process(input, start, count);
   trim.process(input, output, start, count);
-  tapOut.process(output, start, count);
+  tapOut.process(output, start, count);   // OUT always meters the processed signal (B)
+  listen.process(output, alternate, start, count);
   framesSinceReset += count;
+}
+
+function ride(): void {
+  const current = getParam(P_INPUT_TRIM_DB);
+  const next = autoTrim.rideStep(current, <i32>getParam(P_LEARN_DETECTOR), getParam(P_LEARN_TARGET_DB),
+    getParam(P_CEILING_DBFS), getParam(P_CEILING_ON) >= 0.5, (tapIn.meters & METER_LOUDNESS) != 0);
+  if (next != current) setParam(P_INPUT_TRIM_DB, next);
+}
+
+/**
+ * Starts learning the level of what enters (before the trim), for `seconds` (> 0) or until
+ * learnFinish() (0). Runs at the next 100 ms hop of the IN tap's loudness clock.
+ */
+export function learnStart(seconds: f64): i32 {
+  if (!ready) return STATUS_NOT_READY;
+  if (!isFinite(seconds) || seconds < 0) return STATUS_NOT_FINITE;
+  autoTrim.start(seconds, currentSampleRate);
+  return STATUS_OK;
+}
+
+/** Ends Learn and decides (readout A_* fields). The host applies A_TRIM_DB as a parameter change. */
+export function learnFinish(): i32 {
+  if (!ready) return STATUS_NOT_READY;
+  if (autoTrim.state != STATE_LEARNING) return STATUS_OK;
+  autoTrim.finish(<i32>getParam(P_LEARN_DETECTOR), getParam(P_LEARN_TARGET_DB), getParam(P_CEILING_DBFS),
+    getParam(P_CEILING_ON) >= 0.5, (tapIn.meters & METER_LOUDNESS) != 0);
+  return STATUS_OK;
+}
+
+/** Abandons a Learn in progress (the trim is untouched). */
+export function learnCancel(): i32 {
+  if (!ready) return STATUS_NOT_READY;
+  if (autoTrim.state == STATE_LEARNING) autoTrim.cancel();
   return STATUS_OK;
 }
 
@@ -138,7 +212,32 @@ export function readMeters(): i32 {
   const vuReference = getParam(P_VU_REFERENCE_DBFS);
   tapIn.read(readout + <usize>(TAP_IN * TAP_FIELDS * 8), vuReference);
   tapOut.read(readout + <usize>(TAP_OUT * TAP_FIELDS * 8), vuReference);
+  readAutoTrim(readout + <usize>(TAP_COUNT * TAP_FIELDS * 8));
   return STATUS_OK;
+}
+
+function readAutoTrim(out: usize): void {
+  const detector = <i32>getParam(P_LEARN_DETECTOR);
+  // While learning, show the decision so far (progress); DONE keeps the final one.
+  if (autoTrim.state == STATE_LEARNING) {
+    autoTrim.decide(detector, getParam(P_LEARN_TARGET_DB), getParam(P_CEILING_DBFS), getParam(P_CEILING_ON) >= 0.5,
+      (tapIn.meters & METER_LOUDNESS) != 0);
+  }
+  const learner = autoTrim.learner;
+  store<f64>(out + (<usize>A_STATE << 3), <f64>autoTrim.state);
+  store<f64>(out + (<usize>A_STATUS << 3), <f64>autoTrim.status);
+  store<f64>(out + (<usize>A_DETECTOR << 3), <f64>detector);
+  store<f64>(out + (<usize>A_LEVEL_DB << 3), autoTrim.levelDb);
+  store<f64>(out + (<usize>A_TARGET_DB << 3), getParam(P_LEARN_TARGET_DB));
+  store<f64>(out + (<usize>A_TRIM_DB << 3), autoTrim.trimDb);
+  store<f64>(out + (<usize>A_LIMITED_BY << 3), <f64>autoTrim.limitedBy);
+  store<f64>(out + (<usize>A_PEAK_BEFORE_DBFS << 3), autoTrim.peakBeforeDbfs);
+  store<f64>(out + (<usize>A_PEAK_AFTER_DBFS << 3), autoTrim.peakBeforeDbfs + autoTrim.trimDb);
+  store<f64>(out + (<usize>A_SECONDS << 3), autoTrim.framesLearned / currentSampleRate);
+  store<f64>(out + (<usize>A_BLOCKS_TOTAL << 3), learner.blocksTotal);
+  store<f64>(out + (<usize>A_BLOCKS_KEPT << 3), learner.blocksKept());
+  store<f64>(out + (<usize>A_INPUT_TRIM_DB << 3), getParam(P_INPUT_TRIM_DB));
+  store<f64>(out + (<usize>A_OUTPUT_TRIM_DB << 3), getParam(P_OUTPUT_TRIM_DB));
 }
 
 function applyParams(): void {
@@ -153,6 +252,11 @@ function applyParam(id: i32, immediate: bool): void {
     trim.setBypass(value >= 0.5, immediate);
   } else if (isPolarity(id)) {
     trim.setPolarity(id - P_POLARITY_BASE, value >= 0.5, immediate);
+  } else if (id == P_LISTEN_A) {
+    listen.set(value >= 0.5, immediate);
+  } else if (id == P_AUTO_RIDE) {
+    if (value >= 0.5) autoTrim.startRiding();
+    else if (autoTrim.state == STATE_RIDING) autoTrim.state = STATE_IDLE;
   }
-  // P_VU_REFERENCE_DBFS is read at readMeters(): calibration changes the scale, not the audio.
+  // P_VU_REFERENCE_DBFS and the auto-trim settings are read where they are used.
 }

@@ -52,6 +52,25 @@ export const CHANNEL_FIELDS: i32 = 16;
 
 /** f64 slots in one tap's readout block. */
 export const TAP_FIELDS: i32 = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS);
+// Auto-trim block, after the taps (auto-trim.ts). Levels in the detector's dB units.
+export const A_STATE: i32 = 0;                       // 0 idle, 1 learning, 2 done, 3 riding
+export const A_STATUS: i32 = 1;                      // 0 ok, 1 silent, 2 too little signal, 3 loudness meter off
+export const A_DETECTOR: i32 = 2;                    // 0 AES17 RMS, 1 VU, 2 sample peak, 3 loudness
+export const A_LEVEL_DB: i32 = 3;                    // gated level of what entered (before the trim)
+export const A_TARGET_DB: i32 = 4;
+export const A_TRIM_DB: i32 = 5;                     // the input trim that meets the target (absolute)
+export const A_LIMITED_BY: i32 = 6;                  // 0 target, 1 peak ceiling, 2 trim range
+export const A_PEAK_BEFORE_DBFS: i32 = 7;            // largest sample peak in the window, before trim
+export const A_PEAK_AFTER_DBFS: i32 = 8;             // the same after the suggested trim
+export const A_SECONDS: i32 = 9;                     // length of the window analysed
+export const A_BLOCKS_TOTAL: i32 = 10;               // 400 ms blocks in the window
+export const A_BLOCKS_KEPT: i32 = 11;                // blocks that passed both gates
+export const A_INPUT_TRIM_DB: i32 = 12;              // the kernel's input trim now (moves while riding)
+export const A_OUTPUT_TRIM_DB: i32 = 13;
+export const AUTO_TRIM_FIELDS: i32 = 16;
+/** f64 slots of the whole readout: both taps, then the auto-trim block. */
+export const READOUT_SLOTS: i32 = TAP_COUNT * (LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS)) + AUTO_TRIM_FIELDS;
+
 /** Offset (in f64 slots) of channel c's fields in a tap block; c = -1 is the overall reading. */
 // @ts-ignore: decorator
 @inline export function channelFieldsOffset(channel: i32): i32 {

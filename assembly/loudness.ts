@@ -58,6 +58,8 @@ export function channelWeight(channels: i32, channel: i32): f64 {
   integratedLufs: f64;
   rangeLu: f64;
   gatedDirty: bool;
+  /** K-weighted mean energy of the 400 ms ending at the last closed quantum. */
+  blockEnergy: f64;
 
   static create(sampleRate: f64, quantumFrames: i32, channels: i32): Loudness {
     const meter = changetype<Loudness>(arenaAlloc(offsetof<Loudness>()));
@@ -121,6 +123,7 @@ export function channelWeight(channels: i32, channel: i32): f64 {
     this.filter.flushSubnormals();
 
     const blockEnergy = momentary.total() / <f64>this.gateFrames;
+    this.blockEnergy = blockEnergy;
     const shortTermEnergy = shortTerm.total() / <f64>this.shortTermFrames;
     this.momentaryLufs = LOUDNESS_OFFSET_LU + powerToDb(blockEnergy);
     this.shortTermLufs = LOUDNESS_OFFSET_LU + powerToDb(shortTermEnergy);
@@ -139,6 +142,16 @@ export function channelWeight(channels: i32, channel: i32): f64 {
       this.range.add(this.shortTermLufs, shortTermEnergy);
       this.gatedDirty = true;
     }
+  }
+
+  /** True when the last closed quantum ended a 100 ms hop (gating blocks and auto-trim step there). */
+  atHop(): bool {
+    return this.framesSinceReset % this.hopFrames == 0;
+  }
+
+  /** Frames from now to the next hop boundary (1 … hopFrames). */
+  framesToNextHop(): i32 {
+    return this.hopFrames - <i32>(this.framesSinceReset % this.hopFrames);
   }
 
   /** Recomputes integrated loudness and LRA if blocks were added since the last call. */

@@ -20,6 +20,7 @@ import { Loudness } from "./loudness";
 import { Rms, RMS_WINDOW_MS, AES17_OFFSET_DB } from "./rms";
 import { Vu } from "./vu";
 import { quantumFrames } from "./quantum";
+import { AutoTrim, STATE_RIDING } from "./auto-trim";
 import { amplitudeToDb, powerToDb, msToFrames } from "./units";
 
 // @ts-ignore: decorator
@@ -35,6 +36,7 @@ import { amplitudeToDb, powerToDb, msToFrames } from "./units";
   quantumFill: i32;
   channels: i32;
   meters: i32;                // METER_* bits
+  autoTrim: AutoTrim;         // fed on the IN tap only (0 on OUT)
 
   static create(sampleRate: f64, channels: i32): Tap {
     const tap = changetype<Tap>(arenaAlloc(offsetof<Tap>()));
@@ -88,11 +90,19 @@ import { amplitudeToDb, powerToDb, msToFrames } from "./units";
       if (meters & METER_LOUDNESS) this.loudness.accumulate(block, frame, span);
       if (meters & METER_RMS) this.rms.accumulate(block, frame, span);
       if (meters & METER_VU) this.vu.process(block, frame, span);
+      const autoTrim = this.autoTrim;
+      const learning = changetype<usize>(autoTrim) != 0 && autoTrim.active();
+      if (learning) autoTrim.learner.accumulate(block, frame, span);
       frame += span;
       this.quantumFill += span;
       if (this.quantumFill == this.quantumFrames) {
         this.quantumFill = 0;
-        if (meters & METER_LOUDNESS) this.loudness.endQuantum();
+        if (meters & METER_LOUDNESS) {
+          this.loudness.endQuantum();
+          if (learning && this.loudness.atHop()) {
+            autoTrim.learner.endHop(this.loudness.blockEnergy, autoTrim.state == STATE_RIDING ? autoTrim.rideDecay : 1.0);
+          }
+        }
         if (meters & METER_RMS) this.rms.endQuantum();
         if (meters & METER_VU) this.vu.endQuantum();
       }

@@ -57,6 +57,26 @@ export const SINCE_READ_CHANNEL_FIELDS = [
 ] as const;
 export const TAP_FIELDS = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS);
 
+/** Auto-trim block (f64 slot index after both taps). */
+export const AutoTrimField = {
+  A_STATE: 0,
+  A_STATUS: 1,
+  A_DETECTOR: 2,
+  A_LEVEL_DB: 3,
+  A_TARGET_DB: 4,
+  A_TRIM_DB: 5,
+  A_LIMITED_BY: 6,
+  A_PEAK_BEFORE_DBFS: 7,
+  A_PEAK_AFTER_DBFS: 8,
+  A_SECONDS: 9,
+  A_BLOCKS_TOTAL: 10,
+  A_BLOCKS_KEPT: 11,
+  A_INPUT_TRIM_DB: 12,
+  A_OUTPUT_TRIM_DB: 13,
+} as const;
+export const AUTO_TRIM_FIELDS = 16;
+export const READOUT_SLOTS = TAP_COUNT * TAP_FIELDS + AUTO_TRIM_FIELDS;
+
 /** Slot of channel `channel`'s fields in a tap block; -1 is the overall reading. */
 export function channelFieldsOffset(channel: number): number {
   return LOUDNESS_FIELDS + CHANNEL_FIELDS * (channel + 1);
@@ -92,6 +112,12 @@ export const KernelParam = {
   P_OUTPUT_TRIM_DB: 1,
   P_BYPASS: 2,
   P_VU_REFERENCE_DBFS: 3,
+  P_LEARN_TARGET_DB: 4,
+  P_LEARN_DETECTOR: 5,
+  P_CEILING_DBFS: 6,
+  P_CEILING_ON: 7,
   P_POLARITY_BASE: 8,
-  PARAM_ID_END: 16,
+  P_LISTEN_A: 16,
+  P_AUTO_RIDE: 17,
+  PARAM_ID_END: 24,
 } as const;

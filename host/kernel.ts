@@ -5,7 +5,8 @@
  * nothing here allocates except readSnapshot(), which is for tests and offline use.
  */
 import {
-  MAX_CHANNELS, MAX_FRAMES, TAP_FIELDS, TAP_COUNT, LoudnessField as L, ChannelField as C, channelFieldsOffset, Status,
+  MAX_CHANNELS, MAX_FRAMES, TAP_FIELDS, TAP_COUNT, READOUT_SLOTS, LoudnessField as L, ChannelField as C, AutoTrimField as A,
+  channelFieldsOffset, Status,
 } from "./kernel-layout.js";
 
 export interface KernelExports {
@@ -21,6 +22,10 @@ export interface KernelExports {
   getParam(id: number): number;
   processRange(start: number, count: number): number;
   setMeterMask(tap: number, mask: number): number;
+  alternateBuffer(): number;
+  learnStart(seconds: number): number;
+  learnFinish(): number;
+  learnCancel(): number;
   readMeters(): number;
   paramMin(id: number): number;
   paramMax(id: number): number;
@@ -62,6 +67,7 @@ export class Kernel {
   readonly exports: KernelExports;
   private inputs: Float32Array[] = [];
   private outputs: Float32Array[] = [];
+  private alternates: Float32Array[] = [];
   private readout = new Float64Array(0);
   channels = 0;
   sampleRate = 0;
@@ -93,16 +99,19 @@ export class Kernel {
   private refreshViews(): void {
     const buffer = this.exports.memory.buffer;
     const stride = MAX_FRAMES * 4;
-    this.inputs = []; this.outputs = [];
+    this.inputs = []; this.outputs = []; this.alternates = [];
     for (let channel = 0; channel < MAX_CHANNELS; channel++) {
       this.inputs.push(new Float32Array(buffer, this.exports.inputBuffer() + channel * stride, MAX_FRAMES));
       this.outputs.push(new Float32Array(buffer, this.exports.outputBuffer() + channel * stride, MAX_FRAMES));
+      this.alternates.push(new Float32Array(buffer, this.exports.alternateBuffer() + channel * stride, MAX_FRAMES));
     }
-    this.readout = new Float64Array(buffer, this.exports.readoutBuffer(), TAP_COUNT * TAP_FIELDS);
+    this.readout = new Float64Array(buffer, this.exports.readoutBuffer(), READOUT_SLOTS);
   }
 
   input(channel: number): Float32Array { return this.inputs[channel]!; }
   output(channel: number): Float32Array { return this.outputs[channel]!; }
+  /** The A/B listen alternate input (A). */
+  alternate(channel: number): Float32Array { return this.alternates[channel]!; }
   /** Raw readout (both taps), valid after readMeters(). */
   readoutView(): Float64Array { return this.readout; }
 
@@ -145,6 +154,54 @@ export class Kernel {
     if (this.exports.readMeters() < 0) throw new KernelError(Status.STATUS_NOT_READY, "readMeters");
     return [0, 1].map((tap) => decodeTap(this.readout, tap * TAP_FIELDS, this.channels));
   }
+
+  /** readMeters() and decode the auto-trim block. */
+  readAutoTrim(): AutoTrimReadings {
+    if (this.exports.readMeters() < 0) throw new KernelError(Status.STATUS_NOT_READY, "readMeters");
+    return decodeAutoTrim(this.readout, TAP_COUNT * TAP_FIELDS);
+  }
+}
+
+export const LEARN_STATES = ["idle", "learning", "done", "riding"] as const;
+export const LEARN_STATUSES = ["ok", "silent", "too little signal", "loudness meter off"] as const;
+export const LIMITED_BY = ["target", "peak ceiling", "trim range"] as const;
+
+/** What auto-trim decided and why (levels in the detector's units). */
+export interface AutoTrimReadings {
+  state: (typeof LEARN_STATES)[number];
+  status: (typeof LEARN_STATUSES)[number];
+  detector: number;
+  levelDb: number;
+  targetDb: number;
+  trimDb: number;
+  limitedBy: (typeof LIMITED_BY)[number];
+  peakBeforeDbfs: number;
+  peakAfterDbfs: number;
+  seconds: number;
+  blocksTotal: number;
+  blocksKept: number;
+  inputTrimDb: number;
+  outputTrimDb: number;
+}
+
+export function decodeAutoTrim(view: Float64Array, base: number): AutoTrimReadings {
+  const at = (field: number) => view[base + field]!;
+  return {
+    state: LEARN_STATES[at(A.A_STATE)] ?? "idle",
+    status: LEARN_STATUSES[at(A.A_STATUS)] ?? "ok",
+    detector: at(A.A_DETECTOR),
+    levelDb: at(A.A_LEVEL_DB),
+    targetDb: at(A.A_TARGET_DB),
+    trimDb: at(A.A_TRIM_DB),
+    limitedBy: LIMITED_BY[at(A.A_LIMITED_BY)] ?? "target",
+    peakBeforeDbfs: at(A.A_PEAK_BEFORE_DBFS),
+    peakAfterDbfs: at(A.A_PEAK_AFTER_DBFS),
+    seconds: at(A.A_SECONDS),
+    blocksTotal: at(A.A_BLOCKS_TOTAL),
+    blocksKept: at(A.A_BLOCKS_KEPT),
+    inputTrimDb: at(A.A_INPUT_TRIM_DB),
+    outputTrimDb: at(A.A_OUTPUT_TRIM_DB),
+  };
 }
 
 function decodeChannel(view: Float64Array, at: number): ChannelReadings {

@@ -5,9 +5,9 @@
  * "max since read" field with max(), so no peak is lost however slowly the UI polls.
  */
 import {
-  TAP_COUNT, TAP_FIELDS, MAX_CHANNELS, SINCE_READ_LOUDNESS_FIELDS, SINCE_READ_CHANNEL_FIELDS, channelFieldsOffset,
+  TAP_COUNT, TAP_FIELDS, READOUT_SLOTS, MAX_CHANNELS, SINCE_READ_LOUDNESS_FIELDS, SINCE_READ_CHANNEL_FIELDS, channelFieldsOffset,
 } from "./kernel-layout.js";
-import { decodeTap, type TapReadings } from "./kernel.js";
+import { decodeTap, decodeAutoTrim, type TapReadings, type AutoTrimReadings } from "./kernel.js";
 
 /** Int32 header: sequence (odd while writing), consumed flag (1 = UI has read the last write). */
 const SEQUENCE = 0;
@@ -26,7 +26,7 @@ export const SnapshotField = {
   QUEUE_FULL_COUNT: 4,
 } as const;
 const META_FIELDS = 8;
-export const SNAPSHOT_SLOTS = META_FIELDS + TAP_COUNT * TAP_FIELDS;
+export const SNAPSHOT_SLOTS = META_FIELDS + READOUT_SLOTS;
 
 export function createSnapshotStorage(): SharedArrayBuffer {
   return new SharedArrayBuffer(HEADER_BYTES + SNAPSHOT_SLOTS * 8);
@@ -58,7 +58,7 @@ export class SnapshotWriter {
     Atomics.store(this.header, CONSUMED, 1);
   }
 
-  /** Publishes `readout` (TAP_COUNT · TAP_FIELDS values) with the meta fields. */
+  /** Publishes `readout` (READOUT_SLOTS values) with the meta fields. */
   write(readout: Float64Array, frame: number, sampleRate: number, channels: number, linked: number, queueFull: number): void {
     const shared = this.header.buffer instanceof SharedArrayBuffer;
     const consumed = shared ? Atomics.exchange(this.header, CONSUMED, 0) : 1;
@@ -95,6 +95,8 @@ export interface PointSnapshot {
   before: TapReadings;
   /** Tap after the trim (SEND at PRE, OUT at POST). */
   after: TapReadings;
+  /** Auto-trim: what Learn/Ride decided and why, and the kernel's trims now. */
+  autoTrim: AutoTrimReadings;
 }
 
 /** Main thread side. Reading marks the snapshot consumed (its maxima start over). */
@@ -134,5 +136,6 @@ export function decodeSnapshot(values: Float64Array): PointSnapshot {
     queueFullCount: values[SnapshotField.QUEUE_FULL_COUNT]!,
     before: decodeTap(readout, 0, channels),
     after: decodeTap(readout, TAP_FIELDS, channels),
+    autoTrim: decodeAutoTrim(readout, TAP_COUNT * TAP_FIELDS),
   };
 }

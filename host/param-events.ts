@@ -17,6 +17,10 @@ export const Command = {
   RESET_METERS: 1000,
   /** value = tap · 256 + mask (kernel Meter bits) */
   SET_METER_MASK: 1001,
+  /** value = seconds to learn (0 = until LEARN_FINISH) */
+  LEARN_START: 1002,
+  LEARN_FINISH: 1003,
+  LEARN_CANCEL: 1004,
 } as const;
 
 export function createEventStorage(): SharedArrayBuffer {

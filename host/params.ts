@@ -50,8 +50,13 @@ export const GAIN_SMOOTHING_MS = 20;
 const continuous: ParamFlags = { automatable: true, stepped: false, enum: false, bypass: false, readOnly: false };
 const choice: ParamFlags = { automatable: true, stepped: true, enum: true, bypass: false, readOnly: false };
 
-/** Detectors auto-trim and Match can use (index = plain value of autoTrimDetector). */
-export const DETECTORS = ["AES17 RMS", "VU", "Sample peak", "Short-term LUFS"] as const;
+/**
+ * Auto-trim detectors (index = plain value of autoTrimDetector; kernel learn.ts). Each is gated
+ * like BS.1770 over the learned passage; the target is in the detector's own units.
+ */
+export const DETECTORS = ["AES17 RMS", "VU", "Sample peak", "Loudness (LUFS)"] as const;
+/** Match detectors (index = plain value of matchDetector): what "equally loud" means for A/B. */
+export const MATCH_DETECTORS = ["Short-term loudness", "Momentary loudness", "AES17 RMS (300 ms)", "VU"] as const;
 
 export const PARAMS: readonly ParamSpec[] = [
   { id: 0, key: "inputTrimDb", name: "Input trim", unit: "dB", min: -48, max: 48, default: 0, flags: continuous, smoothingMs: GAIN_SMOOTHING_MS, kernelId: KernelParam.P_INPUT_TRIM_DB, appliesAt: "pre", decimals: 1, step: 0.1 },
@@ -60,9 +65,13 @@ export const PARAMS: readonly ParamSpec[] = [
   { id: 3, key: "vuReferenceDbfs", name: "VU reference (0 VU)", unit: "dBFS", min: -30, max: 0, default: -18, flags: continuous, smoothingMs: 0, kernelId: KernelParam.P_VU_REFERENCE_DBFS, appliesAt: "both", decimals: 1, step: 0.5 },
   { id: 8, key: "polarityL", name: "Polarity L", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: GAIN_SMOOTHING_MS, options: ["Normal", "Inverted"], kernelId: KernelParam.P_POLARITY_BASE + 0, appliesAt: "pre", decimals: 0, step: 1 },
   { id: 9, key: "polarityR", name: "Polarity R", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: GAIN_SMOOTHING_MS, options: ["Normal", "Inverted"], kernelId: KernelParam.P_POLARITY_BASE + 1, appliesAt: "pre", decimals: 0, step: 1 },
-  { id: 16, key: "autoTrimTargetDb", name: "Auto-trim target", unit: "dB", min: -30, max: -6, default: -18, flags: continuous, smoothingMs: 0, appliesAt: "pre", decimals: 1, step: 0.5 },
-  { id: 17, key: "autoTrimDetector", name: "Auto-trim detector", unit: "", min: 0, max: DETECTORS.length - 1, default: 0, flags: choice, smoothingMs: 0, options: DETECTORS, appliesAt: "pre", decimals: 0, step: 1 },
-  { id: 18, key: "abListen", name: "A/B listen", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: GAIN_SMOOTHING_MS, options: ["B (processed)", "A (input)"], appliesAt: "post", decimals: 0, step: 1 },
+  { id: 16, key: "autoTrimTargetDb", name: "Auto-trim target", unit: "dB", min: -30, max: -6, default: -18, flags: continuous, smoothingMs: 0, kernelId: KernelParam.P_LEARN_TARGET_DB, appliesAt: "pre", decimals: 1, step: 0.5 },
+  { id: 17, key: "autoTrimDetector", name: "Auto-trim detector", unit: "", min: 0, max: DETECTORS.length - 1, default: 0, flags: choice, smoothingMs: 0, options: DETECTORS, kernelId: KernelParam.P_LEARN_DETECTOR, appliesAt: "pre", decimals: 0, step: 1 },
+  { id: 18, key: "abListen", name: "A/B listen", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: GAIN_SMOOTHING_MS, options: ["B (processed)", "A (input)"], kernelId: KernelParam.P_LISTEN_A, appliesAt: "post", decimals: 0, step: 1 },
+  { id: 19, key: "peakCeilingDbfs", name: "Peak ceiling", unit: "dBFS", min: -24, max: 0, default: -6, flags: continuous, smoothingMs: 0, kernelId: KernelParam.P_CEILING_DBFS, appliesAt: "pre", decimals: 1, step: 0.5 },
+  { id: 20, key: "peakCeilingOn", name: "Peak ceiling on", unit: "", min: 0, max: 1, default: 1, flags: choice, smoothingMs: 0, options: ["Off", "On"], kernelId: KernelParam.P_CEILING_ON, appliesAt: "pre", decimals: 0, step: 1 },
+  { id: 21, key: "autoRide", name: "Auto-trim ride", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: 0, options: ["Off", "On"], kernelId: KernelParam.P_AUTO_RIDE, appliesAt: "pre", decimals: 0, step: 1 },
+  { id: 22, key: "matchDetector", name: "Match detector", unit: "", min: 0, max: MATCH_DETECTORS.length - 1, default: 0, flags: choice, smoothingMs: 0, options: MATCH_DETECTORS, appliesAt: "post", decimals: 0, step: 1 },
 ];
 
 export type ParamKey = (typeof PARAMS)[number]["key"];

@@ -103,6 +103,9 @@ export class GainstagePlugin {
   apply(id: number, value: number): void {
     if (id === Command.RESET_METERS) this.kernel.exports.resetMeters();
     else if (id === Command.SET_METER_MASK) this.kernel.exports.setMeterMask(Math.floor(value / 256), value % 256);
+    else if (id === Command.LEARN_START) this.kernel.exports.learnStart(value);
+    else if (id === Command.LEARN_FINISH) this.kernel.exports.learnFinish();
+    else if (id === Command.LEARN_CANCEL) this.kernel.exports.learnCancel();
     else if (id >= 0 && id < ID_SPACE && this.kernelIds[id]! >= 0) this.kernel.exports.setParam(this.kernelIds[id]!, value);
   }
 

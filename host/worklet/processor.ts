@@ -34,6 +34,8 @@ class GainstageProcessor extends AudioWorkletProcessor {
   private readonly snapshotEveryQuanta: number;
   /** Kernel output views of one render quantum's length, rebuilt only if the quantum size changes. */
   private outputViews: Float32Array[] = [];
+  /** The link's input (what entered PRE) as views of one quantum's length. */
+  private linkViews: Float32Array[] = [];
   private channels = 2;
   private quanta = 0;
   private queueFull = 0;
@@ -82,6 +84,7 @@ class GainstageProcessor extends AudioWorkletProcessor {
     // Quanta longer than MAX_FRAMES (not used by browsers today) are processed in chunks.
     for (let chunk = 0; chunk < frames; chunk += MAX_FRAMES) {
       const count = Math.min(MAX_FRAMES, frames - chunk);
+      if (this.role === "post" && chunk === 0) this.feedAlternate(quantumStart, frames);
       for (let c = 0; c < this.channels; c++) {
         const source = input[c] ?? input[0];
         const target = this.plugin.kernel.input(c);
@@ -102,6 +105,7 @@ class GainstageProcessor extends AudioWorkletProcessor {
 
   private buildViews(frames: number): void {
     this.outputViews = Array.from({ length: MAX_CHANNELS }, (_, c) => this.plugin.kernel.output(c).subarray(0, frames));
+    this.linkViews = this.link ? this.link.input.map((data) => data.subarray(0, frames)) : [];
   }
 
   /** AudioParam automation: a change of value becomes an event at the frame it happens. */
@@ -119,6 +123,17 @@ class GainstageProcessor extends AudioWorkletProcessor {
         // The AudioParam's initial (default) value is not a change: setParam owns the start value.
         if (!first && !this.events.insert(id, value, start + frame)) this.queueFull++;
       }
+    }
+  }
+
+  /** POST: what entered PRE this quantum becomes the A/B listen alternate (A); silence if unlinked. */
+  private feedAlternate(quantumStart: number, frames: number): void {
+    const link = this.link;
+    const fresh = link !== null && link.stampFrame === quantumStart && link.frames === frames && link.channels > 0;
+    for (let c = 0; c < this.channels; c++) {
+      const target = this.plugin.kernel.alternate(c);
+      if (fresh) target.set(this.linkViews[Math.min(c, link.channels - 1)]!);
+      else target.fill(0, 0, frames);
     }
   }
 

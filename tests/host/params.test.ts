@@ -26,7 +26,8 @@ describe("the table agrees with the kernel", () => {
     // Changing this list breaks saved automation: append only.
     expect(PARAMS.map((p) => `${p.id}:${p.key}`)).toEqual([
       "0:inputTrimDb", "1:outputTrimDb", "2:bypass", "3:vuReferenceDbfs", "8:polarityL", "9:polarityR",
-      "16:autoTrimTargetDb", "17:autoTrimDetector", "18:abListen",
+      "16:autoTrimTargetDb", "17:autoTrimDetector", "18:abListen", "19:peakCeilingDbfs", "20:peakCeilingOn",
+      "21:autoRide", "22:matchDetector",
     ]);
   });
   test("every range and default is finite and ordered; switches have labels for every value", () => {

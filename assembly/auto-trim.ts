@@ -1,0 +1,135 @@
+// Auto-trim: Learn (one-shot) and Ride (continuous) on the signal entering PRE, and the
+// decision both share: input trim = target − detector level, lowered when the peak after the
+// trim would pass the ceiling, kept inside the trim range; the reason is reported (issue #4;
+// what-users-expect.md: "Learn should say what it decided and why").
+// Ride moves the trim at bounded rates with a dead-band and holds in silence, so it neither pumps
+// nor rises on silence, and steps down at once when the ceiling is threatened.
+
+import { arenaAlloc } from "./arena";
+import { Learner } from "./learn";
+import { TRIM_MIN_DB, TRIM_MAX_DB } from "./params";
+import { amplitudeToDb } from "./units";
+
+export const STATE_IDLE: i32 = 0;
+export const STATE_LEARNING: i32 = 1;
+export const STATE_DONE: i32 = 2;
+export const STATE_RIDING: i32 = 3;
+
+export const LEARN_OK: i32 = 0;
+export const LEARN_SILENT: i32 = 1;            // no block above the absolute gate
+export const LEARN_TOO_LITTLE: i32 = 2;        // fewer than MIN_LEARN_BLOCKS blocks passed the gates
+export const LEARN_NO_LOUDNESS: i32 = 3;       // the IN tap's loudness meter (the gate) is switched off
+
+export const LIMITED_BY_TARGET: i32 = 0;
+export const LIMITED_BY_CEILING: i32 = 1;
+export const LIMITED_BY_RANGE: i32 = 2;
+
+/** 10 gated 400 ms blocks ≈ 1.3 s of programme: less is too little to trust. */
+const MIN_LEARN_BLOCKS: f64 = 10;
+/** Ride: window time constant, dead-band and the fastest moves (dB per second). */
+export const RIDE_WINDOW_SECONDS: f64 = 3.0;
+export const RIDE_DEADBAND_DB: f64 = 0.5;
+export const RIDE_UP_DB_PER_SECOND: f64 = 1.0;
+export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
+
+// @ts-ignore: decorator
+@unmanaged export class AutoTrim {
+  learner: Learner;
+  state: i32;
+  status: i32;
+  framesLeft: f64;          // one-shot: frames until Learn finishes; −1 = until told
+  framesLearned: f64;
+  hopSeconds: f64;
+  rideDecay: f64;
+  // decision (valid when state is DONE, or live while LEARNING/RIDING)
+  levelDb: f64;
+  trimDb: f64;
+  limitedBy: i32;
+  peakBeforeDbfs: f64;
+
+  static create(hopFrames: i32, sampleRate: f64, channels: i32): AutoTrim {
+    const trim = changetype<AutoTrim>(arenaAlloc(offsetof<AutoTrim>()));
+    trim.learner = Learner.create(hopFrames, channels);
+    trim.hopSeconds = <f64>hopFrames / sampleRate;
+    trim.rideDecay = Math.exp(-trim.hopSeconds / RIDE_WINDOW_SECONDS);
+    trim.levelDb = -Infinity;
+    trim.peakBeforeDbfs = -Infinity;
+    return trim;
+  }
+
+  active(): bool {
+    return this.state == STATE_LEARNING || this.state == STATE_RIDING;
+  }
+
+  start(seconds: f64, sampleRate: f64): void {
+    this.learner.reset();
+    this.state = STATE_LEARNING;
+    this.framesLeft = seconds > 0 ? Math.round(seconds * sampleRate) : -1;
+    this.framesLearned = 0;
+  }
+
+  startRiding(): void {
+    if (this.state != STATE_RIDING) this.learner.reset();
+    this.state = STATE_RIDING;
+  }
+
+  cancel(): void {
+    this.state = STATE_IDLE;
+  }
+
+  /** Frames until a one-shot Learn ends by itself (processRange splits there); −1 = none. */
+  framesUntilFinish(): f64 {
+    return this.state == STATE_LEARNING ? this.framesLeft : -1;
+  }
+
+  advance(frames: i32): void {
+    if (this.state == STATE_LEARNING) {
+      this.framesLearned += frames;
+      if (this.framesLeft > 0) this.framesLeft -= frames;
+    }
+  }
+
+  /** Decides: fills levelDb, trimDb, limitedBy, status. */
+  decide(detector: i32, targetDb: f64, ceilingDbfs: f64, ceilingOn: bool, loudnessOn: bool): void {
+    const learner = this.learner;
+    this.peakBeforeDbfs = amplitudeToDb(learner.peakLinear());
+    this.levelDb = learner.levelDb(detector);
+    if (!loudnessOn) { this.status = LEARN_NO_LOUDNESS; return; }
+    if (learner.blocksAboveAbsolute() <= 0) { this.status = LEARN_SILENT; return; }
+    if (learner.blocksKept() < MIN_LEARN_BLOCKS * (this.state == STATE_RIDING ? 0.3 : 1.0)) { this.status = LEARN_TOO_LITTLE; return; }
+    this.status = LEARN_OK;
+    let trim = targetDb - this.levelDb;
+    let limitedBy = LIMITED_BY_TARGET;
+    if (ceilingOn && this.peakBeforeDbfs + trim > ceilingDbfs) {
+      trim = ceilingDbfs - this.peakBeforeDbfs;
+      limitedBy = LIMITED_BY_CEILING;
+    }
+    if (trim > TRIM_MAX_DB || trim < TRIM_MIN_DB) {
+      trim = min(TRIM_MAX_DB, max(TRIM_MIN_DB, trim));
+      limitedBy = LIMITED_BY_RANGE;
+    }
+    this.trimDb = trim;
+    this.limitedBy = limitedBy;
+  }
+
+  /** Ends a one-shot Learn: the decision stays readable until the next start. */
+  finish(detector: i32, targetDb: f64, ceilingDbfs: f64, ceilingOn: bool, loudnessOn: bool): void {
+    this.decide(detector, targetDb, ceilingDbfs, ceilingOn, loudnessOn);
+    this.state = STATE_DONE;
+  }
+
+  /**
+   * One ride step (every 100 ms hop) from `currentDb`: returns the new input trim. Holds when
+   * the window has too little signal (silence never raises the gain).
+   */
+  rideStep(currentDb: f64, detector: i32, targetDb: f64, ceilingDbfs: f64, ceilingOn: bool, loudnessOn: bool): f64 {
+    this.decide(detector, targetDb, ceilingDbfs, ceilingOn, loudnessOn);
+    if (this.status != LEARN_OK) return currentDb;
+    const error = this.trimDb - currentDb;
+    // Clipping threatens: step straight down to the ceiling.
+    if (ceilingOn && this.peakBeforeDbfs + currentDb > ceilingDbfs) return this.trimDb;
+    if (Math.abs(error) < RIDE_DEADBAND_DB) return currentDb;
+    const step = min(RIDE_UP_DB_PER_SECOND * this.hopSeconds, max(-RIDE_DOWN_DB_PER_SECOND * this.hopSeconds, error));
+    return currentDb + step;
+  }
+}
