@@ -124,10 +124,12 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
    */
   rideStep(currentDb: f64, detector: i32, targetDb: f64, ceilingDbfs: f64, ceilingOn: bool, loudnessOn: bool): f64 {
     this.decide(detector, targetDb, ceilingDbfs, ceilingOn, loudnessOn);
-    if (this.status != LEARN_OK) return currentDb;
+    // Clipping threatens (the hop just closed would pass the ceiling): step straight down, whatever else.
+    const hopPeakDbfs = amplitudeToDb(this.learner.lastHopPeak);
+    if (ceilingOn && hopPeakDbfs + currentDb > ceilingDbfs) return max(TRIM_MIN_DB, ceilingDbfs - hopPeakDbfs);
+    // Silence or a quiet passage now: hold (a ride never rises on silence).
+    if (this.status != LEARN_OK || !this.learner.lastBlockKept) return currentDb;
     const error = this.trimDb - currentDb;
-    // Clipping threatens: step straight down to the ceiling.
-    if (ceilingOn && this.peakBeforeDbfs + currentDb > ceilingDbfs) return this.trimDb;
     if (Math.abs(error) < RIDE_DEADBAND_DB) return currentDb;
     const step = min(RIDE_UP_DB_PER_SECOND * this.hopSeconds, max(-RIDE_DOWN_DB_PER_SECOND * this.hopSeconds, error));
     return currentDb + step;

@@ -44,6 +44,8 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   hopsSeen: i32;
   channels: i32;
   blocksTotal: f64;
+  lastHopPeak: f64;         // max |x| over channels in the hop just closed
+  lastBlockKept: bool;      // the block just closed passed both gates (there is signal now)
   lowestBin: i32;
   highestBin: i32;
 
@@ -70,6 +72,8 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     memory.fill(this.hopPeaks, 0, <usize>MAX_CHANNELS << 3);
     this.hopsSeen = 0;
     this.blocksTotal = 0;
+    this.lastHopPeak = 0;
+    this.lastBlockKept = false;
     this.lowestBin = BIN_COUNT;
     this.highestBin = -1;
   }
@@ -99,6 +103,9 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
    */
   endHop(blockEnergy: f64, decay: f64): void {
     const slot = this.ring + (<usize>((this.hopsSeen % BLOCK_HOPS) * 2 * MAX_CHANNELS) << 3);
+    this.lastBlockKept = false;
+    this.lastHopPeak = 0;
+    for (let channel = 0; channel < this.channels; channel++) this.lastHopPeak = max(this.lastHopPeak, load<f64>(this.hopPeaks + (<usize>channel << 3)));
     for (let channel = 0; channel < MAX_CHANNELS; channel++) {
       const at = <usize>channel << 3;
       store<f64>(slot + at, load<f64>(this.hopSquares + at));
@@ -133,6 +140,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     }
     this.lowestBin = min(this.lowestBin, bin);
     this.highestBin = max(this.highestBin, bin);
+    this.lastBlockKept = bin >= this.firstGatedBin();
   }
 
   private decayBins(decay: f64): void {

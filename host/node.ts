@@ -112,8 +112,8 @@ export class GainstageNode extends AudioWorkletNode {
     });
     this.port.start();
     const ownKeys = new Set(own.map((spec) => spec.key));
-    this.unsubscribe = store.subscribe((key, value, frame) => {
-      if (ownKeys.has(key)) this.send(paramByKey(key).id, value, frame);
+    this.unsubscribe = store.subscribe((key, value, frame, origin) => {
+      if (ownKeys.has(key) && origin !== this) this.send(paramByKey(key).id, value, frame);
     });
   }
 
@@ -144,11 +144,34 @@ export class GainstageNode extends AudioWorkletNode {
     this.store.load(state);
   }
 
-  /** The latest meter snapshot of this point (null before the first one). Maxima are since the previous call. */
+  /**
+   * The latest meter snapshot of this point (null before the first one); maxima are since the
+   * previous call. A trim the processor moved itself (auto-trim ride) is reported to the store
+   * here, as a parameter change the host can record.
+   */
   meters(): PointSnapshot | null {
-    if (this.reader) return this.reader.read() ?? this.latest;
-    const latest = this.latest;
-    return latest;
+    const snapshot = this.reader ? (this.reader.read() ?? this.latest) : this.latest;
+    if (snapshot) this.latest = snapshot;
+    const rodeTo = snapshot?.autoTrim.inputTrimDb;
+    if (snapshot?.autoTrim.state === "riding" && rodeTo !== undefined && rodeTo !== this.store.get("inputTrimDb")) {
+      this.store.set("inputTrimDb", rodeTo, 0, this);
+    }
+    return snapshot;
+  }
+
+  /** Starts Learn on what enters this point: for `seconds`, or until finishLearn() (0). */
+  learn(seconds = 0): void {
+    if (!Number.isFinite(seconds) || seconds < 0) throw new GainstageError(`learn time must be >= 0 seconds, not ${seconds}`);
+    this.send(Command.LEARN_START, seconds, 0);
+  }
+
+  /** Ends Learn; the decision appears in meters().autoTrim (state "done"). */
+  finishLearn(): void {
+    this.send(Command.LEARN_FINISH, 0, 0);
+  }
+
+  cancelLearn(): void {
+    this.send(Command.LEARN_CANCEL, 0, 0);
   }
 
   /** Clears this point's meters (peaks, loudness, LRA, counts) at the next render quantum. */

@@ -6,7 +6,8 @@
 import { PARAMS, defaultValues, normalizeValue, paramByKey, textToValue, type ParamValues } from "./params.js";
 import { parseState, saveState, validateState, type SavedState } from "./state.js";
 
-export type ParamListener = (key: string, value: number, frame: number) => void;
+/** `origin` is whoever made the change (a node reporting its processor's move passes itself). */
+export type ParamListener = (key: string, value: number, frame: number, origin: unknown) => void;
 
 export class ParamStore {
   private values: ParamValues = defaultValues();
@@ -27,11 +28,11 @@ export class ParamStore {
    * `frame` (0 = as soon as possible). Returns the value applied; throws ParamError for an
    * unknown key or a non-finite value, and then nothing changes.
    */
-  set(key: string, value: number, frame = 0): number {
+  set(key: string, value: number, frame = 0, origin: unknown = null): number {
     const spec = paramByKey(key);
     const plain = normalizeValue(spec, value);
     this.values[key] = plain;
-    for (const listener of this.listeners) listener(key, plain, frame);
+    for (const listener of this.listeners) listener(key, plain, frame, origin);
     return plain;
   }
 

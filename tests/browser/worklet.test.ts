@@ -95,6 +95,29 @@ test("mono → stereo mid-render: no crash, no NaN, both channels carry the sign
   expect(Math.max(...r.tailLeft.map(Math.abs))).toBeGreaterThan(0.05);
 });
 
+test("Learn on a real chain (PRE → saturator → POST) puts SEND at the −18 dB AES17 target", async () => {
+  const r = await run("learnChain");
+  expect(r.outcome?.applied).toBe(true);
+  expect(r.outcome?.message).toMatch(/AES17 RMS measured/);
+  // Uniform noise of amplitude 0.05: RMS 0.05/√3 → −31.8 dB AES17, so about +13.8 dB.
+  expectWithin(r.inputTrimDb, -18 - (20 * Math.log10(0.05 / Math.sqrt(3)) + 3.0103), 0.1, 0.1, "learned trim");
+  expectWithin(r.sendRmsAes17Db, -18, 0.1, 0.1, "SEND AES17 RMS after Learn");
+});
+
+test("A/B listen in the worklet switches at its frame without a click and lands exactly on A", async () => {
+  const { output } = await run("abSwitch");
+  const gain = 10 ** (12 / 20), amplitude = 10 ** (-20 / 20), ramp = 960;
+  const ownSlope = gain * amplitude * 2 * Math.PI * 220 / rate;
+  const allowed = ownSlope + (gain + 1) * amplitude / ramp + 1e-6;
+  let worst = 0;
+  for (let n = 1; n < output.length; n++) worst = Math.max(worst, Math.abs(output[n]! - output[n - 1]!));
+  expect(worst).toBeLessThanOrEqual(allowed);
+  // Before 0.5 s: B (the +12 dB chain); from 0.5 s + 20 ms: exactly A (what entered PRE).
+  const input = (n: number) => Math.fround(amplitude * Math.sin((2 * Math.PI * 220 * n) / rate));
+  expectWithin(output[24000 - 10]!, Math.fround(input(24000 - 10) * gain), 1e-6, 1e-6, "B before");
+  for (let n = 24000 + ramp; n < 48000; n += 101) expect(output[n]).toBe(input(n));
+});
+
 test("no page errors", () => {
   expect(session.errors).toEqual([]);
 });

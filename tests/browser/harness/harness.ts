@@ -6,6 +6,7 @@
 import { GainstageNode, pairMeters } from "../../../host/node.js";
 import { StateError } from "../../../host/state.js";
 import { ParamStore } from "../../../host/param-store.js";
+import { applyLearned } from "../../../host/auto-trim.js";
 
 const rate = 48000;
 
@@ -142,6 +143,50 @@ const scenarios = {
     let finite = true;
     for (let n = 0; n < left.length; n++) if (!Number.isFinite(left[n]!) || !Number.isFinite(right[n]!)) finite = false;
     return { finite, meters: node.meters(), tailLeft: head(left, rate - 100, 10), tailRight: head(right, rate - 100, 10) };
+  },
+
+  /**
+   * Learn on a real chain: noise at about −31 dB AES17 → PRE → tanh saturator → POST. Learn 3 s,
+   * apply at 4 s (as the app does when it sees "done"), reset the meters, render 6 s more.
+   */
+  async learnChain() {
+    const seconds = 10;
+    const context = new OfflineAudioContext(2, seconds * rate, rate);
+    const buffer = new AudioBuffer({ length: seconds * rate, sampleRate: rate, numberOfChannels: 2 });
+    let seed = 7;
+    for (let c = 0; c < 2; c++) {
+      const data = buffer.getChannelData(c);
+      for (let n = 0; n < data.length; n++) data[n] = 0.05 * ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 31 - 1);
+    }
+    const shaper = new WaveShaperNode(context, { curve: Float32Array.from({ length: 1025 }, (_, i) => Math.tanh(3 * (i / 512 - 1))) });
+    const { pre, post } = await GainstageNode.createPair(context);
+    const source = new AudioBufferSourceNode(context, { buffer });
+    source.connect(pre).connect(shaper).connect(post).connect(context.destination);
+    source.start();
+    pre.learn(3);
+    let outcome: ReturnType<typeof applyLearned> | null = null;
+    void context.suspend(4).then(() => {
+      const snapshot = pre.meters()!;
+      outcome = applyLearned(pre.store, snapshot.autoTrim, []);
+      pre.resetMeters();
+      void context.resume();
+    });
+    await context.startRendering();
+    const meters = pairMeters(pre, post)!;
+    return { outcome: outcome as ReturnType<typeof applyLearned> | null, sendRmsAes17Db: meters.send.overall.rmsTotalAes17Db, inputTrimDb: pre.getParam("inputTrimDb") };
+  },
+
+  /** A/B listen in the worklet: +12 dB chain, switch to A at 0.5 s and back to B at 1 s (frame-timed). */
+  async abSwitch() {
+    const context = new OfflineAudioContext(1, 1.5 * rate, rate);
+    const source = new AudioBufferSourceNode(context, { buffer: sineBuffer(context, 1.5, 220, -20, 1) });
+    const { pre, post } = await GainstageNode.createPair(context);
+    source.connect(pre).connect(new GainNode(context, { gain: 10 ** (12 / 20) })).connect(post).connect(context.destination);
+    source.start();
+    post.setParam("abListen", 1, 0.5);
+    post.setParam("abListen", 0, 1.0);
+    const rendered = await context.startRendering();
+    return { output: Array.from(rendered.getChannelData(0)) };
   },
 
   /** Processor cost: render `seconds` of stereo with and without a PRE → POST pair. */

@@ -1,0 +1,57 @@
+/**
+ * Auto-trim on the host side: turning a decision from the kernel (learn.ts / auto-trim.ts) into
+ * a parameter change the host can record, with Undo, and saying in words what was decided and
+ * why. Used by the app and the offline CLI alike. Thread: main thread / offline worker.
+ */
+import type { AutoTrimReadings } from "./kernel.js";
+import { DETECTORS } from "./params.js";
+import type { ParamStore } from "./param-store.js";
+
+export interface LearnOutcome {
+  applied: boolean;
+  /** The input trim now (dB). */
+  trimDb: number;
+  /** The input trim before (for Undo), when applied. */
+  previousTrimDb?: number;
+  /** One plain sentence: what was decided and why. */
+  message: string;
+}
+
+const db = (value: number, unit = "dB") => (Number.isFinite(value) ? `${value < 0 ? "\u2212" : value > 0 ? "+" : ""}${Math.abs(value).toFixed(1)} ${unit}` : `−∞ ${unit}`);
+
+/** Explains a decision in words: the window, how much was gated out, the level, the constraint. */
+export function describeDecision(r: AutoTrimReadings): string {
+  const detector = DETECTORS[r.detector] ?? "detector";
+  const gatedOut = r.blocksTotal > 0 ? Math.round(100 * (1 - r.blocksKept / r.blocksTotal)) : 0;
+  const window = `${r.seconds.toFixed(1)} s analysed, ${gatedOut} % gated out as silence or quiet`;
+  switch (r.status) {
+    case "silent": return `Nothing to learn: the input stayed below −70 LUFS (digital silence or near it) for ${r.seconds.toFixed(1)} s. Trim unchanged.`;
+    case "too little signal": return `Too little signal: only ${r.blocksKept.toFixed(0)} of ${r.blocksTotal.toFixed(0)} blocks passed the gate (${window}); play at least a few seconds of the part. Trim unchanged.`;
+    case "loudness meter off": return "Learn needs the IN loudness meter (it is the gate); switch it on. Trim unchanged.";
+  }
+  const why = r.limitedBy === "peak ceiling"
+    ? `held back by the peak ceiling: peaks ${db(r.peakBeforeDbfs, "dBFS")} would otherwise pass it; they now land at ${db(r.peakAfterDbfs, "dBFS")}`
+    : r.limitedBy === "trim range"
+      ? `limited by the trim range (±48 dB); the level will miss the target`
+      : `peaks land at ${db(r.peakAfterDbfs, "dBFS")} (${db(-r.peakAfterDbfs)} headroom)`;
+  return `${detector} measured ${db(r.levelDb)} (${window}); target ${db(r.targetDb)} → input trim ${db(r.trimDb)}, ${why}.`;
+}
+
+/** Applies a learned decision to `store` (if its status is ok). Returns what happened. */
+export function applyLearned(store: ParamStore, r: AutoTrimReadings, undo: number[]): LearnOutcome {
+  const message = describeDecision(r);
+  if (r.state !== "done" || r.status !== "ok") return { applied: false, trimDb: store.get("inputTrimDb"), message };
+  const previousTrimDb = store.get("inputTrimDb");
+  const trimDb = store.set("inputTrimDb", r.trimDb);
+  undo.push(previousTrimDb);
+  return { applied: true, trimDb, previousTrimDb, message };
+}
+
+/** Restores the trim before the last applied Learn; false if there is nothing to undo. */
+export function undoLearned(store: ParamStore, undo: number[]): boolean {
+  const previous = undo.pop();
+  if (previous === undefined) return false;
+  store.set("inputTrimDb", previous);
+  return true;
+}
+
