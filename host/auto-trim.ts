@@ -6,6 +6,7 @@
 import type { AutoTrimReadings } from "./kernel.js";
 import { DETECTORS } from "./params.js";
 import type { ParamStore } from "./param-store.js";
+import { formatDb } from "./format.js";
 
 export interface LearnOutcome {
   applied: boolean;
@@ -17,7 +18,7 @@ export interface LearnOutcome {
   message: string;
 }
 
-const db = (value: number, unit = "dB") => (Number.isFinite(value) ? `${value < 0 ? "\u2212" : value > 0 ? "+" : ""}${Math.abs(value).toFixed(1)} ${unit}` : `−∞ ${unit}`);
+const db = (value: number, unit = "dB") => formatDb(value, unit, { signed: true });
 
 /** Explains a decision in words: the window, how much was gated out, the level, the constraint. */
 export function describeDecision(r: AutoTrimReadings): string {

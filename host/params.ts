@@ -5,6 +5,7 @@
  * Thread: main thread (text conversion allocates); the audio thread only sees ids and numbers.
  */
 import { KernelParam } from "./kernel-layout.js";
+import { formatDb, MINUS } from "./format.js";
 
 export interface ParamFlags {
   automatable: boolean;
@@ -105,15 +106,10 @@ export function normalizeValue(spec: ParamSpec, value: unknown): number {
   return spec.flags.stepped ? Math.round(clamped) : clamped;
 }
 
-const MINUS = "\u2212";
-
 /** "−18.0 dB", "+6.0 dB", "0.0 dB", "Off", "Inverted". */
 export function valueToText(spec: ParamSpec, value: number): string {
   if (spec.options) return spec.options[Math.round(value)] ?? String(value);
-  const rounded = Number(value.toFixed(spec.decimals));
-  const magnitude = Math.abs(rounded).toFixed(spec.decimals);
-  const sign = rounded < 0 ? MINUS : rounded > 0 && spec.unit === "dB" ? "+" : "";
-  return `${sign}${magnitude}${spec.unit ? ` ${spec.unit}` : ""}`;
+  return formatDb(value, spec.unit, { decimals: spec.decimals, signed: spec.unit === "dB" });
 }
 
 /**

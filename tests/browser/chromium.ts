@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createServer, type ViteDevServer } from "vite";
+import { build, createServer, preview, type ViteDevServer } from "vite";
+import { ISOLATION_HEADERS } from "../../vite.config.js";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const ISOLATION_HEADERS = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
 export const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -23,9 +23,9 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<{ context: BrowserContext; userDataDir: string }> {
+export async function launch(viewport = { width: 1280, height: 720 }): Promise<{ context: BrowserContext; userDataDir: string }> {
   const userDataDir = mkdtempSync(join(tmpdir(), "gainstage-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport, acceptDownloads: true });
   return { context, userDataDir };
 }
 
@@ -56,3 +56,29 @@ export async function openDevPage(path: string): Promise<BrowserSession> {
 }
 
 export type { Browser };
+
+/**
+ * Builds the app for production (vite build → dist/) and opens it from `vite preview` with the
+ * project's own config (COOP/COEP headers included): what a user would deploy.
+ */
+export async function openBuiltApp(viewport = { width: 1600, height: 1500 }): Promise<BrowserSession> {
+  const configFile = join(ROOT, "vite.config.ts");
+  await build({ configFile, logLevel: "error" });
+  const server = await preview({ configFile, logLevel: "error", preview: { port: 0, host: "127.0.0.1", strictPort: false } });
+  const address = server.resolvedUrls!.local[0]!;
+  const { context, userDataDir } = await launch(viewport);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  await page.goto(address);
+  await page.waitForFunction(() => (globalThis as { gainstage?: unknown }).gainstage !== undefined, undefined, { timeout: 60_000 });
+  return {
+    page, errors,
+    async close() {
+      await context.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

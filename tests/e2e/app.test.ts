@@ -1,0 +1,173 @@
+/**
+ * The app end to end, in real Chromium (Debian's package) against the production build served by
+ * `vite preview` with the project's COOP/COEP headers. The demo plays in a realtime AudioContext;
+ * its meters are checked against levels computed here from the demo's samples with the
+ * double-precision reference meter (not the kernel). A screenshot of the main view is kept in
+ * test-results/app-main.png for a person to look at.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { openBuiltApp, ROOT, type BrowserSession } from "../browser/chromium.js";
+import { demoProgramme, demoSeconds, DEMO_PEAK_DBFS } from "../../ui/demo-programme.js";
+import { weightedEnergyPrefix, windowLoudness, meanSquare } from "../helpers/reference-meter.js";
+import { gatedLevel } from "../helpers/gated-level.js";
+import { expectWithin } from "../helpers/tolerance.js";
+
+const ARTIFACTS = join(ROOT, "test-results");
+const AES17_DB = 10 * Math.log10(2);
+
+let session: BrowserSession;
+let rate = 0;
+beforeAll(async () => {
+  session = await openBuiltApp();
+  rate = await session.page.evaluate(() => (globalThis as any).gainstage.engine.context.sampleRate as number);
+}, 120_000);
+afterAll(async () => { await session?.close(); });
+
+type Tap = { samplePeakMaxDbfs: number; rmsAes17Db: number; rmsTotalAes17Db: number };
+type Taps = { pre: { before: any; after: any; autoTrim: any }; post: { before: any; after: any } };
+const meters = (): Promise<Taps> => session.page.evaluate(() => (globalThis as any).gainstage.meters());
+const param = (key: string): Promise<number> => session.page.evaluate((k) => (globalThis as any).gainstage.store.get(k), key);
+const contextSeconds = (): Promise<number> => session.page.evaluate(() => (globalThis as any).gainstage.engine.context.currentTime);
+async function waitSeconds(seconds: number): Promise<void> {
+  const start = await contextSeconds();
+  await session.page.waitForFunction((end) => (globalThis as any).gainstage.engine.context.currentTime >= end, start + seconds, { timeout: (seconds + 30) * 1000, polling: 50 });
+}
+
+/** The demo loop twice (so every window of one loop's length fits) and its reference readings. */
+function demoReference() {
+  const loop = demoProgramme(rate);
+  const twice = loop.map((data) => { const out = new Float32Array(data.length * 2); out.set(data); out.set(data, data.length); return out; });
+  const frames = loop[0].length;
+  const prefix = weightedEnergyPrefix(twice, rate);
+  const hop = Math.round(0.1 * rate);
+  const shortTerm: number[] = [], rmsAes17: number[] = [];
+  for (let end = frames; end <= 2 * frames; end += hop) {
+    shortTerm.push(windowLoudness(prefix, end, 3 * rate));
+    rmsAes17.push(10 * Math.log10(Math.max(...twice.map((c) => meanSquare(c, end, Math.round(0.3 * rate))))) + AES17_DB);
+  }
+  const range = (values: number[]) => [Math.min(...values), Math.max(...values)] as const;
+  return { shortTerm: range(shortTerm), rmsAes17: range(rmsAes17), gatedAes17Db: gatedLevel(twice, rate, "rms") };
+}
+
+test("the page loads cross-origin isolated and says which meter transport it uses", async () => {
+  expect(await session.page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+  await expect.poll(() => session.page.textContent("#status")).toContain("meters via shared memory");
+  expect(await session.page.textContent("#source-name")).toContain("Demo loop");
+});
+
+describe("the demo plays and the meters read its known levels", () => {
+  let reference: ReturnType<typeof demoReference>;
+  let m: Taps;
+  beforeAll(async () => {
+    reference = demoReference();
+    await session.page.click("#play");
+    await waitSeconds(demoSeconds() + 0.5); // one whole loop, so its loudest peak has passed
+    m = await meters();
+  }, 60_000);
+
+  test("IN sample peak max is the demo's peak, exactly (it is normalised to it)", async () => {
+    expectWithin(m.pre.before.overall.samplePeakMaxDbfs, DEMO_PEAK_DBFS, 0.01, 0.01, "IN peak max");
+    expect(await session.page.textContent('[data-tap=in] [data-readout="peak-max"]')).toBe("\u22122.0 dBFS");
+  });
+
+  test("short-term loudness and AES17 RMS lie within the reference's range over the loop", () => {
+    const tap = m.pre.before;
+    expectWithin(tap.shortTermLufs, (reference.shortTerm[0] + reference.shortTerm[1]) / 2, (reference.shortTerm[1] - reference.shortTerm[0]) / 2 + 0.1, undefined, "IN short-term");
+    expectWithin(tap.overall.rmsAes17Db, (reference.rmsAes17[0] + reference.rmsAes17[1]) / 2, (reference.rmsAes17[1] - reference.rmsAes17[0]) / 2 + 0.1, undefined, "IN RMS AES17");
+  });
+
+  test("with no trim, SEND reads what IN reads", () => {
+    expectWithin(m.pre.after.overall.samplePeakMaxDbfs, m.pre.before.overall.samplePeakMaxDbfs, 1e-6, 1e-6, "SEND peak");
+  });
+
+  test("the hot demo drives the saturator audibly, and the stage check says by how much SEND is off", async () => {
+    expect(await session.page.getAttribute(".drive", "data-drive")).toMatch(/saturating|distorting/);
+    await expect.poll(() => session.page.textContent("#stage-findings")).toMatch(/SEND averages .* above the −18\.0 dB target/);
+  });
+});
+
+describe("Learn puts SEND at the −18 dB AES17 target", () => {
+  let learnedTrimDb = 0;
+  beforeAll(async () => {
+    await session.page.selectOption(".learn-length", "0"); // until stopped: listen for exactly two loops
+    await session.page.click(".learn-button");
+    const loops = 2 * demoSeconds();
+    await session.page.waitForFunction((s) => (globalThis as any).gainstage.meters()?.pre.autoTrim.seconds >= s, loops, { timeout: 60_000, polling: 10 });
+    await session.page.click(".learn-button"); // Stop & apply
+    await session.page.waitForFunction(() => (globalThis as any).gainstage.learn.lastOutcome !== null, undefined, { timeout: 10_000 });
+    learnedTrimDb = await param("inputTrimDb");
+  }, 90_000);
+
+  test("the learned trim is the target minus the demo's gated AES17 level (reference), within 0.1 dB", async () => {
+    const reference = demoReference();
+    expectWithin(learnedTrimDb, -18 - reference.gatedAes17Db, 0.1, 0.1, "learned trim");
+    expect(await session.page.textContent(".learn-status")).toMatch(/^Applied\. AES17 RMS measured .* → input trim −\d+\.\d dB/);
+    expect(await session.page.isEnabled(".learn-undo")).toBe(true);
+  });
+
+  test("played again, SEND averages the target (one loop after a meter reset)", async () => {
+    await session.page.click("#reset-meters");
+    await waitSeconds(demoSeconds() + 0.2);
+    const m = await meters();
+    // The window is one loop plus ≤ 0.3 s of the next: that extra part moves the average ≤ 0.3 dB.
+    expectWithin(m.pre.after.overall.rmsTotalAes17Db, -18, 0.3, 0.3, "SEND AES17 RMS since reset");
+    expect(m.pre.after.overall.samplePeakMaxDbfs).toBeLessThanOrEqual(-6 + 1e-6);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await session.page.screenshot({ path: join(ARTIFACTS, "app-main.png"), fullPage: true });
+  }, 60_000);
+
+  test("Undo restores the trim exactly", async () => {
+    await session.page.click(".learn-undo");
+    expect(await param("inputTrimDb")).toBe(0);
+    expect(await session.page.isDisabled(".learn-undo")).toBe(true); // nothing left to undo
+  });
+});
+
+test("A/B listen switches from the keyboard (A) and reaches the POST processor's table value", async () => {
+  await session.page.click("h1");
+  await session.page.keyboard.press("a");
+  expect(await param("abListen")).toBe(1);
+  expect(await session.page.getAttribute('[data-param="abListen"]', "aria-pressed")).toBe("true");
+  await session.page.keyboard.press("a");
+  expect(await param("abListen")).toBe(0);
+});
+
+test("Match sets the output trim from IN and OUT and says what it did", async () => {
+  await session.page.click(".match-button");
+  await expect.poll(() => session.page.textContent(".ab-message")).toMatch(/^Matched by Short-term loudness: output trim/);
+});
+
+describe("presets", () => {
+  test("typed entry goes through text → value; garbage is refused by name and changes nothing", async () => {
+    const field = session.page.locator('.param-fader:has([data-param="inputTrimDb"]) .param-value');
+    await field.fill("−7,5 dB");
+    await field.press("Enter");
+    expect(await param("inputTrimDb")).toBe(-7.5);
+    await field.fill("loud");
+    await field.press("Enter");
+    await expect.poll(() => session.page.textContent("#notices")).toContain('Input trim: "loud" is not a number');
+    expect(await param("inputTrimDb")).toBe(-7.5);
+  });
+
+  test("a preset round-trips through a file; a corrupted one is refused with a message and nothing changes", async () => {
+    const [download] = await Promise.all([session.page.waitForEvent("download"), session.page.click("#preset-save")]);
+    const saved = readFileSync((await download.path())!, "utf8");
+    expect(JSON.parse(saved)).toMatchObject({ format: "gainstage-state", version: 1, params: { inputTrimDb: -7.5 } });
+    await session.page.click("#preset-defaults");
+    expect(await param("inputTrimDb")).toBe(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, "preset.json");
+    writeFileSync(file, saved);
+    await session.page.setInputFiles("#preset-file", file);
+    await expect.poll(() => param("inputTrimDb")).toBe(-7.5);
+    await session.page.setInputFiles("#preset-file", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(saved.replace('"inputTrimDb": -7.5', '"inputTrimDb": "loud"')) });
+    await expect.poll(() => session.page.textContent("#notices")).toMatch(/"broken\.json" is not a valid Gainstage preset: inputTrimDb/);
+    expect(await param("inputTrimDb")).toBe(-7.5);
+  });
+});
+
+test("no console errors or page errors", () => {
+  expect(session.errors).toEqual([]);
+});

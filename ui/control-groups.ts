@@ -1,0 +1,18 @@
+/**
+ * Where each parameter's control sits in the app. Every parameter of the table appears exactly
+ * once (a test checks it), so a parameter added to host/params.ts cannot go missing from the UI.
+ */
+export const CONTROL_GROUPS = {
+  /** The console between the IN and OUT meters. */
+  console: ["inputTrimDb", "outputTrimDb", "bypass", "polarityL", "polarityR", "vuReferenceDbfs"],
+  /** Learn's settings. */
+  learn: ["autoTrimTargetDb", "autoTrimDetector", "peakCeilingDbfs", "peakCeilingOn", "autoRide"],
+  /** Level-matched A/B. */
+  ab: ["matchDetector", "abListen"],
+} as const;
+
+/**
+ * Calibration presets: the level (dBFS sine peak) that reads 0 VU and that Learn aims at.
+ * Vendors calibrate differently (what-users-expect.md); −18 is the EBU R68 alignment.
+ */
+export const CALIBRATIONS_DBFS = [-14, -16, -18, -20] as const;

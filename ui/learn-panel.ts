@@ -1,0 +1,106 @@
+/**
+ * Learn (auto-trim) in the app: choose how long to listen, watch the progress and the trim it
+ * would set (a marker on the input trim fader before anything changes), then the decision in
+ * words and Undo. The kernel decides (assembly/learn.ts); host/auto-trim.ts applies and explains.
+ * Thread: main thread.
+ */
+import { applyLearned, describeDecision, undoLearned, type LearnOutcome } from "../host/auto-trim.js";
+import type { AutoTrimReadings } from "../host/kernel.js";
+import type { GainstageNode } from "../host/node.js";
+import { formatDb } from "../host/format.js";
+
+/** Listening times offered (seconds; 0 = until the user presses Stop). */
+export const LEARN_SECONDS = [5, 10, 30, 0] as const;
+const DEFAULT_LEARN_SECONDS = 10;
+
+export class LearnPanel {
+  readonly element: HTMLElement;
+  private readonly button: HTMLButtonElement;
+  private readonly cancel: HTMLButtonElement;
+  private readonly undo: HTMLButtonElement;
+  private readonly progress: HTMLProgressElement;
+  private readonly status: HTMLElement;
+  private readonly length: HTMLSelectElement;
+  private readonly undoStack: number[] = [];
+  /** True from a Learn's start until its decision has been applied (or refused). */
+  private waiting = false;
+  /** The kernel has been seen learning since the start (so a "done" is this Learn's, not the last one's). */
+  private sawLearning = false;
+  private learningSeconds = DEFAULT_LEARN_SECONDS;
+  lastOutcome: LearnOutcome | null = null;
+
+  constructor(private readonly pre: GainstageNode, private readonly showSuggestion: (trimDb: number | null) => void, settings: HTMLElement[]) {
+    this.element = document.createElement("div");
+    this.element.className = "learn";
+    this.element.innerHTML = `
+      <div class="learn-row">
+        <button type="button" class="primary learn-button" aria-keyshortcuts="L">Learn</button>
+        <label>for <select class="learn-length">${LEARN_SECONDS.map((s) => `<option value="${s}" ${s === DEFAULT_LEARN_SECONDS ? "selected" : ""}>${s ? `${s} s` : "until stopped"}</option>`).join("")}</select></label>
+        <button type="button" class="learn-cancel" hidden>Cancel</button>
+        <button type="button" class="learn-undo" disabled>Undo</button>
+        <progress class="learn-progress" max="1" value="0" hidden></progress>
+      </div>
+      <p class="learn-status" role="status" aria-live="polite">Learn listens to what enters PRE and sets the input trim so SEND sits at the target.</p>
+      <div class="learn-settings"></div>`;
+    this.button = this.element.querySelector(".learn-button")!;
+    this.cancel = this.element.querySelector(".learn-cancel")!;
+    this.undo = this.element.querySelector(".learn-undo")!;
+    this.progress = this.element.querySelector(".learn-progress")!;
+    this.status = this.element.querySelector(".learn-status")!;
+    this.length = this.element.querySelector(".learn-length")!;
+    this.element.querySelector(".learn-settings")!.append(...settings);
+    this.button.addEventListener("click", () => this.toggle());
+    this.cancel.addEventListener("click", () => {
+      this.pre.cancelLearn();
+      this.waiting = false;
+      this.showSuggestion(null);
+      this.setStatus("Learn cancelled; the trim is unchanged.");
+    });
+    this.undo.addEventListener("click", () => {
+      if (undoLearned(this.pre.store, this.undoStack)) this.setStatus(`Undone: input trim back to ${formatDb(this.pre.store.get("inputTrimDb"), "dB", { signed: true })}.`);
+      this.undo.disabled = this.undoStack.length === 0;
+    });
+  }
+
+  /** Starts Learn, or (when listening until stopped) stops it and applies. */
+  toggle(): void {
+    if (this.waiting) {
+      this.pre.finishLearn();
+      return;
+    }
+    this.learningSeconds = Number(this.length.value);
+    this.pre.learn(this.learningSeconds);
+    this.waiting = true;
+    this.sawLearning = false;
+    this.setStatus("Listening… play the loudest typical part of the source.");
+  }
+
+  /** Feeds each frame's auto-trim readings from PRE. */
+  update(readings: AutoTrimReadings): void {
+    const learning = this.waiting && readings.state === "learning";
+    if (learning) this.sawLearning = true;
+    this.button.textContent = learning ? "Stop & apply" : "Learn";
+    this.button.setAttribute("aria-pressed", String(learning));
+    this.cancel.hidden = !learning;
+    this.progress.hidden = !learning;
+    if (learning) {
+      this.progress.max = this.learningSeconds || Math.max(10, Math.ceil(readings.seconds / 10) * 10);
+      this.progress.value = readings.seconds;
+      const suggestion = readings.status === "ok" ? readings.trimDb : null;
+      this.showSuggestion(suggestion);
+      this.setStatus(suggestion === null
+        ? `Listening… ${readings.seconds.toFixed(1)} s, no usable signal yet.`
+        : `Listening… ${readings.seconds.toFixed(1)} s: so far ${describeDecision(readings)}`);
+    } else if (this.waiting && this.sawLearning && readings.state === "done") {
+      this.waiting = false;
+      this.showSuggestion(null);
+      this.lastOutcome = applyLearned(this.pre.store, readings, this.undoStack);
+      this.undo.disabled = this.undoStack.length === 0;
+      this.setStatus(this.lastOutcome.applied ? `Applied. ${this.lastOutcome.message}` : this.lastOutcome.message);
+    }
+  }
+
+  private setStatus(text: string): void {
+    if (this.status.textContent !== text) this.status.textContent = text;
+  }
+}
