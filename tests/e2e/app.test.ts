@@ -168,6 +168,29 @@ describe("presets", () => {
   });
 });
 
+test("faders work from the keyboard: arrows step by the table's step, Shift for a tenth, Home = minimum", async () => {
+  const slider = session.page.locator('[role=slider][data-param="outputTrimDb"]');
+  await slider.focus();
+  const start = await param("outputTrimDb");
+  await slider.press("ArrowUp");
+  expectWithin(await param("outputTrimDb"), start + 0.1, 1e-9, 1e-9, "ArrowUp");
+  await slider.press("Shift+ArrowDown");
+  expectWithin(await param("outputTrimDb"), start + 0.09, 1e-9, 1e-9, "Shift+ArrowDown");
+  await slider.press("Home");
+  expect(await param("outputTrimDb")).toBe(-48);
+  expect(await slider.getAttribute("aria-valuetext")).toBe("\u221248.0 dB");
+  await slider.press("Delete"); // back to the default
+  expect(await param("outputTrimDb")).toBe(0);
+});
+
+test("a reload restores the last settings exactly, before any audio runs (no ramp, no burst)", async () => {
+  await session.page.waitForTimeout(500); // the store is persisted 300 ms after the last change
+  await session.page.reload();
+  await session.page.waitForFunction(() => (globalThis as any).gainstage !== undefined, undefined, { timeout: 30_000 });
+  expect(await param("inputTrimDb")).toBe(-7.5);
+  expect(await session.page.evaluate(() => (globalThis as any).gainstage.engine.pre.getParam("inputTrimDb"))).toBe(-7.5);
+});
+
 test("no console errors or page errors", () => {
   expect(session.errors).toEqual([]);
 });
