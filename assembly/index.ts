@@ -27,6 +27,7 @@ import { Trim } from "./trim";
 import { Tap } from "./tap";
 import { Listen } from "./listen";
 import { AutoTrim, STATE_LEARNING, STATE_RIDING, STATE_IDLE } from "./auto-trim";
+import { quantumFrames } from "./quantum";
 
 export * from "./layout";
 export * from "./params";
@@ -62,6 +63,11 @@ export function outputBuffer(): usize { return output; }
 export function alternateBuffer(): usize { return alternate; }
 /** f64 readout: tap t's block at readoutBuffer() + t · TAP_FIELDS · 8 (layout.ts). */
 export function readoutBuffer(): usize { return readout; }
+/**
+ * Frames between evaluations of the windowed meters at `sampleRate` (≤ 1 ms; quantum.ts). A
+ * reading taken at a multiple of it is the window ending exactly there.
+ */
+export function evaluationFrames(sampleRate: f64): i32 { return quantumFrames(sampleRate); }
 /** Bytes the meters' state takes for the current setup. */
 export function arenaUsedBytes(): usize { return usedBytes(); }
 

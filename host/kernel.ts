@@ -15,6 +15,7 @@ export interface KernelExports {
   outputBuffer(): number;
   readoutBuffer(): number;
   arenaUsedBytes(): number;
+  evaluationFrames(sampleRate: number): number;
   setup(sampleRate: number, channels: number): number;
   reset(): void;
   resetMeters(): void;

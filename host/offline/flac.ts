@@ -1,0 +1,88 @@
+/**
+ * FLAC files, streamed through the decoder library @wasm-audio-decoders/flac (libFLAC compiled
+ * to WebAssembly): the file is fed in chunks, decoded blocks come back as planar floats. The
+ * STREAMINFO block (FLAC format spec §STREAMINFO) is read first for rate, channels, bit depth
+ * and length, so a truncated file is caught by its promised length.
+ * Thread: the offline host (main thread or a worker).
+ */
+import { closeSync, openSync, readSync, fstatSync } from "node:fs";
+import { FLACDecoder } from "@wasm-audio-decoders/flac";
+import { AudioFileError, type AudioBlockReader, type SampleFormat } from "./audio-file.js";
+
+const READ_CHUNK_BYTES = 1 << 20;
+const STREAMINFO_TYPE = 0;
+const STREAMINFO_BYTES = 34;
+
+interface StreamInfo { sampleRate: number; channels: number; bits: number; totalFrames: number }
+
+function readStreamInfo(fd: number): StreamInfo {
+  const head = Buffer.alloc(8 + STREAMINFO_BYTES);
+  if (readSync(fd, head, 0, head.length, 0) < head.length) throw new AudioFileError("truncated: shorter than a FLAC header");
+  if ((head[4]! & 0x7f) !== STREAMINFO_TYPE || head.readUIntBE(5, 3) !== STREAMINFO_BYTES) throw new AudioFileError("corrupt: FLAC without a STREAMINFO block");
+  const info = head.subarray(8);
+  const sampleRate = (info[10]! << 12) | (info[11]! << 4) | (info[12]! >> 4);
+  const channels = ((info[12]! >> 1) & 0x7) + 1;
+  const bits = (((info[12]! & 0x1) << 4) | (info[13]! >> 4)) + 1;
+  const totalFrames = (info[13]! & 0xf) * 2 ** 32 + info.readUInt32BE(14);
+  if (sampleRate === 0) throw new AudioFileError("corrupt: FLAC sample rate 0");
+  return { sampleRate, channels, bits, totalFrames };
+}
+
+export class FlacReader implements AudioBlockReader {
+  readonly container = "flac" as const;
+  readonly format: SampleFormat;
+  private readonly chunk = Buffer.alloc(READ_CHUNK_BYTES);
+  private offset = 0;
+  private decoded = 0;
+  private flushed = false;
+
+  private constructor(private readonly fd: number, private readonly fileBytes: number, private readonly info: StreamInfo, private readonly decoder: FLACDecoder) {
+    this.format = { kind: "int", bits: info.bits };
+  }
+
+  static async open(path: string): Promise<FlacReader> {
+    const fd = openSync(path, "r");
+    try {
+      const info = readStreamInfo(fd);
+      const decoder = new FLACDecoder();
+      await decoder.ready;
+      return new FlacReader(fd, fstatSync(fd).size, info, decoder);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  get sampleRate(): number { return this.info.sampleRate; }
+  get channels(): number { return this.info.channels; }
+  get totalFrames(): number { return this.info.totalFrames; }
+
+  async read(): Promise<{ frames: number; channels: Float32Array[] } | null> {
+    while (!this.flushed) {
+      let result;
+      if (this.offset < this.fileBytes) {
+        const got = readSync(this.fd, this.chunk, 0, READ_CHUNK_BYTES, this.offset);
+        this.offset += got;
+        result = await this.decoder.decode(this.chunk.subarray(0, got));
+      } else {
+        result = await this.decoder.flush();
+        this.flushed = true;
+      }
+      if (result.errors.length > 0) throw new AudioFileError(`corrupt FLAC: ${result.errors[0]!.message} (at frame ${this.decoded})`);
+      if (result.samplesDecoded > 0) {
+        if (result.channelData.length !== this.info.channels) throw new AudioFileError(`corrupt FLAC: ${result.channelData.length} channels decoded, STREAMINFO says ${this.info.channels}`);
+        this.decoded += result.samplesDecoded;
+        return { frames: result.samplesDecoded, channels: result.channelData };
+      }
+    }
+    if (this.info.totalFrames > 0 && this.decoded < this.info.totalFrames) {
+      throw new AudioFileError(`truncated: decoded ${this.decoded} of the ${this.info.totalFrames} frames STREAMINFO promises`);
+    }
+    return null;
+  }
+
+  close(): void {
+    this.decoder.free();
+    closeSync(this.fd);
+  }
+}
