@@ -31,7 +31,6 @@ function readStreamInfo(fd: number): StreamInfo {
 export class FlacReader implements AudioBlockReader {
   readonly container = "flac" as const;
   readonly format: SampleFormat;
-  private readonly chunk = Buffer.alloc(READ_CHUNK_BYTES);
   private offset = 0;
   private decoded = 0;
   private flushed = false;
@@ -61,9 +60,11 @@ export class FlacReader implements AudioBlockReader {
     while (!this.flushed) {
       let result;
       if (this.offset < this.fileBytes) {
-        const got = readSync(this.fd, this.chunk, 0, READ_CHUNK_BYTES, this.offset);
+        // A fresh buffer per chunk: the decoder keeps a view of input it has not consumed yet.
+        const chunk = new Uint8Array(READ_CHUNK_BYTES);
+        const got = readSync(this.fd, chunk, 0, READ_CHUNK_BYTES, this.offset);
         this.offset += got;
-        result = await this.decoder.decode(this.chunk.subarray(0, got));
+        result = await this.decoder.decode(chunk.subarray(0, got));
       } else {
         result = await this.decoder.flush();
         this.flushed = true;

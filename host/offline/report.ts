@@ -65,8 +65,8 @@ function chart(analysis: FileAnalysis, targetDb: number, y: number): string {
   <path d="${path(analysis.series?.rms, 0)}" fill="none" stroke="${COLOURS.in}" stroke-width="1.6"/>
   <path d="${path(analysis.series?.peak, trim)}" fill="none" stroke="${COLOURS.trimmed}" stroke-opacity="0.35"/>
   <path d="${path(analysis.series?.rms, trim)}" fill="none" stroke="${COLOURS.trimmed}" stroke-width="1.6"/>
-  <text x="${LEFT + 4}" y="${HEIGHT - 10}" fill="${COLOURS.in}" text-anchor="start" dx="${WIDTH / 2 - 160}">━ IN: RMS AES17 (bold), sample peak (light)</text>
-  <text x="${LEFT + 4}" y="${HEIGHT - 10}" fill="${COLOURS.trimmed}" text-anchor="start" dx="${WIDTH / 2 + 110}">━ trimmed</text>
+  <text x="${WIDTH / 2 - 170}" y="18" fill="${COLOURS.in}">━ as is: RMS AES17 (bold), sample peak (light)</text>
+  <text x="${WIDTH / 2 + 110}" y="18" fill="${COLOURS.trimmed}">━ trimmed</text>
 </g>`;
 }
 
