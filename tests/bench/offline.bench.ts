@@ -1,0 +1,63 @@
+/**
+ * Offline benchmark (part of npm run bench): `gainstage analyze` on a 10-minute stereo 48 kHz
+ * float WAV as a whole process (start-up, file read, kernel, per-channel loudness), wall time,
+ * × real time and peak memory; a 1-minute file beside it shows that memory does not grow with
+ * length (files are streamed). Best of three runs. Not a test: figures vary with the machine.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { WavWriter, fmtChunk } from "../../host/offline/wav.js";
+
+const RATE = 48000;
+const BLOCK = 48000;
+const RUNS = 3;
+const cli = fileURLToPath(new URL("../../build/cli/gainstage.mjs", import.meta.url));
+const folder = join(tmpdir(), "gainstage-bench");
+
+/** A programme-like stereo float WAV (tone and noise with a slow envelope), written once and kept. */
+function benchFile(minutes: number): string {
+  const path = join(folder, `stereo-48k-float-${minutes}min.wav`);
+  if (existsSync(path) && statSync(path).size > minutes * 60 * RATE * 8) return path;
+  mkdirSync(folder, { recursive: true });
+  const format = { kind: "float" as const, bits: 32 };
+  const writer = new WavWriter(`${path}.part`, format, 2, BLOCK, [fmtChunk(format, 2, RATE)], false);
+  const left = new Float32Array(BLOCK), right = new Float32Array(BLOCK);
+  let seed = 1;
+  for (let block = 0; block < (minutes * 60 * RATE) / BLOCK; block++) {
+    for (let n = 0; n < BLOCK; n++) {
+      const t = (block * BLOCK + n) / RATE;
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      const envelope = 0.3 + 0.25 * Math.sin(t / 7);
+      left[n] = envelope * (0.4 * Math.sin(2 * Math.PI * 220 * t) + 0.2 * (seed / 2 ** 32 - 0.5));
+      right[n] = 0.8 * left[n]! + 0.05 * Math.sin(2 * Math.PI * 330 * t);
+    }
+    writer.write([left, right], BLOCK);
+  }
+  writer.close();
+  spawnSync("mv", [`${path}.part`, path]);
+  return path;
+}
+
+/** Runs the CLI in a child process; returns wall ms and the child's peak resident memory (MB). */
+function run(file: string): { ms: number; peakMb: number } {
+  const probe = `process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n")); process.argv = [process.argv[0], "gainstage", "analyze", "--json", "--quiet", ${JSON.stringify(file)}]; await import(${JSON.stringify(cli)});`;
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`gainstage failed: ${result.stderr}`);
+  const kb = Number(/MAXRSS (\d+)/.exec(result.stderr)?.[1]);
+  return { ms, peakMb: kb / 1024 };
+}
+
+console.log("");
+console.log("Offline — gainstage analyze (whole process: start-up, read, all meters + per-channel loudness + Learn), stereo 48 kHz float WAV");
+for (const minutes of [1, 10]) {
+  const file = benchFile(minutes);
+  const runs = Array.from({ length: RUNS }, () => run(file));
+  const best = Math.min(...runs.map((r) => r.ms));
+  const peak = Math.max(...runs.map((r) => r.peakMb));
+  console.log(`${String(minutes).padStart(2)} min (${(statSync(file).size / 1e6).toFixed(0)} MB): ${(best / 1000).toFixed(2)} s wall, ${((minutes * 60 * 1000) / best).toFixed(0)}× real time, peak memory ${peak.toFixed(0)} MB`);
+}
