@@ -28,12 +28,24 @@ function readStreamInfo(fd: number): StreamInfo {
   return { sampleRate, channels, bits, totalFrames };
 }
 
+/**
+ * Runs a decoder call with console.error/warn muted: the library prints its own multi-line
+ * diagnostics there, while the same errors come back in `errors`, which we report in one line.
+ */
+async function quietly<T>(call: () => Promise<T>): Promise<T> {
+  const { error, warn } = console;
+  console.error = () => {};
+  console.warn = () => {};
+  try { return await call(); } finally { console.error = error; console.warn = warn; }
+}
+
 export class FlacReader implements AudioBlockReader {
   readonly container = "flac" as const;
   readonly format: SampleFormat;
   private offset = 0;
   private decoded = 0;
   private flushed = false;
+  private firstError: { at: number; message: string } | null = null;
 
   private constructor(private readonly fd: number, private readonly fileBytes: number, private readonly info: StreamInfo, private readonly decoder: FLACDecoder) {
     this.format = { kind: "int", bits: info.bits };
@@ -64,12 +76,20 @@ export class FlacReader implements AudioBlockReader {
         const chunk = new Uint8Array(READ_CHUNK_BYTES);
         const got = readSync(this.fd, chunk, 0, READ_CHUNK_BYTES, this.offset);
         this.offset += got;
-        result = await this.decoder.decode(chunk.subarray(0, got));
+        result = await quietly(() => this.decoder.decode(chunk.subarray(0, got)));
       } else {
-        result = await this.decoder.flush();
+        result = await quietly(() => this.decoder.flush());
         this.flushed = true;
       }
-      if (result.errors.length > 0) throw new AudioFileError(`corrupt FLAC: ${result.errors[0]!.message} (at frame ${this.decoded})`);
+      // An error is judged by what follows it: frames decoding after it mean a damaged frame in
+      // the middle (corrupt); the stream simply ending means the file was cut off (truncated).
+      if (result.errors.length > 0 && !this.firstError) {
+        const error = result.errors[0]!;
+        this.firstError = { at: this.decoded + error.outputSamples, message: error.message.split(";")[0]!.replace(/^Error: /, "") };
+      }
+      if (this.firstError && result.samplesDecoded > result.errors.reduce((most, e) => Math.max(most, e.outputSamples), 0)) {
+        throw new AudioFileError(`corrupt FLAC: ${this.firstError.message} after ${this.firstError.at} frames`);
+      }
       if (result.samplesDecoded > 0) {
         if (result.channelData.length !== this.info.channels) throw new AudioFileError(`corrupt FLAC: ${result.channelData.length} channels decoded, STREAMINFO says ${this.info.channels}`);
         this.decoded += result.samplesDecoded;
@@ -77,8 +97,11 @@ export class FlacReader implements AudioBlockReader {
       }
     }
     if (this.info.totalFrames > 0 && this.decoded < this.info.totalFrames) {
-      throw new AudioFileError(`truncated: decoded ${this.decoded} of the ${this.info.totalFrames} frames STREAMINFO promises`);
+      // The decoder drops frames that fail their CRC without a word, so a cut-off file and a
+      // damaged one look alike here: fewer frames than STREAMINFO promises.
+      throw new AudioFileError(`truncated or damaged: decoded ${this.decoded} of the ${this.info.totalFrames} frames STREAMINFO promises`);
     }
+    if (this.firstError) throw new AudioFileError(`corrupt FLAC: ${this.firstError.message} after ${this.firstError.at} frames`);
     return null;
   }
 
