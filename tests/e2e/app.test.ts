@@ -13,6 +13,8 @@ import { demoProgramme, demoSeconds, DEMO_PEAK_DBFS } from "../../ui/demo-progra
 import { weightedEnergyPrefix, windowLoudness, meanSquare } from "../helpers/reference-meter.js";
 import { gatedLevel } from "../helpers/gated-level.js";
 import { expectWithin } from "../helpers/tolerance.js";
+import { encodeAudioFile } from "../helpers/audio-files.js";
+import { sine } from "../helpers/signals.js";
 
 const ARTIFACTS = join(ROOT, "test-results");
 const AES17_DB = 10 * Math.log10(2);
@@ -189,6 +191,31 @@ test("a reload restores the last settings exactly, before any audio runs (no ram
   await session.page.waitForFunction(() => (globalThis as any).gainstage !== undefined, undefined, { timeout: 30_000 });
   expect(await param("inputTrimDb")).toBe(-7.5);
   expect(await session.page.evaluate(() => (globalThis as any).gainstage.engine.pre.getParam("inputTrimDb"))).toBe(-7.5);
+});
+
+describe("other sources", () => {
+  test("an audio file the user picks plays through the chain and the meters read it (a −12 dBFS sine)", async () => {
+    const tone = sine(rate, 997, -12, 3);
+    await session.page.setInputFiles("#file-input", { name: "tone.wav", mimeType: "audio/wav", buffer: encodeAudioFile([tone, tone], rate, { container: "wav", kind: "float", bits: 32 }) });
+    await expect.poll(() => session.page.textContent("#source-name")).toBe("tone.wav");
+    await session.page.click("#reset-meters");
+    await waitSeconds(1);
+    const m = await meters();
+    expectWithin(m.pre.before.overall.samplePeakMaxDbfs, -12, 0.01, 0.01, "IN peak of the file");
+    expectWithin(m.pre.before.overall.rmsAes17Db, -12, 0.02, 0.02, "IN AES17 RMS of the file");
+  });
+
+  test("a file the browser cannot decode is refused with a plain message, and the source stays", async () => {
+    await session.page.setInputFiles("#file-input", { name: "notes.wav", mimeType: "audio/wav", buffer: Buffer.from("these are not samples") });
+    await expect.poll(() => session.page.textContent("#notices")).toContain('"notes.wav" could not be decoded');
+    expect(await session.page.textContent("#source-name")).toBe("tone.wav");
+  });
+
+  test("the microphone, refused, says so plainly", async () => {
+    await session.page.context().clearPermissions();
+    await session.page.click('[data-source="mic"]');
+    await expect.poll(() => session.page.textContent("#notices"), { timeout: 15_000 }).toMatch(/Microphone permission was refused|No microphone was found|microphone could not be opened/);
+  });
 });
 
 test("no console errors or page errors", () => {

@@ -79,6 +79,10 @@ class Bits {
   private acc = 0;
   private used = 0;
   put(value: number, bits: number): void {
+    if (this.used === 0 && bits % 8 === 0) { // byte-aligned: whole bytes, most significant first
+      for (let shift = bits - 8; shift >= 0; shift -= 8) this.bytes.push(Math.floor(value / 2 ** shift) & 0xff);
+      return;
+    }
     for (let i = bits - 1; i >= 0; i--) {
       this.acc = (this.acc << 1) | (Math.floor(value / 2 ** i) & 1);
       if (++this.used === 8) { this.bytes.push(this.acc); this.acc = 0; this.used = 0; }

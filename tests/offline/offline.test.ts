@@ -16,7 +16,7 @@ import { DETECTORS } from "../../host/params.js";
 import { LoudnessField as L, ChannelField as C, channelFieldsOffset } from "../../host/kernel-layout.js";
 import { newKernel } from "../helpers/kernel.js";
 import { asStored, encodeAudioFile, type FileFormat } from "../helpers/audio-files.js";
-import { gaussianNoise, rng, sine } from "../helpers/signals.js";
+import { gaussianNoise, rng, sine, toneSequence } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
 
 const rate = 48000;
@@ -89,6 +89,25 @@ describe.each(FORMATS)("%s reads exactly what the live kernel reads", (name, for
     expect(analysis.perChannel).toHaveLength(channels);
     expectSameAsLive(analysis, asStored(signal, format), format.container === "wav" ? 0 : 1e-3);
   });
+});
+
+describe.each([
+  ["WAV PCM 24-bit", { container: "wav", kind: "int", bits: 24 } as FileFormat],
+  ["FLAC 16-bit", { container: "flac", bits: 16 } as FileFormat],
+])("EBU Tech 3341 #5 (20 s at −26, 20.1 s at −20, 20 s at −26 dBFS, stereo 1 kHz) as a %s file", (name, format) => {
+  test("integrated loudness −23.0 ±0.1 LUFS (the standard's tolerance)", async () => {
+    const path = writeFile(`ebu3341-05.${format.container}`, toneSequence(rate, [{ seconds: 20, dbfs: -26 }, { seconds: 20.1, dbfs: -20 }, { seconds: 20, dbfs: -26 }]), format);
+    const analysis = await analyzeFile(path);
+    expectWithin(analysis.integratedLufs, -23, 0.1, 0.1, `${name} I`);
+    expectWithin(analysis.samplePeakDbfs, -20, 0.01, 0.01, `${name} peak`);
+  });
+});
+
+test("EBU Tech 3341 #6 (5.0: L, R −28; C −24; Ls, Rs −30 dBFS; 20 s) as WAVE_FORMAT_EXTENSIBLE 24-bit: −23.0 ±0.1 LUFS", async () => {
+  const channels = [-28, -28, -24, -30, -30].map((dbfs) => toneSequence(rate, [{ seconds: 20, dbfs }], { channels: 1 })[0]!);
+  const analysis = await analyzeFile(writeFile("ebu3341-06.wav", channels, { container: "wav", kind: "int", bits: 24, extensible: true }));
+  expect(analysis.channels).toBe(5);
+  expectWithin(analysis.integratedLufs, -23, 0.1, 0.1, "I (surround weights 1.41)");
 });
 
 test("per-channel loudness is each channel's own BS.1770 loudness (a mono measurement)", async () => {
