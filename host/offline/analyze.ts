@@ -48,6 +48,8 @@ export interface Series { t0: number; hopSeconds: number; values: (number | null
 
 export interface FileAnalysis extends ChannelAnalysis {
   file: string;
+  container: AudioBlockReader["container"];
+  /** What the file is, for people ("WAV PCM 24-bit"). */
   format: string;
   sampleRate: number;
   channels: number;
@@ -72,10 +74,6 @@ export function kernelModule(): WebAssembly.Module {
     } catch { /* try the next place */ }
   }
   throw new Error("the Gainstage kernel (build/gainstage.wasm) is not built: run npm run build:wasm");
-}
-
-export function formatName(reader: AudioBlockReader): string {
-  return `${reader.container.toUpperCase()} ${reader.format.kind === "float" ? "float" : "PCM"} ${reader.format.bits}-bit`;
 }
 
 /** Sets the kernel's auto-trim parameters from `settings`. */
@@ -150,7 +148,7 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFA
         kernel.exports.readMeters();
         for (const s of series) { const value = view[s.slot]!; s.values.push(Number.isFinite(value) ? value : null); }
       }
-      if (onProgress && frame >= progressAt) { progressAt += progressEvery; onProgress(Math.min(1, frame / Math.max(1, reader.totalFrames))); }
+      if (onProgress && frame >= progressAt) { progressAt += progressEvery; onProgress(reader.progress()); }
     }, (frame) => (series.length > 0 ? (Math.floor(frame / hopFrames) + 1) * hopFrames : Infinity));
     if (frames === 0) throw new AudioFileError("no audio frames in the file");
 
@@ -167,7 +165,8 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFA
     });
     const result: FileAnalysis = {
       file: path,
-      format: formatName(reader),
+      container: reader.container,
+      format: reader.description,
       sampleRate: reader.sampleRate,
       channels: reader.channels,
       durationSeconds: frames / reader.sampleRate,

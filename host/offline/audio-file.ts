@@ -1,6 +1,6 @@
 /**
  * Opening an audio file for streaming by what it is, not what it is called: the first bytes say
- * WAV (RIFF/RF64/BW64) or FLAC ("fLaC"). Every problem is an AudioFileError with a message a
+ * WAV (RIFF/RF64/BW64), FLAC ("fLaC") or MP3 (an ID3 tag or an MPEG frame sync). Every problem is an AudioFileError with a message a
  * person can act on (missing, empty, truncated, corrupt, unsupported).
  * Thread: the offline host (main thread or a worker).
  */
@@ -15,12 +15,16 @@ export interface SampleFormat {
 export class AudioFileError extends Error {}
 
 export interface AudioBlockReader {
-  readonly container: "wav" | "flac";
+  readonly container: "wav" | "flac" | "mp3";
+  /** What the file is, for people: "WAV PCM 24-bit", "FLAC PCM 16-bit", "MP3 (decoded to 32-bit float)". */
+  readonly description: string;
   readonly sampleRate: number;
   readonly channels: number;
   readonly format: SampleFormat;
   /** Frames the header promises. */
   readonly totalFrames: number;
+  /** How far through the file reading is, 0 … 1. */
+  progress(): number;
   /** The next block (planar floats, reused between calls; ≥ 1 frame), or null at the end. */
   read(): Promise<{ frames: number; channels: Float32Array[] } | null>;
   close(): void;
@@ -48,10 +52,13 @@ export async function openAudioFile(path: string, blockFrames: number): Promise<
     const { WavReader } = await import("./wav.js");
     reader = new WavReader(path, blockFrames);
   } else if (tag === "fLaC") {
-    const { FlacReader } = await import("./flac.js");
-    reader = await FlacReader.open(path);
+    const { openFlac } = await import("./flac.js");
+    reader = await openFlac(path);
+  } else if ((await import("./mp3.js")).looksLikeMp3(magic)) {
+    const { openMp3 } = await import("./mp3.js");
+    reader = await openMp3(path);
   } else {
-    throw new AudioFileError(`unsupported format: not WAV (RIFF/RF64) or FLAC (it starts with ${JSON.stringify(tag.replace(/[^\x20-\x7e]/g, "?"))})`);
+    throw new AudioFileError(`unsupported format: not WAV (RIFF/RF64), FLAC or MP3 (it starts with ${JSON.stringify(tag.replace(/[^\x20-\x7e]/g, "?"))})`);
   }
   if (reader.channels > MAX_CHANNELS) {
     reader.close();

@@ -114,7 +114,7 @@ function trimLine(r: TrimResult): string {
 
 export function program(): Command {
   const cli = new Command("gainstage")
-    .description(`${descriptor.name} ${descriptor.version}: measure and gain-stage audio files (WAV, RF64, FLAC) with the same kernel as the app.\nLevels: sample peak dBFS, true peak dBTP (BS.1770-5), RMS plain and AES17, VU (IEC 60268-17, 0 VU = −18 dBFS), loudness LUFS/LU (BS.1770, EBU R128).`)
+    .description(`${descriptor.name} ${descriptor.version}: measure and gain-stage audio files (WAV, RF64, FLAC, MP3) with the same kernel as the app.\nLevels: sample peak dBFS, true peak dBTP (BS.1770-5), RMS plain and AES17, VU (IEC 60268-17, 0 VU = −18 dBFS), loudness LUFS/LU (BS.1770, EBU R128).`)
     .version(descriptor.version)
     .showHelpAfterError("(run gainstage --help for usage)")
     .exitOverride((error) => { process.exit(error.exitCode === 0 ? 0 : 2); });

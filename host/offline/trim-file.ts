@@ -3,7 +3,8 @@
  * pass 2 runs it through the same kernel with that input trim, applied before the first frame
  * (no ramp), meters the result on the OUT tap, and writes it. Output keeps the format, bit depth
  * and the chunks before the audio (fmt, bext, LIST …); integer output is TPDF-dithered unless the
- * trim is 0 dB (bit-exact). FLAC input is written as WAV of the same bit depth (no FLAC encoder).
+ * trim is 0 dB (bit-exact). FLAC input is written as WAV of the same bit depth, MP3 as 32-bit
+ * float WAV (there are no FLAC or MP3 encoders in the project).
  * Writes go to a temporary file in the destination folder, then an atomic rename; the input is
  * never touched unless in-place was asked for, and a failure leaves no partial output.
  * Thread: the offline host (main or worker).
@@ -12,7 +13,7 @@ import { existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync, mkdirSy
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { Kernel } from "../kernel.js";
 import { KernelParam as P, MAX_FRAMES, TAP_IN, TAP_OUT } from "../kernel-layout.js";
-import { AudioFileError, openAudioFile } from "./audio-file.js";
+import { AudioFileError, openAudioFile, type AudioBlockReader } from "./audio-file.js";
 import { analyzeFile, applySettings, feed, kernelModule, streamSpans, type AnalyzeSettings, type FileAnalysis } from "./analyze.js";
 import { WavReader, WavWriter, fmtChunk } from "./wav.js";
 
@@ -42,9 +43,9 @@ export interface TrimResult {
 }
 
 /** Where the trimmed copy of `file` goes; throws AudioFileError if that would overwrite something unasked. */
-export function destinationFor(file: string, container: "wav" | "flac", options: TrimOptions): string {
+export function destinationFor(file: string, container: AudioBlockReader["container"], options: TrimOptions): string {
   if (options.inPlace) {
-    if (container !== "wav") throw new AudioFileError("--in-place needs a WAV file (FLAC is written as WAV, which would change the file's format)");
+    if (container !== "wav") throw new AudioFileError(`--in-place needs a WAV file (${container.toUpperCase()} is written as WAV, which would change the file's format)`);
     return file;
   }
   if (!options.outDir) throw new AudioFileError("no output folder: give --out DIR (or --in-place)");
@@ -58,8 +59,7 @@ export function destinationFor(file: string, container: "wav" | "flac", options:
 export async function trimFile(file: string, settings: AnalyzeSettings, options: TrimOptions, onProgress?: (fraction: number) => void): Promise<TrimResult> {
   const before = await analyzeFile(file, { ...settings, series: [] }, onProgress && ((f) => onProgress(f / 2)));
   const trimDb = before.autoTrimDb;
-  const container = before.format.startsWith("FLAC") ? "flac" : "wav";
-  const destination = destinationFor(file, container, options);
+  const destination = destinationFor(file, before.container, options);
   const base = { file, before, trimDb, clippedSamples: 0, dryRun: options.dryRun === true };
   if (trimDb === null) return { ...base, output: null, after: null, message: `not trimmed: ${before.autoTrim.message}` };
   if (options.dryRun) return { ...base, output: destination, after: null, message: `would write ${destination}: ${before.autoTrim.message}` };
@@ -82,7 +82,7 @@ export async function trimFile(file: string, settings: AnalyzeSettings, options:
     await streamSpans(reader, (channels, at, count, frame) => {
       feed(kernel, channels, at, count);
       active.write(outputs, count);
-      if (onProgress && frame >= progressAt) { progressAt += reader.sampleRate; onProgress(0.5 + Math.min(0.5, frame / Math.max(1, reader.totalFrames) / 2)); }
+      if (onProgress && frame >= progressAt) { progressAt += reader.sampleRate; onProgress(0.5 + reader.progress() / 2); }
     });
     writer.close();
     writer = null;

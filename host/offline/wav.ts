@@ -149,6 +149,8 @@ export class WavReader implements AudioBlockReader {
   get sampleRate(): number { return this.layout.sampleRate; }
   get channels(): number { return this.layout.channels; }
   get format(): SampleFormat { return this.layout.format; }
+  get description(): string { return `WAV ${this.layout.format.kind === "float" ? "float" : "PCM"} ${this.layout.format.bits}-bit`; }
+  progress(): number { return this.totalFrames > 0 ? this.frame / this.totalFrames : 1; }
 
   async read(): Promise<{ frames: number; channels: Float32Array[] } | null> {
     const frames = Math.min(this.blockFrames, this.totalFrames - this.frame);

@@ -5,6 +5,22 @@
  * the FLAC format specification). Samples are quantised here, so a test knows exactly what the
  * file holds.
  */
+import { Mp3Encoder } from "@breezystack/lamejs";
+
+/** An MP3 of `channels` (1 or 2) at `kbps`, encoded by lamejs (a JavaScript port of LAME). */
+export function encodeMp3(channels: Float32Array[], sampleRate: number, kbps = 320): Buffer {
+  const encoder = new Mp3Encoder(channels.length, sampleRate, kbps);
+  const pcm = channels.map((c) => Int16Array.from(c, (x) => quantise(x, 16)));
+  const parts: Uint8Array[] = [];
+  const block = 1152 * 16;
+  for (let start = 0; start < pcm[0]!.length; start += block) {
+    parts.push(encoder.encodeBuffer(pcm[0]!.subarray(start, start + block), pcm[1]?.subarray(start, start + block)));
+  }
+  parts.push(encoder.flush());
+  // lamejs returns Int8Arrays whatever its typings say: view the same bytes as unsigned.
+  return Buffer.concat(parts.map((part) => new Uint8Array(part.buffer, part.byteOffset, part.byteLength)));
+}
+
 export type FileFormat =
   | { container: "wav"; kind: "int" | "float"; bits: number; extensible?: boolean; rf64?: boolean }
   | { container: "flac"; bits: 16 | 24 };

@@ -15,7 +15,8 @@ import { trimFile } from "../../host/offline/trim-file.js";
 import { DETECTORS } from "../../host/params.js";
 import { LoudnessField as L, ChannelField as C, channelFieldsOffset } from "../../host/kernel-layout.js";
 import { newKernel } from "../helpers/kernel.js";
-import { asStored, encodeAudioFile, type FileFormat } from "../helpers/audio-files.js";
+import { asStored, encodeAudioFile, encodeMp3, type FileFormat } from "../helpers/audio-files.js";
+import { MPEGDecoder } from "mpg123-decoder";
 import { gaussianNoise, rng, sine, toneSequence } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
 
@@ -108,6 +109,38 @@ test("EBU Tech 3341 #6 (5.0: L, R −28; C −24; Ls, Rs −30 dBFS; 20 s) as WA
   const analysis = await analyzeFile(writeFile("ebu3341-06.wav", channels, { container: "wav", kind: "int", bits: 24, extensible: true }));
   expect(analysis.channels).toBe(5);
   expectWithin(analysis.integratedLufs, -23, 0.1, 0.1, "I (surround weights 1.41)");
+});
+
+describe("MP3 (lossy, decoded by mpg123-decoder)", () => {
+  const tone = sine(rate, 997, -20, 6);
+  const path = join(folder, "tone.mp3");
+  writeFileSync(path, encodeMp3([tone, tone], rate));
+
+  test("a −20 dBFS 997 Hz sine at 320 kbit/s reads −20 within the codec's error", async () => {
+    const analysis = await analyzeFile(path);
+    expect(analysis).toMatchObject({ container: "mp3", format: "MP3 (decoded to 32-bit float)", sampleRate: rate, channels: 2 });
+    expectWithin(analysis.durationSeconds, 6, 0.1, 0.05, "duration (encoder delay and padding included without a LAME tag)");
+    expectWithin(analysis.rmsAes17Db, -20, 0.1, 0.2, "AES17 RMS (the start-up frames are a little quieter)");
+    expectWithin(analysis.samplePeakDbfs, -20, 0.2, 0.2, "sample peak");
+    expectWithin(analysis.integratedLufs, -20, 0.1, 0.1, "stereo 997 Hz: LUFS = dBFS");
+  });
+
+  test("the streamed reading equals the live kernel fed the whole decoded file", async () => {
+    const decoder = new MPEGDecoder({ enableGapless: true });
+    await decoder.ready;
+    const decoded = decoder.decode(new Uint8Array(readFileSync(path)));
+    decoder.free();
+    expectSameAsLive(await analyzeFile(path), decoded.channelData, 0);
+  });
+
+  test("trim writes 32-bit float WAV (there is no MP3 encoder) that measures at the target", async () => {
+    const result = await trimFile(path, DEFAULT_SETTINGS, { outDir: join(folder, "out-mp3") });
+    expect(result.output).toBe(join(folder, "out-mp3", "tone.wav"));
+    const copy = await analyzeFile(result.output!);
+    expect(copy.format).toBe("WAV float 32-bit");
+    expectWithin(copy.autoTrim.levelDb, -18, 0.01, 0.01, "trimmed level");
+    await expect(trimFile(path, DEFAULT_SETTINGS, { inPlace: true })).rejects.toThrow(/--in-place needs a WAV file/);
+  });
 });
 
 test("per-channel loudness is each channel's own BS.1770 loudness (a mono measurement)", async () => {
