@@ -5,7 +5,8 @@
  * Thread: main thread.
  */
 import { ParamStore } from "../host/param-store.js";
-import { paramByKey } from "../host/params.js";
+import { defaultValues, paramByKey } from "../host/params.js";
+import { saveState } from "../host/state.js";
 import { formatDb } from "../host/format.js";
 import type { PointSnapshot } from "../host/meter-snapshot.js";
 import { Engine, EngineError, type InsertKind } from "./engine.js";
@@ -60,7 +61,7 @@ export async function startApp(): Promise<void> {
   showInner.addEventListener("change", layoutStrips);
   layoutStrips();
 
-  const learn = new LearnPanel(engine.pre, (trimDb) => controls.get("inputTrimDb")!.setMarker(trimDb), CONTROL_GROUPS.learn.map(control));
+  const learn = new LearnPanel(engine.pre, (trimDb) => controls.get("inputTrimDb")!.setMarker(trimDb), CONTROL_GROUPS.learn.map(control), () => engine.play());
   $("#learn-panel").append(learn.element);
   const ab = new AbPanel(store, CONTROL_GROUPS.ab.map(control));
   $("#ab-panel").append(ab.element);
@@ -125,13 +126,13 @@ export async function startApp(): Promise<void> {
     if (!file) return;
     try { await loadPresetFile(store, file); notify(`Preset "${file.name}" loaded.`, "info"); } catch (error) { notify((error as Error).message, "error"); }
   });
-  $("#preset-defaults").addEventListener("click", () => { store.load({ format: "gainstage-state", version: 1, params: {} }); notify("All settings back to their defaults.", "info"); });
+  $("#preset-defaults").addEventListener("click", () => { store.load(saveState(defaultValues())); notify("All settings back to their defaults.", "info"); });
 
   // Keyboard shortcuts (not while typing in a field).
   const shortcuts: Record<string, () => void> = {
     " ": () => void togglePlay(),
     a: () => store.set("abListen", store.get("abListen") >= 0.5 ? 0 : 1),
-    l: () => learn.toggle(),
+    l: () => void learn.toggle(),
     m: () => ab.match(),
     r: resetMeters,
   };

@@ -111,6 +111,7 @@ export class Engine {
         : name === "NotFoundError" ? "No microphone was found." : `The microphone could not be opened (${name}).`);
     }
     this.stop();
+    this.live?.stop();
     this.buffer = null;
     const node = new MediaStreamAudioSourceNode(this.context, { mediaStream: stream });
     this.live = { node, stop: () => { node.disconnect(); stream.getTracks().forEach((track) => track.stop()); } };

@@ -29,7 +29,11 @@ export class LearnPanel {
   private learningSeconds = DEFAULT_LEARN_SECONDS;
   lastOutcome: LearnOutcome | null = null;
 
-  constructor(private readonly pre: GainstageNode, private readonly showSuggestion: (trimDb: number | null) => void, settings: HTMLElement[]) {
+  /**
+   * `beforeLearn` runs first (the app starts playback: Learn listens to what plays, and a
+   * suspended AudioContext would never finish); `showSuggestion` marks the trim Learn would set.
+   */
+  constructor(private readonly pre: GainstageNode, private readonly showSuggestion: (trimDb: number | null) => void, settings: HTMLElement[], private readonly beforeLearn: () => Promise<void> = async () => {}) {
     this.element = document.createElement("div");
     this.element.className = "learn";
     this.element.innerHTML = `
@@ -49,7 +53,7 @@ export class LearnPanel {
     this.status = this.element.querySelector(".learn-status")!;
     this.length = this.element.querySelector(".learn-length")!;
     this.element.querySelector(".learn-settings")!.append(...settings);
-    this.button.addEventListener("click", () => this.toggle());
+    this.button.addEventListener("click", () => void this.toggle());
     this.cancel.addEventListener("click", () => {
       this.pre.cancelLearn();
       this.waiting = false;
@@ -63,11 +67,12 @@ export class LearnPanel {
   }
 
   /** Starts Learn, or (when listening until stopped) stops it and applies. */
-  toggle(): void {
+  async toggle(): Promise<void> {
     if (this.waiting) {
       this.pre.finishLearn();
       return;
     }
+    await this.beforeLearn();
     this.learningSeconds = Number(this.length.value);
     this.pre.learn(this.learningSeconds);
     this.waiting = true;
