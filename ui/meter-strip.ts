@@ -101,7 +101,7 @@ export class MeterStrip {
     tap.channels.forEach((channel, c) => this.holds[c]!.update(channel.samplePeakDbfs, nowMs));
     this.peakMaxDbfs = Math.max(this.peakMaxDbfs, tap.overall.samplePeakDbfs);
     this.truePeakMaxDbtp = Math.max(this.truePeakMaxDbtp, tap.overall.truePeakDbtp);
-    this.render();
+    if (!this.element.hidden) this.render(); // hidden strips keep their maxima but do not draw
   }
 
   /** After the point's meters were reset: display maxima and clip lights start over too. */
