@@ -103,6 +103,9 @@ describe("Learn puts SEND at the −18 dB AES17 target", () => {
   }, 90_000);
 
   test("the learned trim is the target minus the demo's gated AES17 level (reference), within 0.1 dB", async () => {
+    // Learn's 16 s window starts at an arbitrary phase of the loop (and the Stop click lands a few
+    // ms late), the reference's at the loop start: the 400 ms blocks at the window's edges weigh
+    // verse and chorus slightly differently. Seen here: 0.04 dB.
     const reference = demoReference();
     expectWithin(learnedTrimDb, -18 - reference.gatedAes17Db, 0.1, 0.1, "learned trim");
     expect(await session.page.textContent(".learn-status")).toMatch(/^Applied\. AES17 RMS measured .* → input trim −\d+\.\d dB/);
