@@ -1,25 +1,38 @@
 /**
- * The AudioWorklet host in real Chromium (Debian's package): PRE → effect → POST rendered with
- * an OfflineAudioContext and checked against analytic values; sample-accurate events; state;
- * channel changes; cross-origin isolation and the shared-memory path.
+ * The AudioWorklet host in real browsers — Debian's Chromium (playwright-core) and Firefox ESR
+ * (puppeteer-core over WebDriver BiDi): PRE → effect → POST rendered with an OfflineAudioContext
+ * and checked against analytic values; sample-accurate events; state; channel changes;
+ * cross-origin isolation and the shared-memory path. The two tests that need a running realtime
+ * AudioContext are Chromium's: headless Firefox has no audio output device here.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openDevPage, type BrowserSession } from "./chromium.js";
+import { openDevPage } from "./chromium.js";
+import { openDevPageInFirefox } from "./firefox.js";
 import { expectWithin } from "../helpers/tolerance.js";
 import type { Scenarios } from "./harness/harness.js";
 
-let session: BrowserSession;
-beforeAll(async () => { session = await openDevPage("/tests/browser/harness/index.html"); });
+const HARNESS = "/tests/browser/harness/index.html";
+/** What both drivers' pages offer: evaluate a function with one argument. */
+interface Session { page: { evaluate(fn: (arg: any) => unknown, arg: unknown): Promise<unknown> }; errors: string[]; close(): Promise<void> }
+const BROWSERS: [string, () => Promise<Session>][] = [
+  ["Chromium", () => openDevPage(HARNESS) as Promise<Session>],
+  ["Firefox", () => openDevPageInFirefox(HARNESS) as Promise<Session>],
+];
+
+describe.each(BROWSERS)("%s", (browser, openSession) => {
+let session: Session;
+beforeAll(async () => { session = await openSession(); });
 afterAll(async () => { await session?.close(); });
+const realtime = browser === "Chromium";
 
 function run<K extends keyof Scenarios>(name: K, ...args: Parameters<Scenarios[K]>): Promise<Awaited<ReturnType<Scenarios[K]>>> {
-  return session.page.evaluate(([n, a]) => (globalThis as unknown as { scenarios: Record<string, (...x: unknown[]) => unknown> }).scenarios[n as string]!(...(a as unknown[])), [name, args] as const) as never;
+  return session.page.evaluate(([n, a]: [string, unknown[]]) => (globalThis as unknown as { scenarios: Record<string, (...x: unknown[]) => unknown> }).scenarios[n]!(...a), [name, args]) as never;
 }
 
 const rate = 48000;
 const db = (x: number) => 20 * Math.log10(x);
 
-test("the page is cross-origin isolated and uses the shared-memory path", async () => {
+test.runIf(realtime)("the page is cross-origin isolated and uses the shared-memory path", async () => {
   const r = await run("isolation");
   expect(r.crossOriginIsolated).toBe(true);
   expect(r.transport).toBe("shared-memory");
@@ -55,7 +68,7 @@ describe.each([false, true])("PRE → GainNode → POST (message-port fallback: 
   });
 });
 
-test("message-port fallback: a live change reaches the processor and the meters come back", async () => {
+test.runIf(realtime)("message-port fallback: a live change reaches the processor and the meters come back", async () => {
   const r = await run("fallbackLive");
   expect(r.transport).toBe("message-port");
   expectWithin(r.sendPeakDbfs!, db(0.5) - 12, 0.01, 0.01, "SEND peak after −12 dB");
@@ -120,4 +133,5 @@ test("A/B listen in the worklet switches at its frame without a click and lands 
 
 test("no page errors", () => {
   expect(session.errors).toEqual([]);
+});
 });

@@ -128,16 +128,22 @@ const scenarios = {
     };
   },
 
-  /** Mono for 0.5 s, then stereo: the processor follows the channel count without a crash or NaN. */
+  /**
+   * Mono for 0.5 s, then stereo: both sources are connected from the start, the mono one stops
+   * and the stereo one starts at 0.5 s, so the processor's input goes from 1 to 2 channels
+   * mid-render (scheduled, so no OfflineAudioContext.suspend(), which Firefox lacks).
+   */
   async channelChange() {
     const context = new OfflineAudioContext(2, rate, rate);
     const node = await GainstageNode.create(context);
     const mono = new AudioBufferSourceNode(context, { buffer: sineBuffer(context, 1, 440, -10, 1) });
     const stereo = new AudioBufferSourceNode(context, { buffer: sineBuffer(context, 1, 440, -10, 2) });
     mono.connect(node);
+    stereo.connect(node);
     node.connect(context.destination);
-    mono.start();
-    void context.suspend(0.5).then(() => { mono.disconnect(); stereo.connect(node); stereo.start(); void context.resume(); });
+    mono.start(0);
+    mono.stop(0.5);
+    stereo.start(0.5, 0.5);
     const rendered = await context.startRendering();
     const left = rendered.getChannelData(0), right = rendered.getChannelData(1);
     let finite = true;
@@ -146,34 +152,34 @@ const scenarios = {
   },
 
   /**
-   * Learn on a real chain: noise at about −31 dB AES17 → PRE → tanh saturator → POST. Learn 3 s,
-   * apply at 4 s (as the app does when it sees "done"), reset the meters, render 6 s more.
+   * Learn on a real chain: noise at about −31 dB AES17 → PRE → tanh saturator → POST. The first
+   * render learns for 3 s and the decision is applied as the app applies it; the second render,
+   * a session restored with that trim (the same parameter store), measures SEND for 6 s.
    */
   async learnChain() {
-    const seconds = 10;
-    const context = new OfflineAudioContext(2, seconds * rate, rate);
-    const buffer = new AudioBuffer({ length: seconds * rate, sampleRate: rate, numberOfChannels: 2 });
+    const buffer = new AudioBuffer({ length: 6 * rate, sampleRate: rate, numberOfChannels: 2 });
     let seed = 7;
     for (let c = 0; c < 2; c++) {
       const data = buffer.getChannelData(c);
       for (let n = 0; n < data.length; n++) data[n] = 0.05 * ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 31 - 1);
     }
-    const shaper = new WaveShaperNode(context, { curve: Float32Array.from({ length: 1025 }, (_, i) => Math.tanh(3 * (i / 512 - 1))) });
-    const { pre, post } = await GainstageNode.createPair(context);
-    const source = new AudioBufferSourceNode(context, { buffer });
-    source.connect(pre).connect(shaper).connect(post).connect(context.destination);
-    source.start();
-    pre.learn(3);
-    let outcome: ReturnType<typeof applyLearned> | null = null;
-    void context.suspend(4).then(() => {
-      const snapshot = pre.meters()!;
-      outcome = applyLearned(pre.store, snapshot.autoTrim, []);
-      pre.resetMeters();
-      void context.resume();
-    });
-    await context.startRendering();
+    const store = new ParamStore();
+    const render = async (seconds: number, learnSeconds: number) => {
+      const context = new OfflineAudioContext(2, seconds * rate, rate);
+      const shaper = new WaveShaperNode(context, { curve: Float32Array.from({ length: 1025 }, (_, i) => Math.tanh(3 * (i / 512 - 1))) });
+      const pair = await GainstageNode.createPair(context, { store });
+      const source = new AudioBufferSourceNode(context, { buffer, loop: true });
+      source.connect(pair.pre).connect(shaper).connect(pair.post).connect(context.destination);
+      source.start();
+      if (learnSeconds > 0) pair.pre.learn(learnSeconds);
+      await context.startRendering();
+      return pair;
+    };
+    const learning = await render(4, 3);
+    const outcome = applyLearned(store, learning.pre.meters()!.autoTrim, []);
+    const { pre, post } = await render(6, 0);
     const meters = pairMeters(pre, post)!;
-    return { outcome: outcome as ReturnType<typeof applyLearned> | null, sendRmsAes17Db: meters.send.overall.rmsTotalAes17Db, inputTrimDb: pre.getParam("inputTrimDb") };
+    return { outcome, sendRmsAes17Db: meters.send.overall.rmsTotalAes17Db, inputTrimDb: pre.getParam("inputTrimDb") };
   },
 
   /** A/B listen in the worklet: +12 dB chain, switch to A at 0.5 s and back to B at 1 s (frame-timed). */
