@@ -9,7 +9,7 @@ import { defaultValues, paramByKey } from "../host/params.js";
 import { saveState } from "../host/state.js";
 import { formatDb } from "../host/format.js";
 import type { PointSnapshot } from "../host/meter-snapshot.js";
-import { Engine, EngineError, type InsertKind } from "./engine.js";
+import { Engine, type InsertKind } from "./engine.js";
 import { createParamControl, type ParamControl } from "./param-control.js";
 import { CALIBRATIONS_DBFS, CONTROL_GROUPS } from "./control-groups.js";
 import { MeterStrip } from "./meter-strip.js";
@@ -197,5 +197,3 @@ function renderStage(list: HTMLElement, stage: StageId, taps: Parameters<typeof 
     return item;
   }));
 }
-
-export { EngineError };

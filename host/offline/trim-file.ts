@@ -12,10 +12,11 @@
 import { existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync, mkdirSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { Kernel } from "../kernel.js";
-import { KernelParam as P, MAX_FRAMES, TAP_IN, TAP_OUT } from "../kernel-layout.js";
+import { KernelParam as P, MAX_FRAMES, TAP_IN } from "../kernel-layout.js";
 import { AudioFileError, openAudioFile, type AudioBlockReader } from "./audio-file.js";
 import { analyzeFile, applySettings, feed, kernelModule, streamSpans, type AnalyzeSettings, type FileAnalysis } from "./analyze.js";
-import { WavReader, WavWriter, fmtChunk } from "./wav.js";
+import { WavReader } from "./wav.js";
+import { WavWriter, fmtChunk } from "./wav-writer.js";
 
 export interface TrimOptions {
   /** Destination folder (created if missing); ignored with inPlace. */

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { WavWriter, fmtChunk } from "../../host/offline/wav.js";
+import { WavWriter, fmtChunk } from "../../host/offline/wav-writer.js";
 
 const RATE = 48000;
 const BLOCK = 48000;

@@ -27,7 +27,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => { await session?.close(); });
 
-type Tap = { samplePeakMaxDbfs: number; rmsAes17Db: number; rmsTotalAes17Db: number };
 type Taps = { pre: { before: any; after: any; autoTrim: any }; post: { before: any; after: any } };
 const meters = (): Promise<Taps> => session.page.evaluate(() => (globalThis as any).gainstage.meters());
 const param = (key: string): Promise<number> => session.page.evaluate((k) => (globalThis as any).gainstage.store.get(k), key);
