@@ -77,7 +77,7 @@ export class DecodedStreamReader implements AudioBlockReader {
       reader = new DecodedStreamReader(fd, fstatSync(fd).size, await decoder(), header(fd));
       if (reader.sampleRate === 0 || reader.channels === 0) {
         const first = await reader.next();
-        if (!first) throw new AudioFileError(`no audio could be decoded (not a valid ${header(fd).container.toUpperCase()} file?)`);
+        if (!first) throw new AudioFileError(`no audio could be decoded (not a valid ${reader.container.toUpperCase()} file?)`);
         reader.pending = first;
         reader.sampleRate = first.sampleRate;
         reader.channels = first.channelData.length;
