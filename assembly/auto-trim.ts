@@ -1,12 +1,12 @@
 // Auto-trim: Learn (one-shot) and Ride (continuous) on the signal entering PRE, and the
-// decision both share: input trim = target − detector level, lowered when the peak after the
-// trim would pass the ceiling, kept inside the trim range; the reason is reported (issue #4;
-// what-users-expect.md: "Learn should say what it decided and why").
+// decision both share: input trim = target − detector level, lowered when the sample peak or
+// the true peak after the trim would pass its ceiling, kept inside the trim range; the reason is
+// reported ("Learn should say what it decided and why", docs/metering.md §8).
 // Ride moves the trim at bounded rates with a dead-band and holds in silence, so it neither pumps
 // nor rises on silence, and steps down at once when the ceiling is threatened.
 
 import { arenaAlloc } from "./arena";
-import { Learner } from "./learn";
+import { Learner, DETECTOR_LOUDNESS, DETECTOR_TRUE_PEAK } from "./learn";
 import { TRIM_MIN_DB, TRIM_MAX_DB } from "./params";
 import { amplitudeToDb } from "./units";
 
@@ -19,10 +19,27 @@ export const LEARN_OK: i32 = 0;
 export const LEARN_SILENT: i32 = 1;            // no block above the absolute gate
 export const LEARN_TOO_LITTLE: i32 = 2;        // fewer than MIN_LEARN_BLOCKS blocks passed the gates
 export const LEARN_NO_LOUDNESS: i32 = 3;       // the IN tap's loudness meter (the gate) is switched off
+export const LEARN_NO_TRUE_PEAK: i32 = 4;      // true peak is asked for (detector or ceiling) but its meter is off
 
 export const LIMITED_BY_TARGET: i32 = 0;
 export const LIMITED_BY_CEILING: i32 = 1;
 export const LIMITED_BY_RANGE: i32 = 2;
+export const LIMITED_BY_TRUE_PEAK_CEILING: i32 = 3;
+
+/** Targets each detector accepts, in its own units: loudness −60 … 0 LUFS, the others −40 … 0 dB. */
+export const TARGET_MIN_DB: f64 = -40.0;
+export const TARGET_MIN_LUFS: f64 = -60.0;
+export const TARGET_MAX_DB: f64 = 0.0;
+
+/** Lowest target `detector` accepts. */
+export function detectorTargetMin(detector: i32): f64 {
+  return detector == DETECTOR_LOUDNESS ? TARGET_MIN_LUFS : TARGET_MIN_DB;
+}
+
+/** Highest target `detector` accepts. */
+export function detectorTargetMax(detector: i32): f64 {
+  return TARGET_MAX_DB;
+}
 
 /** 10 gated 400 ms blocks ≈ 1.3 s of programme: less is too little to trust. */
 const MIN_LEARN_BLOCKS: f64 = 10;
@@ -41,11 +58,19 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
   framesLearned: f64;
   hopSeconds: f64;
   rideDecay: f64;
+  // settings (index.ts keeps them in step with the parameters)
+  detector: i32;
+  targetDb: f64;
+  ceilingDbfs: f64;
+  ceilingOn: bool;
+  truePeakCeilingDbtp: f64;
+  truePeakCeilingOn: bool;
   // decision (valid when state is DONE, or live while LEARNING/RIDING)
   levelDb: f64;
   trimDb: f64;
   limitedBy: i32;
   peakBeforeDbfs: f64;
+  truePeakBeforeDbtp: f64;
 
   static create(hopFrames: i32, sampleRate: f64, channels: i32): AutoTrim {
     const trim = changetype<AutoTrim>(arenaAlloc(offsetof<AutoTrim>()));
@@ -54,6 +79,7 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
     trim.rideDecay = Math.exp(-trim.hopSeconds / RIDE_WINDOW_SECONDS);
     trim.levelDb = -Infinity;
     trim.peakBeforeDbfs = -Infinity;
+    trim.truePeakBeforeDbtp = -Infinity;
     return trim;
   }
 
@@ -89,20 +115,35 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
     }
   }
 
-  /** Decides: fills levelDb, trimDb, limitedBy, status. */
-  decide(detector: i32, targetDb: f64, ceilingDbfs: f64, ceilingOn: bool, loudnessOn: bool): void {
+  /** The target in force: the target parameter within the detector's own range. */
+  effectiveTargetDb(): f64 {
+    return min(detectorTargetMax(this.detector), max(detectorTargetMin(this.detector), this.targetDb));
+  }
+
+  /**
+   * Decides from the window so far: fills levelDb, trimDb, limitedBy, status. `loudnessOn` and
+   * `truePeakOn` say whether the IN tap's loudness (the gate) and true-peak meters run.
+   */
+  decide(loudnessOn: bool, truePeakOn: bool): void {
     const learner = this.learner;
+    const truePeakWanted = this.detector == DETECTOR_TRUE_PEAK || this.truePeakCeilingOn;
     this.peakBeforeDbfs = amplitudeToDb(learner.peakLinear());
-    this.levelDb = learner.levelDb(detector);
+    this.truePeakBeforeDbtp = amplitudeToDb(learner.truePeakLinear());
+    this.levelDb = learner.levelDb(this.detector);
     if (!loudnessOn) { this.status = LEARN_NO_LOUDNESS; return; }
+    if (truePeakWanted && !truePeakOn) { this.status = LEARN_NO_TRUE_PEAK; return; }
     if (learner.blocksAboveAbsolute() <= 0) { this.status = LEARN_SILENT; return; }
     if (learner.blocksKept() < MIN_LEARN_BLOCKS * (this.state == STATE_RIDING ? 0.3 : 1.0)) { this.status = LEARN_TOO_LITTLE; return; }
     this.status = LEARN_OK;
-    let trim = targetDb - this.levelDb;
+    let trim = this.effectiveTargetDb() - this.levelDb;
     let limitedBy = LIMITED_BY_TARGET;
-    if (ceilingOn && this.peakBeforeDbfs + trim > ceilingDbfs) {
-      trim = ceilingDbfs - this.peakBeforeDbfs;
+    if (this.ceilingOn && this.peakBeforeDbfs + trim > this.ceilingDbfs) {
+      trim = this.ceilingDbfs - this.peakBeforeDbfs;
       limitedBy = LIMITED_BY_CEILING;
+    }
+    if (this.truePeakCeilingOn && this.truePeakBeforeDbtp + trim > this.truePeakCeilingDbtp) {
+      trim = this.truePeakCeilingDbtp - this.truePeakBeforeDbtp;
+      limitedBy = LIMITED_BY_TRUE_PEAK_CEILING;
     }
     if (trim > TRIM_MAX_DB || trim < TRIM_MIN_DB) {
       trim = min(TRIM_MAX_DB, max(TRIM_MIN_DB, trim));
@@ -113,8 +154,8 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
   }
 
   /** Ends a one-shot Learn: the decision stays readable until the next start. */
-  finish(detector: i32, targetDb: f64, ceilingDbfs: f64, ceilingOn: bool, loudnessOn: bool): void {
-    this.decide(detector, targetDb, ceilingDbfs, ceilingOn, loudnessOn);
+  finish(loudnessOn: bool, truePeakOn: bool): void {
+    this.decide(loudnessOn, truePeakOn);
     this.state = STATE_DONE;
   }
 
@@ -122,11 +163,15 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
    * One ride step (every 100 ms hop) from `currentDb`: returns the new input trim. Holds when
    * the window has too little signal (silence never raises the gain).
    */
-  rideStep(currentDb: f64, detector: i32, targetDb: f64, ceilingDbfs: f64, ceilingOn: bool, loudnessOn: bool): f64 {
-    this.decide(detector, targetDb, ceilingDbfs, ceilingOn, loudnessOn);
-    // Clipping threatens (the hop just closed would pass the ceiling): step straight down, whatever else.
+  rideStep(currentDb: f64, loudnessOn: bool, truePeakOn: bool): f64 {
+    this.decide(loudnessOn, truePeakOn);
+    // Clipping threatens (the hop just closed would pass a ceiling): step straight down, whatever else.
     const hopPeakDbfs = amplitudeToDb(this.learner.lastHopPeak);
-    if (ceilingOn && hopPeakDbfs + currentDb > ceilingDbfs) return max(TRIM_MIN_DB, ceilingDbfs - hopPeakDbfs);
+    if (this.ceilingOn && hopPeakDbfs + currentDb > this.ceilingDbfs) return max(TRIM_MIN_DB, this.ceilingDbfs - hopPeakDbfs);
+    const hopTruePeakDbtp = amplitudeToDb(max(this.learner.lastHopTruePeak, this.learner.lastHopPeak));
+    if (this.truePeakCeilingOn && truePeakOn && hopTruePeakDbtp + currentDb > this.truePeakCeilingDbtp) {
+      return max(TRIM_MIN_DB, this.truePeakCeilingDbtp - hopTruePeakDbtp);
+    }
     // Silence or a quiet passage now: hold (a ride never rises on silence).
     if (this.status != LEARN_OK || !this.learner.lastBlockKept) return currentDb;
     const error = this.trimDb - currentDb;

@@ -11,23 +11,25 @@ import {
   MAX_CHANNELS, MAX_FRAMES, MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, TAP_FIELDS, TAP_IN, TAP_OUT, TAP_COUNT,
   STATUS_OK, STATUS_CLAMPED, STATUS_BAD_SAMPLE_RATE, STATUS_BAD_CHANNELS, STATUS_BAD_FRAMES,
   STATUS_BAD_PARAM_ID, STATUS_NOT_FINITE, STATUS_NOT_READY, STATUS_OUT_OF_MEMORY, STATUS_BAD_TAP,
-  STATUS_BAD_MASK, METER_ALL,
+  STATUS_BAD_MASK, STATUS_BAD_VALUE, METER_ALL,
 } from "./layout";
 import {
   P_INPUT_TRIM_DB, P_OUTPUT_TRIM_DB, P_BYPASS, P_VU_REFERENCE_DBFS, P_POLARITY_BASE, PARAM_ID_END,
   P_LEARN_TARGET_DB, P_LEARN_DETECTOR, P_CEILING_DBFS, P_CEILING_ON, P_LISTEN_A, P_AUTO_RIDE,
-  paramMin, paramMax, paramDefault, paramIsStepped, isKnownParam, isPolarity,
+  P_CEILING_TP_DBTP, P_CEILING_TP_ON, paramMin, paramMax, paramDefault, paramIsStepped, isKnownParam, isPolarity,
 } from "./params";
 import {
   READOUT_SLOTS, A_STATE, A_STATUS, A_DETECTOR, A_LEVEL_DB, A_TARGET_DB, A_TRIM_DB, A_LIMITED_BY,
   A_PEAK_BEFORE_DBFS, A_PEAK_AFTER_DBFS, A_SECONDS, A_BLOCKS_TOTAL, A_BLOCKS_KEPT, A_INPUT_TRIM_DB,
-  A_OUTPUT_TRIM_DB, METER_LOUDNESS,
+  A_OUTPUT_TRIM_DB, A_TRUE_PEAK_BEFORE_DBTP, A_TRUE_PEAK_AFTER_DBTP, METER_LOUDNESS, METER_TRUE_PEAK,
 } from "./layout";
 import { Trim } from "./trim";
 import { Tap } from "./tap";
 import { Listen } from "./listen";
-import { AutoTrim, STATE_LEARNING, STATE_RIDING, STATE_IDLE } from "./auto-trim";
+import { AutoTrim, STATE_LEARNING, STATE_RIDING, STATE_IDLE, detectorTargetMin as targetMin, detectorTargetMax as targetMax } from "./auto-trim";
 import { quantumFrames } from "./quantum";
+
+const MAX_INTEGER_BITS: i32 = 32;
 
 export * from "./layout";
 export * from "./params";
@@ -40,6 +42,8 @@ const alternate = memory.data(BUFFER_BYTES, 16);
 const readout = memory.data(READOUT_SLOTS * 8, 16);
 /** Plain parameter values, by id; they live outside the arena so they survive a new setup(). */
 const paramValues = memory.data(PARAM_ID_END * 8, 8);
+/** Each tap's clip rule (setClipRule), i32 per tap; kept across setup() like the parameters. */
+const clipRules = memory.data(TAP_COUNT * 4, 4);
 
 let ready = false;
 let channelCount: i32 = 0;
@@ -70,6 +74,10 @@ export function readoutBuffer(): usize { return readout; }
 export function evaluationFrames(sampleRate: f64): i32 { return quantumFrames(sampleRate); }
 /** Bytes the meters' state takes for the current setup. */
 export function arenaUsedBytes(): usize { return usedBytes(); }
+/** Lowest auto-trim target detector `detector` accepts (its own units). */
+export function detectorTargetMin(detector: i32): f64 { return targetMin(detector); }
+/** Highest auto-trim target detector `detector` accepts. */
+export function detectorTargetMax(detector: i32): f64 { return targetMax(detector); }
 
 /**
  * Prepares the kernel for `sampleRate` Hz (8 000 … 384 000) and `channels` (1 … 8). Parameter
@@ -85,8 +93,9 @@ export function setup(sampleRate: f64, channels: i32): i32 {
   tapOut = Tap.create(sampleRate, channels);
   listen = Listen.create(sampleRate, channels);
   autoTrim = AutoTrim.create(tapIn.loudness.hopFrames, sampleRate, channels);
-  tapIn.autoTrim = autoTrim;
   if (changetype<usize>(autoTrim.learner) == 0) return STATUS_OUT_OF_MEMORY;
+  tapIn.setClipRule(load<i32>(clipRules + (<usize>TAP_IN << 2)));
+  tapOut.setClipRule(load<i32>(clipRules + (<usize>TAP_OUT << 2)));
   currentSampleRate = sampleRate;
   channelCount = channels;
   ready = true;
@@ -139,19 +148,19 @@ export function getParam(id: i32): f64 {
 export function processRange(start: i32, count: i32): i32 {
   if (!ready) return STATUS_NOT_READY;
   if (start < 0 || count < 1 || start > MAX_FRAMES - count) return STATUS_BAD_FRAMES;
-  // Auto-trim acts on the sample clock: split where a ride step or the end of a Learn falls, so
-  // its effect does not depend on the block size.
+  // Auto-trim acts on the sample clock: split where a loudness hop or the end of a Learn falls,
+  // so what it learns and when a ride step lands do not depend on the block size.
   let at = start;
   const end = start + count;
   while (at < end) {
     let span = end - at;
-    const riding = autoTrim.state == STATE_RIDING && (tapIn.meters & METER_LOUDNESS) != 0;
-    if (riding) span = min(span, tapIn.loudness.framesToNextHop());
+    const learning = autoTrim.active() && loudnessOn();
+    if (learning) span = min(span, tapIn.loudness.framesToNextHop());
     const finish = autoTrim.framesUntilFinish();
     if (finish > 0) span = min(span, <i32>finish);
     processSpan(at, span);
+    if (learning) learnSpan(span);
     autoTrim.advance(span);
-    if (riding && tapIn.loudness.atHop()) ride();
     if (autoTrim.state == STATE_LEARNING && autoTrim.framesLeft == 0) learnFinish();
     at += span;
   }
@@ -166,10 +175,24 @@ function processSpan(start: i32, count: i32): void {
   framesSinceReset += count;
 }
 
+/** Feeds the span IN just metered (its sanitized copy) to the learner; closes hops; rides. */
+function learnSpan(count: i32): void {
+  const learner = autoTrim.learner;
+  learner.accumulate(tapIn.scratch, count);
+  if (!tapIn.loudness.atHop()) return;
+  const riding = autoTrim.state == STATE_RIDING;
+  learner.endHop(tapIn.loudness.blockEnergy, truePeakOn() ? tapIn.truePeak.takeSinceMark() : 0.0, riding ? autoTrim.rideDecay : 1.0);
+  if (riding) ride();
+}
+
+// @ts-ignore: decorator
+@inline function loudnessOn(): bool { return (tapIn.meters & METER_LOUDNESS) != 0; }
+// @ts-ignore: decorator
+@inline function truePeakOn(): bool { return (tapIn.meters & METER_TRUE_PEAK) != 0; }
+
 function ride(): void {
   const current = getParam(P_INPUT_TRIM_DB);
-  const next = autoTrim.rideStep(current, <i32>getParam(P_LEARN_DETECTOR), getParam(P_LEARN_TARGET_DB),
-    getParam(P_CEILING_DBFS), getParam(P_CEILING_ON) >= 0.5, (tapIn.meters & METER_LOUDNESS) != 0);
+  const next = autoTrim.rideStep(current, loudnessOn(), truePeakOn());
   if (next != current) setParam(P_INPUT_TRIM_DB, next);
 }
 
@@ -181,6 +204,7 @@ export function learnStart(seconds: f64): i32 {
   if (!ready) return STATUS_NOT_READY;
   if (!isFinite(seconds) || seconds < 0) return STATUS_NOT_FINITE;
   autoTrim.start(seconds, currentSampleRate);
+  if (truePeakOn()) tapIn.truePeak.takeSinceMark();   // the window starts now
   return STATUS_OK;
 }
 
@@ -188,8 +212,8 @@ export function learnStart(seconds: f64): i32 {
 export function learnFinish(): i32 {
   if (!ready) return STATUS_NOT_READY;
   if (autoTrim.state != STATE_LEARNING) return STATUS_OK;
-  autoTrim.finish(<i32>getParam(P_LEARN_DETECTOR), getParam(P_LEARN_TARGET_DB), getParam(P_CEILING_DBFS),
-    getParam(P_CEILING_ON) >= 0.5, (tapIn.meters & METER_LOUDNESS) != 0);
+  if (truePeakOn()) autoTrim.learner.openTruePeak = tapIn.truePeak.peekSinceMark();
+  autoTrim.finish(loudnessOn(), truePeakOn());
   return STATUS_OK;
 }
 
@@ -212,6 +236,20 @@ export function setMeterMask(tap: i32, mask: i32): i32 {
   return STATUS_OK;
 }
 
+/**
+ * Which samples tap `tap` counts as clipped: `integerBits` = 0 for a float signal (|x| >= 1.0),
+ * else the depth (2 … 32) of the integer file the signal comes from, whose positive full scale
+ * is its largest code (sample-peak.ts). A host that knows its source's format says so here.
+ */
+export function setClipRule(tap: i32, integerBits: i32): i32 {
+  if (!ready) return STATUS_NOT_READY;
+  if (tap != TAP_IN && tap != TAP_OUT) return STATUS_BAD_TAP;
+  if (integerBits < 0 || integerBits > MAX_INTEGER_BITS || integerBits == 1) return STATUS_BAD_VALUE;
+  store<i32>(clipRules + (<usize>tap << 2), integerBits);
+  (tap == TAP_IN ? tapIn : tapOut).setClipRule(integerBits);
+  return STATUS_OK;
+}
+
 /** Writes both taps' readouts and starts the next "since read" interval of every max. */
 export function readMeters(): i32 {
   if (!ready) return STATUS_NOT_READY;
@@ -223,18 +261,17 @@ export function readMeters(): i32 {
 }
 
 function readAutoTrim(out: usize): void {
-  const detector = <i32>getParam(P_LEARN_DETECTOR);
   // While learning, show the decision so far (progress); DONE keeps the final one.
   if (autoTrim.state == STATE_LEARNING) {
-    autoTrim.decide(detector, getParam(P_LEARN_TARGET_DB), getParam(P_CEILING_DBFS), getParam(P_CEILING_ON) >= 0.5,
-      (tapIn.meters & METER_LOUDNESS) != 0);
+    if (truePeakOn()) autoTrim.learner.openTruePeak = tapIn.truePeak.peekSinceMark();
+    autoTrim.decide(loudnessOn(), truePeakOn());
   }
   const learner = autoTrim.learner;
   store<f64>(out + (<usize>A_STATE << 3), <f64>autoTrim.state);
   store<f64>(out + (<usize>A_STATUS << 3), <f64>autoTrim.status);
-  store<f64>(out + (<usize>A_DETECTOR << 3), <f64>detector);
+  store<f64>(out + (<usize>A_DETECTOR << 3), <f64>autoTrim.detector);
   store<f64>(out + (<usize>A_LEVEL_DB << 3), autoTrim.levelDb);
-  store<f64>(out + (<usize>A_TARGET_DB << 3), getParam(P_LEARN_TARGET_DB));
+  store<f64>(out + (<usize>A_TARGET_DB << 3), autoTrim.effectiveTargetDb());
   store<f64>(out + (<usize>A_TRIM_DB << 3), autoTrim.trimDb);
   store<f64>(out + (<usize>A_LIMITED_BY << 3), <f64>autoTrim.limitedBy);
   store<f64>(out + (<usize>A_PEAK_BEFORE_DBFS << 3), autoTrim.peakBeforeDbfs);
@@ -244,6 +281,8 @@ function readAutoTrim(out: usize): void {
   store<f64>(out + (<usize>A_BLOCKS_KEPT << 3), learner.blocksKept());
   store<f64>(out + (<usize>A_INPUT_TRIM_DB << 3), getParam(P_INPUT_TRIM_DB));
   store<f64>(out + (<usize>A_OUTPUT_TRIM_DB << 3), getParam(P_OUTPUT_TRIM_DB));
+  store<f64>(out + (<usize>A_TRUE_PEAK_BEFORE_DBTP << 3), autoTrim.truePeakBeforeDbtp);
+  store<f64>(out + (<usize>A_TRUE_PEAK_AFTER_DBTP << 3), autoTrim.truePeakBeforeDbtp + autoTrim.trimDb);
 }
 
 function applyParams(): void {
@@ -263,6 +302,16 @@ function applyParam(id: i32, immediate: bool): void {
   } else if (id == P_AUTO_RIDE) {
     if (value >= 0.5) autoTrim.startRiding();
     else if (autoTrim.state == STATE_RIDING) autoTrim.state = STATE_IDLE;
+  } else if (id == P_LEARN_DETECTOR) {
+    autoTrim.detector = <i32>value;
+  } else if (id == P_LEARN_TARGET_DB) {
+    autoTrim.targetDb = value;
+  } else if (id == P_CEILING_DBFS || id == P_CEILING_ON) {
+    autoTrim.ceilingDbfs = getParam(P_CEILING_DBFS);
+    autoTrim.ceilingOn = getParam(P_CEILING_ON) >= 0.5;
+  } else if (id == P_CEILING_TP_DBTP || id == P_CEILING_TP_ON) {
+    autoTrim.truePeakCeilingDbtp = getParam(P_CEILING_TP_DBTP);
+    autoTrim.truePeakCeilingOn = getParam(P_CEILING_TP_ON) >= 0.5;
   }
-  // P_VU_REFERENCE_DBFS and the auto-trim settings are read where they are used.
+  // P_VU_REFERENCE_DBFS is read where it is used (readMeters).
 }

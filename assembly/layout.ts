@@ -30,6 +30,8 @@ export const L_LOUDNESS_RANGE_LU: i32 = 7;           // EBU Tech 3342, since res
 export const L_FRAMES_SINCE_RESET: i32 = 8;
 export const L_GATING_BLOCKS: i32 = 9;               // 400 ms blocks above the absolute gate
 export const L_LRA_VALUES: i32 = 10;                 // short-term values above the absolute gate
+export const L_UNGATED_LUFS: i32 = 11;               // every closed quantum since reset, ungated
+export const L_UNGATED_FRAMES: i32 = 12;             // the frames L_UNGATED_LUFS covers
 export const LOUDNESS_FIELDS: i32 = 16;
 
 // Per-channel fields (also used for the overall reading = max over channels, counts summed).
@@ -46,7 +48,7 @@ export const C_RMS_TOTAL_AES17_DB: i32 = 9;
 export const C_VU: i32 = 10;                         // VU (0 VU = reference level), now
 export const C_VU_MAX: i32 = 11;                     // max since the last readMeters()
 export const C_VU_MAX_SINCE_RESET: i32 = 12;
-export const C_CLIP_COUNT: i32 = 13;                 // samples with |x| >= 1.0 since reset
+export const C_CLIP_COUNT: i32 = 13;                 // clipped samples since reset (sample-peak.ts says which)
 export const C_NON_FINITE_COUNT: i32 = 14;           // NaN/Inf samples (metered and output as 0)
 export const CHANNEL_FIELDS: i32 = 16;
 
@@ -54,12 +56,12 @@ export const CHANNEL_FIELDS: i32 = 16;
 export const TAP_FIELDS: i32 = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS);
 // Auto-trim block, after the taps (auto-trim.ts). Levels in the detector's dB units.
 export const A_STATE: i32 = 0;                       // 0 idle, 1 learning, 2 done, 3 riding
-export const A_STATUS: i32 = 1;                      // 0 ok, 1 silent, 2 too little signal, 3 loudness meter off
-export const A_DETECTOR: i32 = 2;                    // 0 AES17 RMS, 1 VU, 2 sample peak, 3 loudness
-export const A_LEVEL_DB: i32 = 3;                    // gated level of what entered (before the trim)
-export const A_TARGET_DB: i32 = 4;
+export const A_STATUS: i32 = 1;                      // auto-trim.ts LEARN_*
+export const A_DETECTOR: i32 = 2;                    // learn.ts DETECTOR_*
+export const A_LEVEL_DB: i32 = 3;                    // the detector's level of what entered (before the trim)
+export const A_TARGET_DB: i32 = 4;                   // the target in force (within the detector's range)
 export const A_TRIM_DB: i32 = 5;                     // the input trim that meets the target (absolute)
-export const A_LIMITED_BY: i32 = 6;                  // 0 target, 1 peak ceiling, 2 trim range
+export const A_LIMITED_BY: i32 = 6;                  // auto-trim.ts LIMITED_BY_*
 export const A_PEAK_BEFORE_DBFS: i32 = 7;            // largest sample peak in the window, before trim
 export const A_PEAK_AFTER_DBFS: i32 = 8;             // the same after the suggested trim
 export const A_SECONDS: i32 = 9;                     // length of the window analysed
@@ -67,6 +69,8 @@ export const A_BLOCKS_TOTAL: i32 = 10;               // 400 ms blocks in the win
 export const A_BLOCKS_KEPT: i32 = 11;                // blocks that passed both gates
 export const A_INPUT_TRIM_DB: i32 = 12;              // the kernel's input trim now (moves while riding)
 export const A_OUTPUT_TRIM_DB: i32 = 13;
+export const A_TRUE_PEAK_BEFORE_DBTP: i32 = 14;      // largest true peak in the window, before trim
+export const A_TRUE_PEAK_AFTER_DBTP: i32 = 15;       // the same after the suggested trim
 export const AUTO_TRIM_FIELDS: i32 = 16;
 /** f64 slots of the whole readout: both taps, then the auto-trim block. */
 export const READOUT_SLOTS: i32 = TAP_COUNT * (LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS)) + AUTO_TRIM_FIELDS;
@@ -97,3 +101,4 @@ export const STATUS_NOT_READY: i32 = -6;
 export const STATUS_OUT_OF_MEMORY: i32 = -7;
 export const STATUS_BAD_TAP: i32 = -8;
 export const STATUS_BAD_MASK: i32 = -9;
+export const STATUS_BAD_VALUE: i32 = -10;           // an argument outside what the call accepts

@@ -1,23 +1,25 @@
 // Constant-memory store of loudness values for gating: integrated loudness (BS.1770-5 eqs. 3–7,
-// EBU Tech 3341 §2.3) and loudness range (EBU Tech 3342 §3.1). One bin per BIN_LU from MIN_LUFS
-// to MAX_LUFS holds the count of values and the exact sum of their energies, so gated means are
-// exact except for values sharing a bin with a gate threshold, and percentiles are exact to
-// ±BIN_LU/2. Hours of audio take the same 320 kB as seconds (issue #2: within 0.01 LU).
+// EBU Tech 3341 §2.3) and loudness range (EBU Tech 3342 §3.1). Each bin of the loudness axis
+// (loudness-scale.ts: 0.005 LU up to +30 LUFS, 0.1 LU above) holds the count of values and the
+// exact sum of their energies, so gated means are exact except for values sharing a bin with a
+// gate threshold, and percentiles are exact to half a bin. Hours of audio take the same memory
+// as seconds (within 0.01 LU of an exact computation, tests/kernel/long-run.test.ts).
 
 import { arenaAlloc } from "./arena";
+import { LoudnessScale } from "./loudness-scale";
 import { powerToDb } from "./units";
 
-export const MIN_LUFS: f64 = -70.0;       // the absolute gate, BS.1770-5 eq. 4 / Tech 3342 §3.1
-const MAX_LUFS: f64 = 30.0;               // louder values share the top bin (energies stay exact)
-const BIN_LU: f64 = 0.005;
-const BIN_COUNT: i32 = <i32>((MAX_LUFS - MIN_LUFS) / BIN_LU);
+export { MIN_LUFS } from "./loudness-scale";
 /** BS.1770-5 eq. 2: L = −0.691 + 10·log10(Σ G_i z_i). */
 export const LOUDNESS_OFFSET_LU: f64 = -0.691;
+const FINE_BIN_LU: f64 = 0.005;
+const COARSE_BIN_LU: f64 = 0.1;
 
 // @ts-ignore: decorator
 @unmanaged export class LoudnessHistogram {
-  counts: usize;        // f64 × BIN_COUNT
-  energies: usize;      // f64 × BIN_COUNT
+  scale: LoudnessScale;
+  counts: usize;        // f64 per bin
+  energies: usize;      // f64 per bin
   lowestBin: i32;
   highestBin: i32;
   count: f64;
@@ -25,16 +27,22 @@ export const LOUDNESS_OFFSET_LU: f64 = -0.691;
 
   static create(): LoudnessHistogram {
     const histogram = changetype<LoudnessHistogram>(arenaAlloc(offsetof<LoudnessHistogram>()));
-    histogram.counts = arenaAlloc(<usize>BIN_COUNT << 3);
-    histogram.energies = arenaAlloc(<usize>BIN_COUNT << 3);
-    histogram.reset();
+    histogram.scale = LoudnessScale.create(FINE_BIN_LU, COARSE_BIN_LU);
+    histogram.counts = arenaAlloc(<usize>histogram.scale.bins << 3);
+    histogram.energies = arenaAlloc(<usize>histogram.scale.bins << 3);
+    histogram.lowestBin = histogram.scale.bins;
+    histogram.highestBin = -1;
     return histogram;
   }
 
+  /** Empties the histogram; only the bins in use are cleared (the rest are zero), so this is cheap. */
   reset(): void {
-    memory.fill(this.counts, 0, <usize>BIN_COUNT << 3);
-    memory.fill(this.energies, 0, <usize>BIN_COUNT << 3);
-    this.lowestBin = BIN_COUNT;
+    if (this.highestBin >= this.lowestBin) {
+      const from = <usize>this.lowestBin << 3, bytes = <usize>(this.highestBin - this.lowestBin + 1) << 3;
+      memory.fill(this.counts + from, 0, bytes);
+      memory.fill(this.energies + from, 0, bytes);
+    }
+    this.lowestBin = this.scale.bins;
     this.highestBin = -1;
     this.count = 0;
     this.energy = 0;
@@ -42,7 +50,7 @@ export const LOUDNESS_OFFSET_LU: f64 = -0.691;
 
   /** Adds a value of loudness `lufs` (>= MIN_LUFS, the caller gates) and mean energy `energy`. */
   add(lufs: f64, energy: f64): void {
-    const bin = <i32>min(<f64>(BIN_COUNT - 1), Math.floor((lufs - MIN_LUFS) / BIN_LU));
+    const bin = this.scale.binOf(lufs);
     const at = <usize>bin << 3;
     store<f64>(this.counts + at, load<f64>(this.counts + at) + 1.0);
     store<f64>(this.energies + at, load<f64>(this.energies + at) + energy);
@@ -59,7 +67,7 @@ export const LOUDNESS_OFFSET_LU: f64 = -0.691;
 
   /** First bin whose values count as above `thresholdLufs` (bin centre at or above it). */
   firstBinAbove(thresholdLufs: f64): i32 {
-    return max(this.lowestBin, <i32>Math.ceil((thresholdLufs - MIN_LUFS) / BIN_LU - 0.5));
+    return max(this.lowestBin, this.scale.firstBinAtOrAbove(thresholdLufs));
   }
 
   /** Loudness of the mean energy of the values from bin `fromBin` up; -Infinity when none. */
@@ -84,7 +92,7 @@ export const LOUDNESS_OFFSET_LU: f64 = -0.691;
     let seen: f64 = 0;
     for (let bin = fromBin; bin <= this.highestBin; bin++) {
       seen += load<f64>(this.counts + (<usize>bin << 3));
-      if (seen >= rank) return MIN_LUFS + (<f64>bin + 0.5) * BIN_LU;
+      if (seen >= rank) return this.scale.centreOf(bin);
     }
     return -Infinity;
   }

@@ -45,6 +45,7 @@ export function channelWeight(channels: i32, channel: i32): f64 {
   momentary: WindowSum;          // 400 ms of quantum energies
   shortTerm: WindowSum;          // 3 s of quantum energies
   gateFrames: i32;
+  quantumFrames: i32;
   hopFrames: i32;
   shortTermFrames: i32;
   channels: i32;
@@ -60,6 +61,9 @@ export function channelWeight(channels: i32, channel: i32): f64 {
   gatedDirty: bool;
   /** K-weighted mean energy of the 400 ms ending at the last closed quantum. */
   blockEnergy: f64;
+  /** Weighted Σy² of every closed quantum since reset, and the frames they hold (ungated loudness). */
+  energyTotal: f64;
+  closedFrames: f64;
 
   static create(sampleRate: f64, quantumFrames: i32, channels: i32): Loudness {
     const meter = changetype<Loudness>(arenaAlloc(offsetof<Loudness>()));
@@ -72,6 +76,7 @@ export function channelWeight(channels: i32, channel: i32): f64 {
       store<f64>(meter.weights + (<usize>channel << 3), channelWeight(channels, channel));
     }
     meter.quantumSums = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    meter.quantumFrames = quantumFrames;
     meter.gateFrames = msToFrames(GATE_BLOCK_MS, sampleRate);
     meter.hopFrames = msToFrames(GATE_HOP_MS, sampleRate);
     meter.shortTermFrames = msToFrames(SHORT_TERM_MS, sampleRate);
@@ -98,6 +103,16 @@ export function channelWeight(channels: i32, channel: i32): f64 {
     this.integratedLufs = -Infinity;
     this.rangeLu = 0;
     this.gatedDirty = false;
+    this.energyTotal = 0;
+    this.closedFrames = 0;
+  }
+
+  /**
+   * Loudness of everything since reset, ungated: −0.691 + 10·log10(mean weighted energy). Two
+   * readings of it (with ungatedFrames()) give the loudness of the time between them exactly.
+   */
+  ungatedLufs(): f64 {
+    return this.closedFrames > 0 ? LOUDNESS_OFFSET_LU + powerToDb(this.energyTotal / this.closedFrames) : -Infinity;
   }
 
   /** K-weights frames [start, start + count) of the planar block into the open quantum. */
@@ -120,6 +135,8 @@ export function channelWeight(channels: i32, channel: i32): f64 {
     const shortTerm = this.shortTerm;
     momentary.push(energy);
     shortTerm.push(energy);
+    this.energyTotal += energy;
+    this.closedFrames += <f64>this.quantumFrames;
     this.filter.flushSubnormals();
 
     const blockEnergy = momentary.total() / <f64>this.gateFrames;

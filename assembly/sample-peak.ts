@@ -1,11 +1,16 @@
 // Sample peak and clip count — ITU-R BS.1770-5 Annex 2, Attachment 1 ("peak-sample meter"):
-// SP = max |x[n]| per channel. A clip is a sample at or beyond digital full scale (|x| >= 1.0).
-// Hold and release are presentation (metering.md §2), left to the display.
+// SP = max |x[n]| per channel. A clip is a sample at the format's full scale or past it
+// (docs/metering.md §2): for a float signal |x| >= 1.0; for a signal read from an integer file
+// of b bits, the largest code (2^(b−1) − 1)/2^(b−1) or the smallest, −1 — the positive full
+// scale of an integer format is one step short of 1.0, so |x| >= 1.0 would never count it.
+// Hold and release are presentation, left to the display.
 
 import { arenaAlloc } from "./arena";
 import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
 
 const FULL_SCALE: f32 = 1.0;
+/** Largest integer depth whose top code differs from 1.0 in f32 (2^-24 is f32's step below 1). */
+const MAX_DISTINCT_BITS: i32 = 24;
 const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
 
 // @ts-ignore: decorator
@@ -14,6 +19,8 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   peakSinceReset: usize;   // f64 per channel, linear
   clipCount: usize;        // f64 per channel
   channels: i32;
+  clipHigh: f32;           // a sample at or above this is clipped …
+  clipLow: f32;            // … and at or below this
 
   static create(channels: i32): SamplePeak {
     const meter = changetype<SamplePeak>(arenaAlloc(offsetof<SamplePeak>()));
@@ -22,7 +29,19 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     meter.peakSinceReset = arenaAlloc(bytes);
     meter.clipCount = arenaAlloc(bytes);
     meter.channels = channels;
+    meter.setClipRule(0);
     return meter;
+  }
+
+  /**
+   * Which samples count as clipped: `integerBits` = 0 for a float signal (|x| >= 1), else the
+   * depth of the integer format the signal was read from (2 … 32).
+   */
+  setClipRule(integerBits: i32): void {
+    this.clipLow = -FULL_SCALE;
+    this.clipHigh = integerBits > 0 && integerBits <= MAX_DISTINCT_BITS
+      ? <f32>(1.0 - Math.pow(2.0, <f64>(1 - integerBits)))
+      : FULL_SCALE;
   }
 
   reset(): void {
@@ -34,25 +53,26 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
 
   /** Meters frames [0, count) of the sanitized planar block at `block`. */
   process(block: usize, count: i32): void {
-    const fullScale = f32x4.splat(FULL_SCALE);
+    const high = f32x4.splat(this.clipHigh), low = f32x4.splat(this.clipLow);
+    const clipHigh = this.clipHigh, clipLow = this.clipLow;
     for (let channel = 0; channel < this.channels; channel++) {
       const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
       let peakLanes = f32x4.splat(0);
       let clipLanes = i32x4.splat(0);
       let frame = 0;
       for (; frame + 4 <= count; frame += 4) {
-        const magnitude = f32x4.abs(v128.load(samples + (<usize>frame << 2)));
-        peakLanes = f32x4.max(peakLanes, magnitude);
-        clipLanes = i32x4.sub(clipLanes, f32x4.ge(magnitude, fullScale));
+        const x = v128.load(samples + (<usize>frame << 2));
+        peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
+        clipLanes = i32x4.sub(clipLanes, v128.or(f32x4.ge(x, high), f32x4.le(x, low)));
       }
       let peak = max(max(f32x4.extract_lane(peakLanes, 0), f32x4.extract_lane(peakLanes, 1)),
         max(f32x4.extract_lane(peakLanes, 2), f32x4.extract_lane(peakLanes, 3)));
       let clips = i32x4.extract_lane(clipLanes, 0) + i32x4.extract_lane(clipLanes, 1)
         + i32x4.extract_lane(clipLanes, 2) + i32x4.extract_lane(clipLanes, 3);
       for (; frame < count; frame++) {
-        const magnitude = Mathf.abs(load<f32>(samples + (<usize>frame << 2)));
-        peak = max(peak, magnitude);
-        if (magnitude >= FULL_SCALE) clips++;
+        const x = load<f32>(samples + (<usize>frame << 2));
+        peak = max(peak, Mathf.abs(x));
+        if (x >= clipHigh || x <= clipLow) clips++;
       }
       const at = <usize>channel << 3;
       store<f64>(this.peakSinceRead + at, max(load<f64>(this.peakSinceRead + at), <f64>peak));

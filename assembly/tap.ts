@@ -7,7 +7,7 @@ import {
   MAX_CHANNELS, MAX_FRAMES, CHANNEL_FIELDS, channelFieldsOffset,
   L_MOMENTARY_LUFS, L_MOMENTARY_MAX_LUFS, L_MOMENTARY_MAX_SINCE_RESET_LUFS, L_SHORT_TERM_LUFS,
   L_SHORT_TERM_MAX_LUFS, L_SHORT_TERM_MAX_SINCE_RESET_LUFS, L_INTEGRATED_LUFS, L_LOUDNESS_RANGE_LU,
-  L_FRAMES_SINCE_RESET, L_GATING_BLOCKS, L_LRA_VALUES,
+  L_FRAMES_SINCE_RESET, L_GATING_BLOCKS, L_LRA_VALUES, L_UNGATED_LUFS, L_UNGATED_FRAMES,
   C_SAMPLE_PEAK_DBFS, C_SAMPLE_PEAK_MAX_DBFS, C_TRUE_PEAK_DBTP, C_TRUE_PEAK_MAX_DBTP, C_RMS_DBFS,
   C_RMS_AES17_DB, C_RMS_MAX_DBFS, C_RMS_MAX_AES17_DB, C_RMS_TOTAL_DBFS, C_RMS_TOTAL_AES17_DB,
   C_VU, C_VU_MAX, C_VU_MAX_SINCE_RESET, C_CLIP_COUNT, C_NON_FINITE_COUNT,
@@ -20,7 +20,6 @@ import { Loudness } from "./loudness";
 import { Rms, RMS_WINDOW_MS, AES17_OFFSET_DB } from "./rms";
 import { Vu } from "./vu";
 import { quantumFrames } from "./quantum";
-import { AutoTrim, STATE_RIDING } from "./auto-trim";
 import { amplitudeToDb, powerToDb, msToFrames } from "./units";
 
 // @ts-ignore: decorator
@@ -36,7 +35,6 @@ import { amplitudeToDb, powerToDb, msToFrames } from "./units";
   quantumFill: i32;
   channels: i32;
   meters: i32;                // METER_* bits
-  autoTrim: AutoTrim;         // fed on the IN tap only (0 on OUT)
 
   static create(sampleRate: f64, channels: i32): Tap {
     const tap = changetype<Tap>(arenaAlloc(offsetof<Tap>()));
@@ -62,6 +60,11 @@ import { amplitudeToDb, powerToDb, msToFrames } from "./units";
     this.rms.reset();
     this.vu.reset();
     this.quantumFill = 0;
+  }
+
+  /** Which samples count as clipped (sample-peak.ts): 0 = float rule, else the source's integer depth. */
+  setClipRule(integerBits: i32): void {
+    this.samplePeak.setClipRule(integerBits);
   }
 
   /** Switches meters on and off (METER_* bits); meters switched on start from silence. */
@@ -90,19 +93,11 @@ import { amplitudeToDb, powerToDb, msToFrames } from "./units";
       if (meters & METER_LOUDNESS) this.loudness.accumulate(block, frame, span);
       if (meters & METER_RMS) this.rms.accumulate(block, frame, span);
       if (meters & METER_VU) this.vu.process(block, frame, span);
-      const autoTrim = this.autoTrim;
-      const learning = changetype<usize>(autoTrim) != 0 && autoTrim.active();
-      if (learning) autoTrim.learner.accumulate(block, frame, span);
       frame += span;
       this.quantumFill += span;
       if (this.quantumFill == this.quantumFrames) {
         this.quantumFill = 0;
-        if (meters & METER_LOUDNESS) {
-          this.loudness.endQuantum();
-          if (learning && this.loudness.atHop()) {
-            autoTrim.learner.endHop(this.loudness.blockEnergy, autoTrim.state == STATE_RIDING ? autoTrim.rideDecay : 1.0);
-          }
-        }
+        if (meters & METER_LOUDNESS) this.loudness.endQuantum();
         if (meters & METER_RMS) this.rms.endQuantum();
         if (meters & METER_VU) this.vu.endQuantum();
       }
@@ -127,6 +122,8 @@ import { amplitudeToDb, powerToDb, msToFrames } from "./units";
     store<f64>(out + (<usize>L_FRAMES_SINCE_RESET << 3), <f64>loudness.framesSinceReset);
     store<f64>(out + (<usize>L_GATING_BLOCKS << 3), loudness.gating.count);
     store<f64>(out + (<usize>L_LRA_VALUES << 3), loudness.range.count);
+    store<f64>(out + (<usize>L_UNGATED_LUFS << 3), loudness.ungatedLufs());
+    store<f64>(out + (<usize>L_UNGATED_FRAMES << 3), loudness.closedFrames);
     loudness.clearMaxSinceRead();
 
     const overall = out + (<usize>channelFieldsOffset(-1) << 3);

@@ -11,6 +11,9 @@
 // libebur128, its Rust port and ffmpeg do not oversample and fail EBU 3341 #16–#19 (metering.md §3).
 // The under-read bound is a function of f/fs, so below 44.1 kHz 4× is as exact for the signal's
 // own band as at 48 kHz.
+// The interpolator runs in f32 on the input scaled by 2^-2 (exact: a power of two) and the peak
+// is scaled back in f64, so a float signal near the largest finite f32 (+770 dBFS) cannot
+// overflow the sums to ∞: every finite level has a true peak (docs/metering.md §3).
 
 import { arenaAlloc } from "./arena";
 import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
@@ -20,6 +23,9 @@ const HISTORY: i32 = TAPS_PER_PHASE - 1;
 const HIGH_RATE_THRESHOLD_HZ: f64 = 88200;
 const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
 const WORK_STRIDE_BYTES: usize = <usize>(MAX_FRAMES + TAPS_PER_PHASE + 4) << 2;
+/** Headroom of the f32 sums: the taps' absolute sum is below 2, so 2^-2 keeps them finite. */
+const SUM_SCALE: f32 = 0.25;
+const PEAK_UNSCALE: f64 = 4.0;
 
 /** Oversampling factor for a sample rate (see the header). */
 export function truePeakFactor(sampleRate: f64): i32 {
@@ -40,6 +46,7 @@ function sinc(x: f64): f64 {
   work: usize;            // per channel: 11 history samples, then the block
   peakSinceRead: usize;   // f64 per channel, linear (interpolated phases only)
   peakSinceReset: usize;
+  peakSinceMark: usize;   // f64 per channel: since the last takeSinceMark() (auto-trim hops)
 
   static create(sampleRate: f64, channels: i32): TruePeak {
     const meter = changetype<TruePeak>(arenaAlloc(offsetof<TruePeak>()));
@@ -50,6 +57,7 @@ function sinc(x: f64): f64 {
     meter.work = arenaAlloc(<usize>MAX_CHANNELS * WORK_STRIDE_BYTES);
     meter.peakSinceRead = arenaAlloc(<usize>MAX_CHANNELS << 3);
     meter.peakSinceReset = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    meter.peakSinceMark = arenaAlloc(<usize>MAX_CHANNELS << 3);
     const length = TAPS_PER_PHASE * factor;           // window spans j = 0 … length
     const center = <f64>(length / 2);
     for (let phase = 1; phase < factor; phase++) {
@@ -71,18 +79,34 @@ function sinc(x: f64): f64 {
     memory.fill(this.work, 0, <usize>MAX_CHANNELS * WORK_STRIDE_BYTES);
     memory.fill(this.peakSinceRead, 0, <usize>MAX_CHANNELS << 3);
     memory.fill(this.peakSinceReset, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.peakSinceMark, 0, <usize>MAX_CHANNELS << 3);
+  }
+
+  /** Largest interpolated peak over channels since the last call (linear); starts the next interval. */
+  takeSinceMark(): f64 {
+    const peak = this.peekSinceMark();
+    memory.fill(this.peakSinceMark, 0, <usize>MAX_CHANNELS << 3);
+    return peak;
+  }
+
+  /** Largest interpolated peak over channels since the last takeSinceMark() (linear). */
+  peekSinceMark(): f64 {
+    let peak: f64 = 0;
+    for (let channel = 0; channel < this.channels; channel++) peak = max(peak, load<f64>(this.peakSinceMark + (<usize>channel << 3)));
+    return peak;
   }
 
   /** Meters frames [0, count) of the sanitized planar block at `block`. */
   process(block: usize, count: i32): void {
     for (let channel = 0; channel < this.channels; channel++) {
       const work = this.work + <usize>channel * WORK_STRIDE_BYTES;
-      memory.copy(work + (<usize>HISTORY << 2), block + <usize>channel * CHANNEL_STRIDE_BYTES, <usize>count << 2);
-      const peak = this.factor == 4 ? this.peak4(work, count) : this.peak2(work, count);
+      scaledCopy(work + (<usize>HISTORY << 2), block + <usize>channel * CHANNEL_STRIDE_BYTES, count);
+      const peak = (this.factor == 4 ? this.peak4(work, count) : this.peak2(work, count)) * PEAK_UNSCALE;
       memory.copy(work, work + (<usize>count << 2), <usize>HISTORY << 2);   // keep the last 11 samples
       const at = <usize>channel << 3;
       store<f64>(this.peakSinceRead + at, max(load<f64>(this.peakSinceRead + at), peak));
       store<f64>(this.peakSinceReset + at, max(load<f64>(this.peakSinceReset + at), peak));
+      store<f64>(this.peakSinceMark + at, max(load<f64>(this.peakSinceMark + at), peak));
     }
   }
 
@@ -148,4 +172,15 @@ function sinc(x: f64): f64 {
 @inline function lanesMax(lanes: v128): f32 {
   return max(max(f32x4.extract_lane(lanes, 0), f32x4.extract_lane(lanes, 1)),
     max(f32x4.extract_lane(lanes, 2), f32x4.extract_lane(lanes, 3)));
+}
+
+/** Copies `count` f32 samples from `source` to `target` scaled by SUM_SCALE (exact). */
+function scaledCopy(target: usize, source: usize, count: i32): void {
+  const scale = f32x4.splat(SUM_SCALE);
+  let frame = 0;
+  for (; frame + 4 <= count; frame += 4) {
+    const at = <usize>frame << 2;
+    v128.store(target + at, f32x4.mul(v128.load(source + at), scale));
+  }
+  for (; frame < count; frame++) store<f32>(target + (<usize>frame << 2), load<f32>(source + (<usize>frame << 2)) * SUM_SCALE);
 }

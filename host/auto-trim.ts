@@ -4,7 +4,7 @@
  * why. Used by the app and the offline CLI alike. Thread: main thread / offline worker.
  */
 import type { AutoTrimReadings } from "./kernel.js";
-import { DETECTORS } from "./params.js";
+import { DETECTOR_SPECS } from "./params.js";
 import type { ParamStore } from "./param-store.js";
 import { formatDb } from "./format.js";
 
@@ -22,20 +22,27 @@ const db = (value: number, unit = "dB") => formatDb(value, unit, { signed: true 
 
 /** Explains a decision in words: the window, how much was gated out, the level, the constraint. */
 export function describeDecision(r: AutoTrimReadings): string {
-  const detector = DETECTORS[r.detector] ?? "detector";
+  const spec = DETECTOR_SPECS[r.detector] ?? DETECTOR_SPECS[0]!;
+  const level = (value: number) => formatDb(value, spec.unit, { signed: true });
   const gatedOut = r.blocksTotal > 0 ? Math.round(100 * (1 - r.blocksKept / r.blocksTotal)) : 0;
-  const window = `${r.seconds.toFixed(1)} s analysed, ${gatedOut} % gated out as silence or quiet`;
+  const window = spec.gated
+    ? `${r.seconds.toFixed(1)} s analysed, ${gatedOut} % gated out as silence or quiet`
+    : `${r.seconds.toFixed(1)} s analysed, every sample counted`;
   switch (r.status) {
     case "silent": return `Nothing to learn: the input stayed below −70 LUFS (digital silence or near it) for ${r.seconds.toFixed(1)} s. Trim unchanged.`;
-    case "too little signal": return `Too little signal: only ${r.blocksKept.toFixed(0)} of ${r.blocksTotal.toFixed(0)} blocks passed the gate (${window}); play at least a few seconds of the part. Trim unchanged.`;
+    case "too little signal": return `Too little signal: only ${r.blocksKept.toFixed(0)} of ${r.blocksTotal.toFixed(0)} blocks passed the gate (${r.seconds.toFixed(1)} s analysed); play at least a few seconds of the part. Trim unchanged.`;
     case "loudness meter off": return "Learn needs the IN loudness meter (it is the gate); switch it on. Trim unchanged.";
+    case "true-peak meter off": return "True peak is asked for (detector or ceiling) but the IN true-peak meter is off; switch it on. Trim unchanged.";
   }
+  const landing = `peaks land at ${db(r.peakAfterDbfs, "dBFS")} (${db(-r.peakAfterDbfs)} headroom), true peak ${db(r.truePeakAfterDbtp, "dBTP")}`;
   const why = r.limitedBy === "peak ceiling"
     ? `held back by the peak ceiling: peaks ${db(r.peakBeforeDbfs, "dBFS")} would otherwise pass it; they now land at ${db(r.peakAfterDbfs, "dBFS")}`
-    : r.limitedBy === "trim range"
-      ? `limited by the trim range (±48 dB); the level will miss the target`
-      : `peaks land at ${db(r.peakAfterDbfs, "dBFS")} (${db(-r.peakAfterDbfs)} headroom)`;
-  return `${detector} measured ${db(r.levelDb)} (${window}); target ${db(r.targetDb)} → input trim ${db(r.trimDb)}, ${why}.`;
+    : r.limitedBy === "true-peak ceiling"
+      ? `held back by the true-peak ceiling: the true peak ${db(r.truePeakBeforeDbtp, "dBTP")} would otherwise pass it; it now lands at ${db(r.truePeakAfterDbtp, "dBTP")}`
+      : r.limitedBy === "trim range"
+        ? `limited by the trim range (±48 dB); the level will miss the target`
+        : landing;
+  return `${spec.label} measured ${level(r.levelDb)} (${window}); target ${level(r.targetDb)} → input trim ${db(r.trimDb)}, ${why}.`;
 }
 
 /** Applies a learned decision to `store` (if its status is ok). Returns what happened. */

@@ -26,6 +26,8 @@ export const LoudnessField = {
   L_FRAMES_SINCE_RESET: 8,
   L_GATING_BLOCKS: 9,
   L_LRA_VALUES: 10,
+  L_UNGATED_LUFS: 11,
+  L_UNGATED_FRAMES: 12,
 } as const;
 export const LOUDNESS_FIELDS = 16;
 
@@ -73,6 +75,8 @@ export const AutoTrimField = {
   A_BLOCKS_KEPT: 11,
   A_INPUT_TRIM_DB: 12,
   A_OUTPUT_TRIM_DB: 13,
+  A_TRUE_PEAK_BEFORE_DBTP: 14,
+  A_TRUE_PEAK_AFTER_DBTP: 15,
 } as const;
 export const AUTO_TRIM_FIELDS = 16;
 export const READOUT_SLOTS = TAP_COUNT * TAP_FIELDS + AUTO_TRIM_FIELDS;
@@ -104,6 +108,7 @@ export const Status = {
   STATUS_OUT_OF_MEMORY: -7,
   STATUS_BAD_TAP: -8,
   STATUS_BAD_MASK: -9,
+  STATUS_BAD_VALUE: -10,
 } as const;
 
 /** Kernel parameter ids (stable, append-only). */
@@ -119,5 +124,7 @@ export const KernelParam = {
   P_POLARITY_BASE: 8,
   P_LISTEN_A: 16,
   P_AUTO_RIDE: 17,
+  P_CEILING_TP_DBTP: 18,
+  P_CEILING_TP_ON: 19,
   PARAM_ID_END: 24,
 } as const;

@@ -28,6 +28,9 @@ export interface KernelExports {
   learnFinish(): number;
   learnCancel(): number;
   readMeters(): number;
+  setClipRule(tap: number, integerBits: number): number;
+  detectorTargetMin(detector: number): number;
+  detectorTargetMax(detector: number): number;
   paramMin(id: number): number;
   paramMax(id: number): number;
   paramDefault(id: number): number;
@@ -60,6 +63,8 @@ export interface TapReadings {
   shortTermLufs: number; shortTermMaxLufs: number; shortTermMaxSinceResetLufs: number;
   integratedLufs: number; loudnessRangeLu: number;
   framesSinceReset: number; gatingBlocks: number; lraValues: number;
+  /** Loudness of everything since reset, ungated, and the frames it covers (window loudness from two readings). */
+  ungatedLufs: number; ungatedFrames: number;
   overall: ChannelReadings;
   channels: ChannelReadings[];
 }
@@ -147,6 +152,12 @@ export class Kernel {
     if (status < 0) throw new KernelError(status, `setMeterMask(${tap}, ${mask})`);
   }
 
+  /** Which samples tap `tap` counts as clipped: 0 = float rule, else the source file's integer depth. */
+  setClipRule(tap: number, integerBits: number): void {
+    const status = this.exports.setClipRule(tap, integerBits);
+    if (status < 0) throw new KernelError(status, `setClipRule(${tap}, ${integerBits})`);
+  }
+
   resetMeters(): void { this.exports.resetMeters(); }
   reset(): void { this.exports.reset(); }
 
@@ -164,8 +175,8 @@ export class Kernel {
 }
 
 export const LEARN_STATES = ["idle", "learning", "done", "riding"] as const;
-export const LEARN_STATUSES = ["ok", "silent", "too little signal", "loudness meter off"] as const;
-export const LIMITED_BY = ["target", "peak ceiling", "trim range"] as const;
+export const LEARN_STATUSES = ["ok", "silent", "too little signal", "loudness meter off", "true-peak meter off"] as const;
+export const LIMITED_BY = ["target", "peak ceiling", "trim range", "true-peak ceiling"] as const;
 
 /** What auto-trim decided and why (levels in the detector's units). */
 export interface AutoTrimReadings {
@@ -183,6 +194,8 @@ export interface AutoTrimReadings {
   blocksKept: number;
   inputTrimDb: number;
   outputTrimDb: number;
+  truePeakBeforeDbtp: number;
+  truePeakAfterDbtp: number;
 }
 
 export function decodeAutoTrim(view: Float64Array, base: number): AutoTrimReadings {
@@ -202,6 +215,8 @@ export function decodeAutoTrim(view: Float64Array, base: number): AutoTrimReadin
     blocksKept: at(A.A_BLOCKS_KEPT),
     inputTrimDb: at(A.A_INPUT_TRIM_DB),
     outputTrimDb: at(A.A_OUTPUT_TRIM_DB),
+    truePeakBeforeDbtp: at(A.A_TRUE_PEAK_BEFORE_DBTP),
+    truePeakAfterDbtp: at(A.A_TRUE_PEAK_AFTER_DBTP),
   };
 }
 
@@ -231,6 +246,8 @@ export function decodeTap(view: Float64Array, base: number, channels: number): T
     framesSinceReset: view[base + L.L_FRAMES_SINCE_RESET]!,
     gatingBlocks: view[base + L.L_GATING_BLOCKS]!,
     lraValues: view[base + L.L_LRA_VALUES]!,
+    ungatedLufs: view[base + L.L_UNGATED_LUFS]!,
+    ungatedFrames: view[base + L.L_UNGATED_FRAMES]!,
     overall: decodeChannel(view, base + channelFieldsOffset(-1)),
     channels: Array.from({ length: channels }, (_, c) => decodeChannel(view, base + channelFieldsOffset(c))),
   };

@@ -51,11 +51,35 @@ export const GAIN_SMOOTHING_MS = 20;
 const continuous: ParamFlags = { automatable: true, stepped: false, enum: false, bypass: false, readOnly: false };
 const choice: ParamFlags = { automatable: true, stepped: true, enum: true, bypass: false, readOnly: false };
 
-/**
- * Auto-trim detectors (index = plain value of autoTrimDetector; kernel learn.ts). Each is gated
- * like BS.1770 over the learned passage; the target is in the detector's own units.
- */
-export const DETECTORS = ["AES17 RMS", "VU", "Sample peak", "Loudness (LUFS)"] as const;
+/** What an auto-trim detector measures over the learned passage, and the targets it takes. */
+export interface DetectorSpec {
+  /** Name on the command line and in JSON. */
+  key: string;
+  /** Name in the app. */
+  label: string;
+  /** Unit of its level and of its target. */
+  unit: "dB" | "dBFS" | "dBTP" | "LUFS";
+  /** Measured through BS.1770's gates (silence and quiet passages left out) or over every sample. */
+  gated: boolean;
+  /** Targets it accepts, in its unit (the kernel's detectorTargetMin/Max; a test checks). */
+  targetMin: number;
+  targetMax: number;
+  /** What it reads, in one sentence for help texts. */
+  explain: string;
+}
+
+const GATE_WORDS = "the 400 ms blocks that pass BS.1770's gates (−70 LUFS absolute, 10 LU below the mean relative), so silence and quiet passages do not count";
+
+/** Auto-trim detectors, index = plain value of autoTrimDetector (kernel learn.ts DETECTOR_*): append only. */
+export const DETECTOR_SPECS: readonly DetectorSpec[] = [
+  { key: "rms-gated", label: "AES17 RMS, gated", unit: "dB", gated: true, targetMin: -40, targetMax: 0, explain: `AES17 RMS (a sine reads its peak level) of ${GATE_WORDS}` },
+  { key: "vu", label: "VU, gated", unit: "dB", gated: true, targetMin: -40, targetMax: 0, explain: `what a VU meter settles at (average-responding, sine-calibrated, in dBFS of the equal sine), over ${GATE_WORDS}` },
+  { key: "peak", label: "Sample peak", unit: "dBFS", gated: false, targetMin: -40, targetMax: 0, explain: "the highest sample, ungated" },
+  { key: "lufs", label: "Loudness, integrated", unit: "LUFS", gated: true, targetMin: -60, targetMax: 0, explain: "BS.1770 integrated loudness (gated by definition)" },
+  { key: "rms", label: "AES17 RMS, ungated", unit: "dB", gated: false, targetMin: -40, targetMax: 0, explain: "AES17 RMS of every sample: what a plain RMS meter (sox, ffmpeg astats) reads + 3.01 dB" },
+  { key: "true-peak", label: "True peak", unit: "dBTP", gated: false, targetMin: -40, targetMax: 0, explain: "the highest inter-sample peak (BS.1770-5 Annex 2), ungated" },
+];
+export const DETECTORS = DETECTOR_SPECS.map((d) => d.label);
 /** Match detectors (index = plain value of matchDetector): what "equally loud" means for A/B. */
 export const MATCH_DETECTORS = ["Short-term loudness", "Momentary loudness", "AES17 RMS (300 ms)", "VU"] as const;
 
@@ -66,13 +90,15 @@ export const PARAMS: readonly ParamSpec[] = [
   { id: 3, key: "vuReferenceDbfs", name: "VU reference (0 VU)", unit: "dBFS", min: -30, max: 0, default: -18, flags: continuous, smoothingMs: 0, kernelId: KernelParam.P_VU_REFERENCE_DBFS, appliesAt: "both", decimals: 1, step: 0.5 },
   { id: 8, key: "polarityL", name: "Polarity L", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: GAIN_SMOOTHING_MS, options: ["Normal", "Inverted"], kernelId: KernelParam.P_POLARITY_BASE + 0, appliesAt: "pre", decimals: 0, step: 1 },
   { id: 9, key: "polarityR", name: "Polarity R", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: GAIN_SMOOTHING_MS, options: ["Normal", "Inverted"], kernelId: KernelParam.P_POLARITY_BASE + 1, appliesAt: "pre", decimals: 0, step: 1 },
-  { id: 16, key: "autoTrimTargetDb", name: "Auto-trim target", unit: "dB", min: -30, max: -6, default: -18, flags: continuous, smoothingMs: 0, kernelId: KernelParam.P_LEARN_TARGET_DB, appliesAt: "pre", decimals: 1, step: 0.5 },
+  { id: 16, key: "autoTrimTargetDb", name: "Auto-trim target", unit: "dB", min: -60, max: 0, default: -18, flags: continuous, smoothingMs: 0, kernelId: KernelParam.P_LEARN_TARGET_DB, appliesAt: "pre", decimals: 1, step: 0.5 },
   { id: 17, key: "autoTrimDetector", name: "Auto-trim detector", unit: "", min: 0, max: DETECTORS.length - 1, default: 0, flags: choice, smoothingMs: 0, options: DETECTORS, kernelId: KernelParam.P_LEARN_DETECTOR, appliesAt: "pre", decimals: 0, step: 1 },
   { id: 18, key: "abListen", name: "A/B listen", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: GAIN_SMOOTHING_MS, options: ["B (processed)", "A (input)"], kernelId: KernelParam.P_LISTEN_A, appliesAt: "post", decimals: 0, step: 1 },
   { id: 19, key: "peakCeilingDbfs", name: "Peak ceiling", unit: "dBFS", min: -24, max: 0, default: -6, flags: continuous, smoothingMs: 0, kernelId: KernelParam.P_CEILING_DBFS, appliesAt: "pre", decimals: 1, step: 0.5 },
   { id: 20, key: "peakCeilingOn", name: "Peak ceiling on", unit: "", min: 0, max: 1, default: 1, flags: choice, smoothingMs: 0, options: ["Off", "On"], kernelId: KernelParam.P_CEILING_ON, appliesAt: "pre", decimals: 0, step: 1 },
   { id: 21, key: "autoRide", name: "Auto-trim ride", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: 0, options: ["Off", "On"], kernelId: KernelParam.P_AUTO_RIDE, appliesAt: "pre", decimals: 0, step: 1 },
   { id: 22, key: "matchDetector", name: "Match detector", unit: "", min: 0, max: MATCH_DETECTORS.length - 1, default: 0, flags: choice, smoothingMs: 0, options: MATCH_DETECTORS, appliesAt: "post", decimals: 0, step: 1 },
+  { id: 23, key: "peakCeilingTpDbtp", name: "True-peak ceiling", unit: "dBTP", min: -24, max: 0, default: -1, flags: continuous, smoothingMs: 0, kernelId: KernelParam.P_CEILING_TP_DBTP, appliesAt: "pre", decimals: 1, step: 0.5 },
+  { id: 24, key: "peakCeilingTpOn", name: "True-peak ceiling on", unit: "", min: 0, max: 1, default: 0, flags: choice, smoothingMs: 0, options: ["Off", "On"], kernelId: KernelParam.P_CEILING_TP_ON, appliesAt: "pre", decimals: 0, step: 1 },
 ];
 
 export type ParamKey = (typeof PARAMS)[number]["key"];

@@ -27,7 +27,7 @@ describe("the table agrees with the kernel", () => {
     expect(PARAMS.map((p) => `${p.id}:${p.key}`)).toEqual([
       "0:inputTrimDb", "1:outputTrimDb", "2:bypass", "3:vuReferenceDbfs", "8:polarityL", "9:polarityR",
       "16:autoTrimTargetDb", "17:autoTrimDetector", "18:abListen", "19:peakCeilingDbfs", "20:peakCeilingOn",
-      "21:autoRide", "22:matchDetector",
+      "21:autoRide", "22:matchDetector", "23:peakCeilingTpDbtp", "24:peakCeilingTpOn",
     ]);
   });
   test("every range and default is finite and ordered; switches have labels for every value", () => {

@@ -1,7 +1,7 @@
 /** Auto-trim (issue #4): Learn and Ride in the kernel, against analytic values and the gated reference. */
 import { describe, expect, test } from "vitest";
 import { newKernel } from "../helpers/kernel.js";
-import { sine, gaussianNoise, rng } from "../helpers/signals.js";
+import { sine, gaussianNoise, rng, truePeakTone } from "../helpers/signals.js";
 import { pinkNoise, drums } from "../helpers/programme.js";
 import { gatedLevel, type Detector } from "../helpers/gated-level.js";
 import { expectWithin } from "../helpers/tolerance.js";
@@ -144,5 +144,57 @@ describe("ride (continuous)", () => {
     // −10 dBFS peaks with +12 dB would be +2 dBFS: the first hop of the loud part pulls it to the −6 dBFS ceiling.
     expectWithin(trims[301]!, -6 - -10, 0.01, 0.01, "trim right after the jump");
     expect(Math.min(...trims.slice(301))).toBeGreaterThan(-8.5);
+  });
+});
+
+describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)", () => {
+  const DETECTOR_RMS = 4, DETECTOR_TRUE_PEAK = 5;
+  function learnWith(channels: Float32Array[], settings: [number, number][]) {
+    const kernel = newKernel(rate, channels.length);
+    for (const [id, value] of settings) kernel.setParam(id, value);
+    kernel.exports.learnStart(0);
+    kernel.processAll(channels, 128);
+    kernel.exports.learnFinish();
+    return kernel.readAutoTrim();
+  }
+  // 6 s of noise after 6 s of digital silence: the gated and ungated RMS differ by 10·log10(2).
+  const noise = new Float32Array(rate * 12);
+  noise.set(gaussianNoise(rate * 6, 0.05, rng(21)), rate * 6);
+
+  test("ungated AES17 RMS is the RMS of every sample + 3.01 dB (silence counts); gated leaves the silence out", () => {
+    const meanSquare = noise.reduce((sum, x) => sum + x * x, 0) / noise.length;
+    const ungated = learnWith([noise], [[P.P_LEARN_DETECTOR, DETECTOR_RMS], [P.P_CEILING_ON, 0]]);
+    expectWithin(ungated.levelDb, 10 * Math.log10(meanSquare) + 10 * Math.log10(2), 0.001, 0.001, "ungated");
+    const gated = learnWith([noise], [[P.P_LEARN_DETECTOR, 0], [P.P_CEILING_ON, 0]]);
+    expectWithin(gated.levelDb, gatedLevel([noise], rate, "rms"), 0.01, 0.01, "gated (the reference)");
+    expect(gated.levelDb - ungated.levelDb).toBeGreaterThan(2.8); // half of it was silence: ≈ 3 dB
+  });
+
+  test("true peak: EBU 3341 #16 (fs/4 at 45°, true peak −6.0 dBTP) learns +5 dB to a −1 dBTP target", () => {
+    const tone = truePeakTone(rate, 4, -6, 45);
+    const r = learnWith([tone, tone], [[P.P_LEARN_DETECTOR, DETECTOR_TRUE_PEAK], [P.P_LEARN_TARGET_DB, -1], [P.P_CEILING_ON, 0]]);
+    expect(r.status).toBe("ok");
+    expectWithin(r.levelDb, -6, 0.2, 0.4, "true peak (EBU tolerance)");
+    expectWithin(r.trimDb, -1 - r.levelDb, 1e-9, 1e-9, "trim");
+    expect(r.levelDb).toBeGreaterThan(r.peakBeforeDbfs + 2.9); // sample peak of fs/4 at 45° is 3.01 dB lower
+  });
+
+  test("peak normalisation to −1 dBFS is in range; the true-peak ceiling holds the trim back and says so", () => {
+    const tone = truePeakTone(rate, 4, -6, 45);
+    const peak = learnWith([tone, tone], [[P.P_LEARN_DETECTOR, 2], [P.P_LEARN_TARGET_DB, -1], [P.P_CEILING_ON, 0]]);
+    expectWithin(peak.peakAfterDbfs, -1, 1e-9, 1e-9, "sample peak lands on the target");
+    const held = learnWith([tone, tone], [[P.P_LEARN_DETECTOR, 2], [P.P_LEARN_TARGET_DB, -1], [P.P_CEILING_ON, 0], [P.P_CEILING_TP_ON, 1], [P.P_CEILING_TP_DBTP, -1]]);
+    expect(held.limitedBy).toBe("true-peak ceiling");
+    expectWithin(held.truePeakAfterDbtp, -1, 1e-9, 1e-9, "true peak lands on the ceiling");
+    expect(describeDecision(held)).toMatch(/true-peak ceiling/);
+  });
+
+  test("each detector keeps the target within its own range (loudness down to −60 LUFS, others −40 dB)", () => {
+    const kernel = newKernel(rate, 1);
+    expect([0, 1, 2, 3, 4, 5].map((d) => [kernel.exports.detectorTargetMin(d), kernel.exports.detectorTargetMax(d)]))
+      .toEqual([[-40, 0], [-40, 0], [-40, 0], [-60, 0], [-40, 0], [-40, 0]]);
+    const tone = sine(rate, 997, -20, 5);
+    const r = learnWith([tone], [[P.P_LEARN_DETECTOR, 0], [P.P_LEARN_TARGET_DB, -55], [P.P_CEILING_ON, 0]]);
+    expect(r.targetDb).toBe(-40);
   });
 });
