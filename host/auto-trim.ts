@@ -18,12 +18,12 @@ export interface LearnOutcome {
   message: string;
 }
 
-const db = (value: number, unit = "dB") => formatDb(value, unit, { signed: true });
+const db = (value: number, unit = "dB") => formatDb(value, unit);
 
 /** Explains a decision in words: the window, how much was gated out, the level, the constraint. */
 export function describeDecision(r: AutoTrimReadings): string {
   const spec = DETECTOR_SPECS[r.detector] ?? DETECTOR_SPECS[0]!;
-  const level = (value: number) => formatDb(value, spec.unit, { signed: true });
+  const level = (value: number) => formatDb(value, spec.unit);
   const gatedOut = r.blocksTotal > 0 ? Math.round(100 * (1 - r.blocksKept / r.blocksTotal)) : 0;
   const window = spec.gated
     ? `${r.seconds.toFixed(1)} s analysed, ${gatedOut} % gated out as silence or quiet`
@@ -34,7 +34,8 @@ export function describeDecision(r: AutoTrimReadings): string {
     case "loudness meter off": return "Learn needs the IN loudness meter (it is the gate); switch it on. Trim unchanged.";
     case "true-peak meter off": return "True peak is asked for (detector or ceiling) but the IN true-peak meter is off; switch it on. Trim unchanged.";
   }
-  const landing = `peaks land at ${db(r.peakAfterDbfs, "dBFS")} (${db(-r.peakAfterDbfs)} headroom), true peak ${db(r.truePeakAfterDbtp, "dBTP")}`;
+  const headroom = r.peakAfterDbfs <= 0 ? `${formatDb(-r.peakAfterDbfs, "dB", { signed: false })} headroom` : "over full scale";
+  const landing = `peaks land at ${db(r.peakAfterDbfs, "dBFS")} (${headroom}), true peak ${db(r.truePeakAfterDbtp, "dBTP")}`;
   const why = r.limitedBy === "peak ceiling"
     ? `held back by the peak ceiling: peaks ${db(r.peakBeforeDbfs, "dBFS")} would otherwise pass it; they now land at ${db(r.peakAfterDbfs, "dBFS")}`
     : r.limitedBy === "true-peak ceiling"

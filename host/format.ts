@@ -9,7 +9,7 @@ export const MINUS = "\u2212";
 export interface FormatOptions {
   /** Digits after the point (default 1). */
   decimals?: number;
-  /** Print "+" before positive values (gains, deltas). Default false. */
+  /** Print "+" before positive values. Default true: a level above zero always says so ("+2.6 dBTP"). */
   signed?: boolean;
 }
 
@@ -20,7 +20,7 @@ export function formatNumberDb(value: number, options: FormatOptions = {}): stri
   if (value === Infinity) return "+∞";
   const decimals = options.decimals ?? 1;
   const rounded = Number(value.toFixed(decimals));
-  const sign = rounded < 0 ? MINUS : rounded > 0 && options.signed ? "+" : "";
+  const sign = rounded < 0 ? MINUS : rounded > 0 && (options.signed ?? true) ? "+" : "";
   return `${sign}${Math.abs(rounded).toFixed(decimals)}`;
 }
 

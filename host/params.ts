@@ -75,7 +75,7 @@ export const DETECTOR_SPECS: readonly DetectorSpec[] = [
   { key: "rms-gated", label: "AES17 RMS, gated", unit: "dB", gated: true, targetMin: -40, targetMax: 0, explain: `AES17 RMS (a sine reads its peak level) of ${GATE_WORDS}` },
   { key: "vu", label: "VU, gated", unit: "dB", gated: true, targetMin: -40, targetMax: 0, explain: `what a VU meter settles at (average-responding, sine-calibrated, in dBFS of the equal sine), over ${GATE_WORDS}` },
   { key: "peak", label: "Sample peak", unit: "dBFS", gated: false, targetMin: -40, targetMax: 0, explain: "the highest sample, ungated" },
-  { key: "lufs", label: "Loudness, integrated", unit: "LUFS", gated: true, targetMin: -60, targetMax: 0, explain: "BS.1770 integrated loudness (gated by definition)" },
+  { key: "lufs", label: "Loudness (LUFS, integrated)", unit: "LUFS", gated: true, targetMin: -60, targetMax: 0, explain: "BS.1770 integrated loudness (gated by definition)" },
   { key: "rms", label: "AES17 RMS, ungated", unit: "dB", gated: false, targetMin: -40, targetMax: 0, explain: "AES17 RMS of every sample: what a plain RMS meter (sox, ffmpeg astats) reads + 3.01 dB" },
   { key: "true-peak", label: "True peak", unit: "dBTP", gated: false, targetMin: -40, targetMax: 0, explain: "the highest inter-sample peak (BS.1770-5 Annex 2), ungated" },
 ];

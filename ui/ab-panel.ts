@@ -55,14 +55,14 @@ export class AbPanel {
       const [inCell, outCell, deltaCell] = this.cells[r]!;
       inCell!.textContent = formatDb(row.read(taps.in), row.unit);
       outCell!.textContent = formatDb(row.read(taps.out), row.unit);
-      deltaCell!.textContent = formatDb(deltas[row.delta]!, row.unit === "LUFS" ? "LU" : "dB", { signed: true });
+      deltaCell!.textContent = formatDb(deltas[row.delta]!, row.unit === "LUFS" ? "LU" : "dB");
     });
     const detector = this.store.get("matchDetector");
     const delta = matchLevel(taps.out, detector) - matchLevel(taps.in, detector);
     const matched = Math.abs(delta) <= MATCHED_TOLERANCE_DB;
     this.light.classList.toggle("on", matched);
     const text = Number.isFinite(delta)
-      ? matched ? `Matched (${MATCH_DETECTORS[detector]}, within ${MATCHED_TOLERANCE_DB} dB)` : `Not matched: OUT ${formatDb(delta, "dB", { signed: true })}`
+      ? matched ? `Matched (${MATCH_DETECTORS[detector]}, within ${MATCHED_TOLERANCE_DB} dB)` : `Not matched: OUT ${formatDb(delta, "dB")}`
       : "No level to compare";
     if (this.light.textContent !== text) this.light.textContent = text;
   }
@@ -77,6 +77,6 @@ export class AbPanel {
     }
     const before = this.store.get("outputTrimDb");
     this.store.set("outputTrimDb", trim);
-    this.message.textContent = `Matched by ${MATCH_DETECTORS[detector]}: output trim ${formatDb(before, "dB", { signed: true })} → ${formatDb(trim, "dB", { signed: true })}. Windowed detectors settle over their window (short-term: 3 s).`;
+    this.message.textContent = `Matched by ${MATCH_DETECTORS[detector]}: output trim ${formatDb(before, "dB")} → ${formatDb(trim, "dB")}. Windowed detectors settle over their window (short-term: 3 s).`;
   }
 }

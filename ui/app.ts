@@ -190,7 +190,7 @@ function renderStage(list: HTMLElement, stage: StageId, taps: Parameters<typeof 
       const fix = finding.fix;
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = `Apply ${formatDb(fix.changeDb, "dB", { signed: true })} to ${paramByKey(fix.param).name.toLowerCase()}`;
+      button.textContent = `Apply ${formatDb(fix.changeDb, "dB")} to ${paramByKey(fix.param).name.toLowerCase()}`;
       button.addEventListener("click", () => store.set(fix.param, store.get(fix.param) + fix.changeDb));
       item.append(" ", button);
     }

@@ -48,7 +48,7 @@ export class InsertView {
       const compression = compressionAtDb(this.markerDbfs);
       const word = driveLabel(compression);
       this.label.dataset.drive = word;
-      this.label.textContent = `Drive: ${word} — SEND peaks at ${formatDb(this.markerDbfs, "dBFS")} are compressed by ${formatDb(-compression, "dB", { decimals: 1 })}.`;
+      this.label.textContent = `Drive: ${word} — SEND peaks at ${formatDb(this.markerDbfs, "dBFS")} are compressed by ${formatDb(-compression, "dB", { decimals: 1, signed: false })}.`;
     }
     this.drawCurve();
     this.drawScope();

@@ -61,7 +61,7 @@ export class LearnPanel {
       this.setStatus("Learn cancelled; the trim is unchanged.");
     });
     this.undo.addEventListener("click", () => {
-      if (undoLearned(this.pre.store, this.undoStack)) this.setStatus(`Undone: input trim back to ${formatDb(this.pre.store.get("inputTrimDb"), "dB", { signed: true })}.`);
+      if (undoLearned(this.pre.store, this.undoStack)) this.setStatus(`Undone: input trim back to ${formatDb(this.pre.store.get("inputTrimDb"), "dB")}.`);
       this.undo.disabled = this.undoStack.length === 0;
     });
   }

@@ -38,7 +38,7 @@ const READOUTS: Readout[] = [
   { label: "True peak max", title: "Highest inter-sample peak, BS.1770-5 Annex 2 (dBTP). Click to reset.", value: (_, s) => formatDb(s.truePeakMaxDbtp, "dBTP"), reset: (s) => { s.truePeakMaxDbtp = -Infinity; } },
   { label: "RMS AES17", title: "300 ms RMS re a full-scale sine (AES17): a −18 dBFS sine reads −18.0 dB.", value: (t) => formatDb(t.overall.rmsAes17Db, "dB") },
   { label: "RMS plain", title: "300 ms RMS in plain dBFS: a sine reads 3.01 dB below its peak.", value: (t) => formatDb(t.overall.rmsDbfs, "dBFS") },
-  { label: "VU", title: "IEC 60268-17 VU (300 ms ballistics), 0 VU = the VU reference level.", value: (t) => formatDb(t.overall.vu, "VU", { signed: true }) },
+  { label: "VU", title: "IEC 60268-17 VU (300 ms ballistics), 0 VU = the VU reference level.", value: (t) => formatDb(t.overall.vu, "VU") },
   { label: "Momentary", title: "BS.1770 loudness, 400 ms window (EBU R128 M).", value: (t) => formatDb(t.momentaryLufs, "LUFS") },
   { label: "Short-term", title: "BS.1770 loudness, 3 s window (EBU R128 S).", value: (t) => formatDb(t.shortTermLufs, "LUFS") },
   { label: "Integrated", title: "Gated BS.1770 loudness since reset (EBU R128 I).", value: (t) => formatDb(t.integratedLufs, "LUFS") },

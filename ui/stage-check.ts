@@ -41,7 +41,7 @@ export const STAGES: readonly { id: StageId; name: string; tap: keyof StageTaps;
 ];
 
 const dbfs = (value: number) => formatDb(value, "dBFS");
-const db = (value: number) => formatDb(Math.abs(value), "dB");
+const db = (value: number) => formatDb(Math.abs(value), "dB", { signed: false });
 const round1 = (value: number) => Math.round(value * 10) / 10;
 /** A cut rounded to 0.1 dB toward more cut, so applying it never leaves the level a hair over. */
 const cut1 = (value: number) => Math.floor(value * 10) / 10;

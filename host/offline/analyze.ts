@@ -8,27 +8,34 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Kernel, type ChannelReadings, type TapReadings } from "../kernel.js";
 import { describeDecision } from "../auto-trim.js";
+import { DETECTOR_SPECS } from "../params.js";
 import { KernelParam as P, MAX_FRAMES, TAP_IN, TAP_OUT, Meter, LoudnessField as L, ChannelField as C, channelFieldsOffset } from "../kernel-layout.js";
-import { AudioFileError, openAudioFile, type AudioBlockReader } from "./audio-file.js";
+import { AudioFileError, clipRuleBits, type AudioBlockReader } from "./audio-reader.js";
+import { openAudioFile } from "./audio-file.js";
 
-/** Detector names on the command line, index = the kernel's detector (DETECTORS in host/params.ts; a test checks). */
-export const DETECTOR_NAMES = ["rms", "vu", "peak", "lufs"] as const;
-export type DetectorName = (typeof DETECTOR_NAMES)[number];
-/** Series the analysis can record: loudness (LUFS), VU (re the reference), AES17 RMS (dB), sample peak per hop (dBFS). */
-export const SERIES_NAMES = ["momentary", "shortterm", "vu", "rms", "peak"] as const;
+/** Detector names on the command line, index = the kernel's detector (DETECTOR_SPECS in host/params.ts). */
+export const DETECTOR_NAMES = DETECTOR_SPECS.map((d) => d.key);
+export type DetectorName = string;
+/**
+ * Series the analysis can record: loudness (LUFS), VU (re the reference), AES17 RMS (dB), and per
+ * hop the highest sample peak (dBFS) and true peak (dBTP).
+ */
+export const SERIES_NAMES = ["momentary", "shortterm", "vu", "rms", "peak", "truepeak"] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
 export interface AnalyzeSettings {
-  /** Auto-trim target in the detector's units (−30 … −6). */
+  /** Auto-trim target in the detector's units (its range: DETECTOR_SPECS). */
   targetDb: number;
   detector: DetectorName;
   /** Sample-peak ceiling after the trim (dBFS), or null for none. */
   ceilingDbfs: number | null;
+  /** True-peak ceiling after the trim (dBTP), or null for none. */
+  ceilingTpDbtp: number | null;
   series: readonly SeriesName[];
   hopSeconds: number;
 }
 
-export const DEFAULT_SETTINGS: AnalyzeSettings = { targetDb: -18, detector: "rms", ceilingDbfs: -6, series: [], hopSeconds: 0.01 };
+export const DEFAULT_SETTINGS: AnalyzeSettings = { targetDb: -18, detector: "rms-gated", ceilingDbfs: -6, ceilingTpDbtp: null, series: [], hopSeconds: 0.01 };
 
 export interface ChannelAnalysis {
   samplePeakDbfs: number;
@@ -54,9 +61,14 @@ export interface FileAnalysis extends ChannelAnalysis {
   sampleRate: number;
   channels: number;
   durationSeconds: number;
-  /** The gain that puts the file at the target by the detector (ceiling applied); null if it cannot be learned. */
+  /** Which samples count as clipped: "integer" (the format's largest or smallest code) or "float" (|x| ≥ 1). */
+  clipRule: "integer" | "float";
+  /** The gain that puts the file at the target by the detector (ceilings applied); null if it cannot be learned. */
   autoTrimDb: number | null;
-  autoTrim: { detector: DetectorName; targetDb: number; levelDb: number; limitedBy: string; peakAfterDbfs: number; message: string };
+  autoTrim: {
+    detector: DetectorName; unit: string; gated: boolean; targetDb: number; levelDb: number; limitedBy: string;
+    peakAfterDbfs: number; truePeakAfterDbtp: number; message: string;
+  };
   perChannel: ChannelAnalysis[];
   series?: Partial<Record<SeriesName, Series>>;
 }
@@ -78,10 +90,14 @@ export function kernelModule(): WebAssembly.Module {
 
 /** Sets the kernel's auto-trim parameters from `settings`. */
 export function applySettings(kernel: Kernel, settings: AnalyzeSettings): void {
-  kernel.setParam(P.P_LEARN_DETECTOR, DETECTOR_NAMES.indexOf(settings.detector));
+  const detector = DETECTOR_NAMES.indexOf(settings.detector);
+  if (detector < 0) throw new Error(`unknown detector "${settings.detector}"`);
+  kernel.setParam(P.P_LEARN_DETECTOR, detector);
   kernel.setParam(P.P_LEARN_TARGET_DB, settings.targetDb);
   kernel.setParam(P.P_CEILING_ON, settings.ceilingDbfs === null ? 0 : 1);
   if (settings.ceilingDbfs !== null) kernel.setParam(P.P_CEILING_DBFS, settings.ceilingDbfs);
+  kernel.setParam(P.P_CEILING_TP_ON, settings.ceilingTpDbtp === null ? 0 : 1);
+  if (settings.ceilingTpDbtp !== null) kernel.setParam(P.P_CEILING_TP_DBTP, settings.ceilingTpDbtp);
 }
 
 /**
@@ -114,6 +130,7 @@ const SERIES_FIELD: Record<SeriesName, (channelBase: number) => number> = {
   vu: (base) => base + C.C_VU,
   rms: (base) => base + C.C_RMS_AES17_DB,
   peak: (base) => base + C.C_SAMPLE_PEAK_DBFS,
+  truepeak: (base) => base + C.C_TRUE_PEAK_DBTP,
 };
 
 /** Analyses `path`; throws AudioFileError for a file it cannot read. `onProgress` gets 0 … 1. */
@@ -123,6 +140,7 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFA
     const kernel = new Kernel(kernelModule());
     kernel.setup(reader.sampleRate, reader.channels);
     kernel.setMeterMask(TAP_OUT, 0);
+    kernel.setClipRule(TAP_IN, clipRuleBits(reader.format));
     applySettings(kernel, settings);
     kernel.exports.learnStart(0);
 
@@ -137,6 +155,7 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFA
     const monos = reader.channels > 1 ? Array.from({ length: reader.channels }, () => {
       const mono = new Kernel(kernelModule());
       mono.setup(reader.sampleRate, 1);
+      mono.setClipRule(TAP_IN, clipRuleBits(reader.format));
       mono.setMeterMask(TAP_IN, Meter.METER_LOUDNESS);
       mono.setMeterMask(TAP_OUT, 0);
       return mono;
@@ -154,6 +173,7 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFA
 
     kernel.exports.learnFinish();
     const decision = kernel.readAutoTrim();
+    const spec = DETECTOR_SPECS[decision.detector]!;
     const [tap] = kernel.readSnapshot();
     const loudness = (t: TapReadings) => ({
       integratedLufs: t.integratedLufs, loudnessRangeLu: t.loudnessRangeLu,
@@ -171,10 +191,12 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFA
       channels: reader.channels,
       durationSeconds: frames / reader.sampleRate,
       ...channel(tap!.overall, tap!),
+      clipRule: reader.format.kind === "int" ? "integer" : "float",
       autoTrimDb: decision.status === "ok" ? decision.trimDb : null,
       autoTrim: {
-        detector: settings.detector, targetDb: settings.targetDb, levelDb: decision.levelDb, limitedBy: decision.limitedBy,
-        peakAfterDbfs: decision.peakAfterDbfs, message: describeDecision(decision),
+        detector: settings.detector, unit: spec.unit, gated: spec.gated, targetDb: decision.targetDb, levelDb: decision.levelDb,
+        limitedBy: decision.limitedBy, peakAfterDbfs: decision.peakAfterDbfs, truePeakAfterDbtp: decision.truePeakAfterDbtp,
+        message: describeDecision(decision),
       },
       perChannel: tap!.channels.map((readings, c) => channel(readings, monos.length > 0 ? monos[c]!.readSnapshot()[0]! : tap!)),
     };

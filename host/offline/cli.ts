@@ -1,33 +1,39 @@
 /**
  * `gainstage`: analyse, trim and report on audio files from the command line with the very same
- * kernel as the app. Usage errors exit 2; a file that fails is reported on one line
- * ("gainstage: FILE: problem"), the others go on, and the exit status is 1.
+ * kernel as the app. Usage errors and runs that would lose a file exit 2 before anything is
+ * written; a file that fails is reported on one line ("gainstage: FILE: problem"), the others
+ * go on, and the exit status is 1; SIGINT/SIGTERM remove unfinished files and exit 130/143.
  * Thread: main thread; files run in worker threads (pool.ts) up to the number of cores.
  */
-import { writeFileSync, renameSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, basename, join } from "node:path";
+import { existsSync, statSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { SingleBar, Presets } from "cli-progress";
 import { descriptor } from "../descriptor.js";
-import { paramByKey, type ParamSpec } from "../params.js";
+import { DETECTOR_SPECS, paramByKey, type ParamSpec } from "../params.js";
 import { formatDb } from "../format.js";
-import { DETECTOR_NAMES, SERIES_NAMES, DEFAULT_SETTINGS, type AnalyzeSettings, type DetectorName, type FileAnalysis, type SeriesName } from "./analyze.js";
-import { runPool, serveWorker, type Outcome, type Task } from "./pool.js";
-import { analysisTable } from "./text-table.js";
-import { reportHtml, reportSvg, REPORT_SERIES } from "./report.js";
-import type { TrimResult } from "./trim-file.js";
+import { DETECTOR_NAMES, SERIES_NAMES, DEFAULT_SETTINGS, type AnalyzeSettings, type FileAnalysis, type SeriesName } from "./analyze.js";
+import { serveWorker } from "./pool.js";
+import { removeTemporariesOnSignals } from "./temporaries.js";
+import { analyzeCommand, reportCommand, trimCommand } from "./cli-commands.js";
+import { say } from "./cli-run.js";
 
-/** Hop of the time series in reports (s): fine enough to see a transient, small for hours of audio. */
-const REPORT_HOP_SECONDS = 0.1;
 const MAX_HOP_SECONDS = 60;
+const MAX_JOBS = 256;
+
+/** A number option (the true minus sign accepted too). */
+function number(flag: string, unit: string) {
+  return (text: string): number => {
+    const value = Number(text.replace("\u2212", "-"));
+    if (!Number.isFinite(value) || text.trim() === "") throw new InvalidArgumentError(`${flag} takes a number in ${unit}, not "${text}"`);
+    return value;
+  };
+}
 
 /** A number option within a parameter's range (the parameter table is the one source of ranges). */
 function inRange(spec: ParamSpec, flag: string) {
   return (text: string): number => {
-    const value = Number(text.replace("\u2212", "-"));
-    if (!Number.isFinite(value)) throw new InvalidArgumentError(`${flag} takes a number in ${spec.unit}, not "${text}"`);
-    if (value < spec.min || value > spec.max) throw new InvalidArgumentError(`${flag} ${text} is outside ${spec.min} … ${spec.max} ${spec.unit}`);
+    const value = number(flag, spec.unit)(text);
+    if (value < spec.min || value > spec.max) throw new InvalidArgumentError(`${flag} ${text} is outside ${formatDb(spec.min, "")} … ${formatDb(spec.max, spec.unit)}`);
     return value;
   };
 }
@@ -49,67 +55,35 @@ function seriesList(text: string): SeriesName[] {
   return [...new Set(names)] as SeriesName[];
 }
 
-interface CommonOptions { target: number; detector: DetectorName; ceiling: number | false; jobs: number; quiet?: boolean; json?: boolean }
-
-function settingsFrom(options: CommonOptions, series: readonly SeriesName[] = [], hopSeconds = DEFAULT_SETTINGS.hopSeconds): AnalyzeSettings {
-  return { targetDb: options.target, detector: options.detector, ceilingDbfs: options.ceiling === false ? null : options.ceiling, series, hopSeconds };
+export interface CommonOptions {
+  target?: number; detector: string; ceiling?: number | false; ceilingTp?: number; jobs: number; quiet?: boolean;
 }
 
-function withCommon(command: Command): Command {
-  const target = paramByKey("autoTrimTargetDb"), ceiling = paramByKey("peakCeilingDbfs");
-  return command
-    .option("--target <dB>", `auto-trim target in the detector's units (${target.min} … ${target.max})`, inRange(target, "--target"), target.default)
-    .addOption(new Option("--detector <name>", "what the target measures: AES17 RMS, VU, sample peak or integrated loudness").choices(DETECTOR_NAMES).default(DETECTOR_NAMES[0]))
-    .option("--ceiling <dBFS>", `sample-peak ceiling after the trim (${ceiling.min} … ${ceiling.max})`, inRange(ceiling, "--ceiling"), ceiling.default)
-    .option("--no-ceiling", "no peak ceiling")
-    .option("-j, --jobs <n>", "files processed at once", positive("--jobs", 256, true), availableParallelism())
-    .option("-q, --quiet", "no progress bar");
-}
-
-/** Runs tasks with a progress bar on a terminal; reports failures on stderr; returns outcomes in order. */
-async function run<R>(tasks: Task[], options: CommonOptions, onDone: (index: number, outcome: Outcome<R>) => void = () => {}): Promise<Outcome<R>[]> {
-  const showBar = !options.quiet && !options.json && process.stderr.isTTY === true;
-  const bar = showBar ? new SingleBar({ format: "{bar} {percentage}% | {done}/{files} files", hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
-  const fractions = new Float64Array(tasks.length);
-  let done = 0;
-  bar?.start(tasks.length, 0, { done, files: tasks.length });
-  const update = () => bar?.update(fractions.reduce((a, b) => a + b, 0), { done, files: tasks.length });
-  const outcomes = await runPool<R>(tasks, options.jobs, new URL(import.meta.url), (index, fraction) => { fractions[index] = fraction; update(); }, (index, outcome) => {
-    fractions[index] = 1;
-    done++;
-    update();
-    if (!outcome.ok) {
-      bar?.stop();
-      process.stderr.write(`gainstage: ${tasks[index]!.file}: ${outcome.error}\n`);
-      bar?.start(tasks.length, fractions.reduce((a, b) => a + b, 0), { done, files: tasks.length });
-    }
-    onDone(index, outcome);
-  });
-  bar?.stop();
-  if (outcomes.some((o) => !o.ok)) process.exitCode = 1;
-  return outcomes;
-}
-
-/** Writes `text` to `path` through a temporary file and a rename (no half-written report). */
-function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.gainstage-${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+/** The analysis settings from the options; throws InvalidArgumentError for a target outside the detector's range. */
+export function settingsFrom(options: CommonOptions, series: readonly SeriesName[] = [], hopSeconds = DEFAULT_SETTINGS.hopSeconds): AnalyzeSettings {
+  const spec = DETECTOR_SPECS.find((d) => d.key === options.detector)!;
+  const targetDb = options.target ?? DEFAULT_SETTINGS.targetDb;
+  if (targetDb < spec.targetMin || targetDb > spec.targetMax) {
+    throw new InvalidArgumentError(`--target ${targetDb} is outside ${formatDb(spec.targetMin, "")} … ${formatDb(spec.targetMax, spec.unit)} for --detector ${spec.key}`);
   }
+  // A peak detector's target is itself a peak: the −6 dBFS sample-peak ceiling applies to the others unless set.
+  const peakDetector = spec.key === "peak" || spec.key === "true-peak";
+  const ceilingDbfs = options.ceiling === false ? null : options.ceiling ?? (peakDetector ? null : paramByKey("peakCeilingDbfs").default);
+  return { targetDb, detector: spec.key, ceilingDbfs, ceilingTpDbtp: options.ceilingTp ?? null, series, hopSeconds };
 }
 
-/** One line per trimmed file: what was done, the level before → after, and the peaks now. */
-function trimLine(r: TrimResult): string {
-  const a = r.before.autoTrim;
-  if (r.trimDb === null) return `${r.file}: not trimmed: ${a.message}`;
-  const level = `${a.detector} ${formatDb(a.levelDb, "dB")} → ${formatDb(a.levelDb + r.trimDb, "dB")}${a.limitedBy === "target" ? "" : ` (held back by the ${a.limitedBy})`}`;
-  const peaks = r.after ? `; peaks ${formatDb(r.after.samplePeakDbfs, "dBFS")}, ${formatDb(r.after.truePeakDbtp, "dBTP")}` : `; peaks will be ${formatDb(a.peakAfterDbfs, "dBFS")}`;
-  const clipped = r.clippedSamples > 0 ? `; ${r.clippedSamples} samples clipped on writing` : "";
-  return `${r.file} ${r.dryRun ? "would go" : "→"} ${r.output}: ${formatDb(r.trimDb, "dB", { signed: true })}, ${level}${peaks}${clipped}`;
+function withCommon(command: Command, example: string): Command {
+  const ceiling = paramByKey("peakCeilingDbfs"), ceilingTp = paramByKey("peakCeilingTpDbtp");
+  const detectors = DETECTOR_SPECS.map((d) => `  ${d.key.padEnd(10)} ${d.explain} (${d.unit}; targets ${formatDb(d.targetMin, "")} … ${formatDb(d.targetMax, "")})`).join("\n");
+  return command
+    .option("--target <level>", `auto-trim target in the detector's unit (default ${formatDb(DEFAULT_SETTINGS.targetDb, "")}: a −18 dBFS sine, 0 VU)`, number("--target", "the detector's unit"))
+    .addOption(new Option("--detector <name>", "what the target measures (see below)").choices(DETECTOR_NAMES).default(DEFAULT_SETTINGS.detector))
+    .option("--ceiling <dBFS>", `sample-peak ceiling after the trim (${formatDb(ceiling.min, "")} … ${formatDb(ceiling.max, "")}; default ${formatDb(ceiling.default, "dBFS")}, none for the peak detectors)`, inRange(ceiling, "--ceiling"))
+    .option("--no-ceiling", "no sample-peak ceiling")
+    .option("--ceiling-tp <dBTP>", `true-peak ceiling after the trim (${formatDb(ceilingTp.min, "")} … ${formatDb(ceilingTp.max, "")}; default none)`, inRange(ceilingTp, "--ceiling-tp"))
+    .option("-j, --jobs <n>", "files processed at once (default: the number of cores)", positive("--jobs", MAX_JOBS, true), availableParallelism())
+    .option("-q, --quiet", "no progress bar")
+    .addHelpText("after", `\nDetectors (all but peak, true-peak and rms are gated like BS.1770):\n${detectors}\n\nExample:\n  ${example}`);
 }
 
 export function program(): Command {
@@ -117,68 +91,57 @@ export function program(): Command {
     .description(`${descriptor.name} ${descriptor.version}: measure and gain-stage audio files (WAV, RF64, FLAC, MP3) with the same kernel as the app.\nLevels: sample peak dBFS, true peak dBTP (BS.1770-5), RMS plain and AES17, VU (IEC 60268-17, 0 VU = −18 dBFS), loudness LUFS/LU (BS.1770, EBU R128).`)
     .version(descriptor.version)
     .showHelpAfterError("(run gainstage --help for usage)")
+    .addHelpText("after", "\nExamples:\n  gainstage analyze stems/*.wav\n  gainstage trim stems/*.wav --out trimmed\n  gainstage report stems/*.wav --html levels.html")
     .exitOverride((error) => { process.exit(error.exitCode === 0 ? 0 : 2); });
 
-  withCommon(cli.command("analyze").argument("<files...>", "audio files").description("measure files: peaks, RMS, VU, loudness, and the trim that puts each at the target"))
-    .addOption(new Option("--json", "print a JSON array, one object per file").conflicts("jsonl"))
-    .option("--jsonl", "print JSON Lines, one object per file as each is done")
-    .option("--series <names>", `add time series (${SERIES_NAMES.join(", ")})`, seriesList)
+  withCommon(cli.command("analyze").argument("<files...>", "audio files; - reads a WAV from standard input"), "gainstage analyze --format line mix.wav vocal.flac   (or: sox song.wav -t wav - | gainstage analyze -)")
+    .description("measure files: peaks, RMS, VU, loudness, and the trim that puts each at the target")
+    .addOption(new Option("--format <kind>", "table (default), line (one line per file), csv, json or jsonl").choices(["table", "line", "csv", "json", "jsonl"]).default("table"))
+    .option("--json", "short for --format json: a JSON array, one object per file")
+    .option("--jsonl", "short for --format jsonl: JSON Lines, one object per file as each is done")
+    .option("--csv", "short for --format csv: one row per file, JSON field names as the header")
+    .option("--series <names>", `add time series to JSON (${SERIES_NAMES.join(", ")})`, seriesList)
     .option("--hop <seconds>", "series hop (rounded to the meters' evaluation step)", positive("--hop", MAX_HOP_SECONDS), DEFAULT_SETTINGS.hopSeconds)
-    .action(async (files: string[], options: CommonOptions & { jsonl?: boolean; series?: SeriesName[]; hop: number }) => {
-      const settings = settingsFrom(options, options.series ?? [], options.hop);
-      const json = options.json || options.jsonl;
-      const printed: (string | null)[] = [];
-      let nextToPrint = 0;
-      const outcomes = await run<FileAnalysis>(files.map((file) => ({ kind: "analyze", file, settings })), { ...options, json }, (index, outcome) => {
-        if (!options.jsonl) return;
-        printed[index] = JSON.stringify(outcome.ok ? outcome.value : { file: files[index], error: outcome.error });
-        while (printed[nextToPrint] !== undefined) process.stdout.write(`${printed[nextToPrint++]}\n`);
-      });
-      if (options.json) process.stdout.write(`${JSON.stringify(outcomes.map((o, i) => (o.ok ? o.value : { file: files[i], error: o.error })), null, 2)}\n`);
-      else if (!options.jsonl) {
-        const tables = outcomes.flatMap((o) => (o.ok ? [analysisTable(o.value)] : []));
-        if (tables.length > 0) process.stdout.write(`${tables.join("\n\n")}\n`);
-      }
+    .action(async (files: string[], options: CommonOptions & { format: string; json?: boolean; jsonl?: boolean; csv?: boolean; series?: SeriesName[]; hop: number }) => {
+      const format = options.json ? "json" : options.jsonl ? "jsonl" : options.csv ? "csv" : options.format;
+      if (files.filter((f) => f === "-").length > 1) cli.error("gainstage analyze: standard input (-) can be read once", { exitCode: 2 });
+      await analyzeCommand(files, settingsOr(cli, () => settingsFrom(options, options.series ?? [], options.hop)), format, options);
     });
 
-  withCommon(cli.command("trim").argument("<files...>", "audio files").description("write copies trimmed to the target (same format and bit depth, dithered to integer formats)"))
-    .option("-o, --out <dir>", "folder for the trimmed copies")
-    .option("--in-place", "replace each input (through a temporary file and an atomic rename)")
+  withCommon(cli.command("trim").argument("<files...>", "audio files"), "gainstage trim take.wav -o take-trimmed.wav   ·   gainstage trim a/x.wav b/x.wav --out trimmed --keep-tree")
+    .description("write copies trimmed to the target (same format and bit depth, every chunk kept, dithered to integer formats)")
+    .option("--out <dir>", "folder for the trimmed copies (created if missing)")
+    .option("-o, --output <file>", "the trimmed copy's file name (one input; a folder that exists means --out)")
+    .option("--keep-tree", "under --out, mirror each input's folders (relative to the inputs' common folder), so equal names do not collide")
+    .option("--in-place", "replace each input (through a temporary file and an atomic rename; mode and owner kept)")
     .option("--dry-run", "say what would be done; write nothing")
-    .option("--force", "replace existing files in the --out folder")
+    .option("--force", "replace existing outputs; in place, replace read-only files too")
+    .option("--allow-clipping", "write an integer file even if the trim clips samples")
     .option("--json", "print a JSON array of results")
-    .action(async (files: string[], options: CommonOptions & { out?: string; inPlace?: boolean; dryRun?: boolean; force?: boolean }) => {
-      if (!options.out && !options.inPlace) cli.error("gainstage trim: give --out DIR (or --in-place)", { exitCode: 2 });
-      if (options.out && options.inPlace) cli.error("gainstage trim: --out and --in-place exclude each other", { exitCode: 2 });
-      const settings = settingsFrom(options);
-      const trimOptions = { outDir: options.out, inPlace: options.inPlace, dryRun: options.dryRun, force: options.force };
-      const outcomes = await run<TrimResult>(files.map((file) => ({ kind: "trim", file, settings, options: trimOptions })), options);
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify(outcomes.map((o, i) => (o.ok ? { ...o.value, before: undefined, analysis: o.value.before } : { file: files[i], error: o.error })), null, 2)}\n`);
-        return;
-      }
-      for (const outcome of outcomes) {
-        if (outcome.ok) process.stdout.write(`${trimLine(outcome.value)}\n`);
-      }
+    .action(async (files: string[], options: CommonOptions & { out?: string; output?: string; keepTree?: boolean; inPlace?: boolean; dryRun?: boolean; force?: boolean; allowClipping?: boolean; json?: boolean }) => {
+      if (options.output && existsSync(options.output) && statSync(options.output).isDirectory()) { options.out = options.output; options.output = undefined; }
+      const trimOptions = { outDir: options.out, output: options.output, keepTree: options.keepTree, inPlace: options.inPlace, dryRun: options.dryRun, force: options.force, allowClipping: options.allowClipping };
+      await trimCommand(files, settingsOr(cli, () => settingsFrom(options)), { ...options, ...trimOptions }, (message) => cli.error(`gainstage trim: ${message}`, { exitCode: 2 }));
     });
 
-  withCommon(cli.command("report").argument("<files...>", "audio files").description("draw level over time (as is and trimmed) with the stage targets"))
+  withCommon(cli.command("report").argument("<files...>", "audio files"), "gainstage report stems/*.wav --html levels.html --svg levels.svg")
+    .description("draw level over time (as is and trimmed) with the stage targets, as HTML or SVG")
     .option("--html <file>", "write an HTML report")
     .option("--svg <file>", "write an SVG picture")
     .action(async (files: string[], options: CommonOptions & { html?: string; svg?: string }) => {
       if (!options.html && !options.svg) cli.error("gainstage report: give --html OUT.html or --svg OUT.svg", { exitCode: 2 });
-      const settings = settingsFrom(options, REPORT_SERIES, REPORT_HOP_SECONDS);
-      const outcomes = await run<FileAnalysis>(files.map((file) => ({ kind: "analyze", file, settings })), options);
-      const analyses = outcomes.flatMap((o) => (o.ok ? [o.value] : []));
-      const failures = outcomes.flatMap((o, i) => (o.ok ? [] : [{ file: files[i]!, error: o.error }]));
-      if (analyses.length === 0) return;
-      if (options.html) writeAtomically(options.html, reportHtml(analyses, options.target, failures));
-      if (options.svg) writeAtomically(options.svg, reportSvg(analyses, options.target));
-      if (!options.quiet) process.stderr.write(`gainstage: report of ${analyses.length} file${analyses.length === 1 ? "" : "s"} written to ${[options.html, options.svg].filter(Boolean).join(" and ")}\n`);
+      await reportCommand(files, settingsOr(cli, () => settingsFrom(options)), options);
     });
   return cli;
 }
 
+function settingsOr(cli: Command, make: () => AnalyzeSettings): AnalyzeSettings {
+  try { return make(); } catch (error) { return cli.error(`gainstage: ${(error as Error).message}`, { exitCode: 2 }); }
+}
+
+export type { FileAnalysis };
+
 if (!serveWorker()) {
+  removeTemporariesOnSignals(say);
   await program().parseAsync(process.argv);
 }

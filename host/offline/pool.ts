@@ -7,18 +7,20 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { analyzeFile, type AnalyzeSettings } from "./analyze.js";
-import { trimFile, type TrimOptions } from "./trim-file.js";
+import { noteFromWorker } from "./temporaries.js";
+import { trimPlanned } from "./trim-file.js";
+import type { TrimOptions, TrimPlan } from "./trim-plan.js";
 
 export type Task =
   | { kind: "analyze"; file: string; settings: AnalyzeSettings }
-  | { kind: "trim"; file: string; settings: AnalyzeSettings; options: TrimOptions };
+  | { kind: "trim"; file: string; plan: TrimPlan; settings: AnalyzeSettings; options: TrimOptions };
 
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: string };
 
 const PROGRESS_EVERY_MS = 200;
 
 export async function runTask(task: Task, onProgress?: (fraction: number) => void): Promise<unknown> {
-  return task.kind === "analyze" ? analyzeFile(task.file, task.settings, onProgress) : trimFile(task.file, task.settings, task.options, onProgress);
+  return task.kind === "analyze" ? analyzeFile(task.file, task.settings, onProgress) : trimPlanned(task.plan, task.settings, task.options, onProgress);
 }
 
 function errorText(error: unknown): string {
@@ -42,7 +44,8 @@ export async function runPool<R>(tasks: Task[], jobs: number, workerUrl: URL | n
       while (next < tasks.length) {
         const index = next++;
         const outcome = await new Promise<Outcome<R>>((resolve) => {
-          const onMessage = (message: { progress?: number; outcome?: Outcome<R> }) => {
+          const onMessage = (message: { progress?: number; outcome?: Outcome<R>; temporary?: string }) => {
+            if (noteFromWorker(message)) return;
             if (message.progress !== undefined) onProgress(index, message.progress);
             if (message.outcome) { thread.off("message", onMessage); thread.off("error", onError); resolve(message.outcome); }
           };

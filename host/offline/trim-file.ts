@@ -1,31 +1,29 @@
 /**
  * Trimming a file to the target: pass 1 analyses it (analyze.ts: Learn over the whole file),
  * pass 2 runs it through the same kernel with that input trim, applied before the first frame
- * (no ramp), meters the result on the OUT tap, and writes it. Output keeps the format, bit depth
- * and the chunks before the audio (fmt, bext, LIST …); integer output is TPDF-dithered unless the
- * trim is 0 dB (bit-exact). FLAC input is written as WAV of the same bit depth, MP3 as 32-bit
- * float WAV (there are no FLAC or MP3 encoders in the project).
- * Writes go to a temporary file in the destination folder, then an atomic rename; the input is
- * never touched unless in-place was asked for, and a failure leaves no partial output.
- * Thread: the offline host (main or worker).
+ * (no ramp), meters the result on the OUT tap, and writes it (wav-writer.ts): the same format and
+ * bit depth, every chunk kept; integer output TPDF-dithered unless the trim is 0 dB (bit-exact).
+ * An integer file the trim would clip is not written unless clipping is allowed.
+ * Writes go to a temporary file beside the output (temporaries.ts), flushed to disk, then put in
+ * place: renamed over the file being replaced (keeping its mode and, where permitted, owner), or
+ * linked to a new name that must not exist yet — so the input is never touched unless in place
+ * was asked for, and a failure or an interruption leaves no partial output.
+ * Thread: the offline host (main thread or a worker).
  */
-import { existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync, mkdirSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync } from "node:fs";
+import { dirname } from "node:path";
 import { Kernel } from "../kernel.js";
 import { KernelParam as P, MAX_FRAMES, TAP_IN } from "../kernel-layout.js";
-import { AudioFileError, openAudioFile, type AudioBlockReader } from "./audio-file.js";
+import { formatDb } from "../format.js";
+import { AudioFileError, clipRuleBits } from "./audio-reader.js";
+import { openAudioFile } from "./audio-file.js";
 import { analyzeFile, applySettings, feed, kernelModule, streamSpans, type AnalyzeSettings, type FileAnalysis } from "./analyze.js";
+import { registerTemporary, releaseTemporary, temporaryFor } from "./temporaries.js";
+import { isPlanFailure, planTrims, type TrimOptions, type TrimPlan } from "./trim-plan.js";
 import { WavReader } from "./wav.js";
-import { WavWriter, fmtChunk } from "./wav-writer.js";
+import { WavWriter } from "./wav-writer.js";
 
-export interface TrimOptions {
-  /** Destination folder (created if missing); ignored with inPlace. */
-  outDir?: string;
-  inPlace?: boolean;
-  dryRun?: boolean;
-  /** Replace an existing file in outDir. */
-  force?: boolean;
-}
+export type { TrimOptions } from "./trim-plan.js";
 
 export interface TrimResult {
   file: string;
@@ -37,46 +35,44 @@ export interface TrimResult {
    */
   after: { expectedLevelDb: number; samplePeakDbfs: number; truePeakDbtp: number } | null;
   before: FileAnalysis;
-  /** Integer samples clipped on writing (a trim that pushes peaks past full scale without a ceiling). */
+  /** Integer samples the trim put past full scale (written only with allowClipping). */
   clippedSamples: number;
   dryRun: boolean;
   message: string;
 }
 
-/** Where the trimmed copy of `file` goes; throws AudioFileError if that would overwrite something unasked. */
-export function destinationFor(file: string, container: AudioBlockReader["container"], options: TrimOptions): string {
-  if (options.inPlace) {
-    if (container !== "wav") throw new AudioFileError(`--in-place needs a WAV file (${container.toUpperCase()} is written as WAV, which would change the file's format)`);
-    return file;
-  }
-  if (!options.outDir) throw new AudioFileError("no output folder: give --out DIR (or --in-place)");
-  const name = container === "wav" ? basename(file) : `${basename(file, extname(file))}.wav`;
-  const destination = join(options.outDir, name);
-  if (resolve(destination) === resolve(file)) throw new AudioFileError("the output would overwrite the input: choose another --out folder, or say --in-place");
-  if (existsSync(destination) && !options.force) throw new AudioFileError(`${destination} exists; use --force to replace it`);
-  return destination;
+/** Plans and trims one file (the CLI plans a whole run first, then calls trimPlanned). */
+export async function trimFile(file: string, settings: AnalyzeSettings, options: TrimOptions, onProgress?: (fraction: number) => void): Promise<TrimResult> {
+  const [plan] = planTrims([file], options);
+  if (isPlanFailure(plan!)) throw new AudioFileError(plan.error);
+  return trimPlanned(plan!, settings, options, onProgress);
 }
 
-export async function trimFile(file: string, settings: AnalyzeSettings, options: TrimOptions, onProgress?: (fraction: number) => void): Promise<TrimResult> {
+export async function trimPlanned(plan: TrimPlan, settings: AnalyzeSettings, options: TrimOptions, onProgress?: (fraction: number) => void): Promise<TrimResult> {
+  const file = plan.input;
   const before = await analyzeFile(file, { ...settings, series: [] }, onProgress && ((f) => onProgress(f / 2)));
   const trimDb = before.autoTrimDb;
-  const destination = destinationFor(file, before.container, options);
   const base = { file, before, trimDb, clippedSamples: 0, dryRun: options.dryRun === true };
   if (trimDb === null) return { ...base, output: null, after: null, message: `not trimmed: ${before.autoTrim.message}` };
-  if (options.dryRun) return { ...base, output: destination, after: null, message: `would write ${destination}: ${before.autoTrim.message}` };
+  const integer = before.clipRule === "integer";
+  if (options.dryRun) {
+    const clips = integer && before.autoTrim.peakAfterDbfs >= 0 ? `; it would clip (peaks ${formatDb(before.autoTrim.peakAfterDbfs, "dBFS")})` : "";
+    return { ...base, output: plan.destination, after: null, message: `would write ${plan.destination}: ${before.autoTrim.message}${clips}` };
+  }
 
-  mkdirSync(dirname(destination), { recursive: true });
-  const temporary = join(dirname(destination), `.${basename(destination)}.gainstage-${process.pid}-${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname(plan.writeTo), { recursive: true });
+  const temporary = temporaryFor(plan.writeTo);
   const reader = await openAudioFile(file, MAX_FRAMES);
   let writer: WavWriter | null = null;
+  registerTemporary(temporary);
   try {
     const kernel = new Kernel(kernelModule());
     kernel.setup(reader.sampleRate, reader.channels);
     kernel.setMeterMask(TAP_IN, 0);
     applySettings(kernel, settings);
     kernel.setParam(P.P_INPUT_TRIM_DB, trimDb); // before the first frame: applies at once, no ramp
-    const chunks = reader instanceof WavReader ? reader.layout.preservedChunks : [fmtChunk(reader.format, reader.channels, reader.sampleRate)];
-    writer = new WavWriter(temporary, reader.format, reader.channels, MAX_FRAMES, chunks, trimDb !== 0);
+    const source = reader instanceof WavReader ? { ...reader.layout, bytes: reader.source } : undefined;
+    writer = new WavWriter(temporary, { format: reader.format, channels: reader.channels, sampleRate: reader.sampleRate, blockFrames: MAX_FRAMES, dither: trimDb !== 0, source });
     const outputs = Array.from({ length: reader.channels }, (_, c) => kernel.output(c));
     const active = writer;
     let progressAt = reader.sampleRate;
@@ -87,22 +83,49 @@ export async function trimFile(file: string, settings: AnalyzeSettings, options:
     });
     writer.close();
     writer = null;
-    syncFile(temporary);
-    renameSync(temporary, destination);
     const [, out] = kernel.readSnapshot();
     const after = { expectedLevelDb: before.autoTrim.levelDb + trimDb, samplePeakDbfs: out!.overall.samplePeakMaxDbfs, truePeakDbtp: out!.overall.truePeakMaxDbtp };
-    return { ...base, output: destination, after, clippedSamples: active.clipped, message: `wrote ${destination}: ${before.autoTrim.message}` };
+    if (integer && active.clipped > 0 && !options.allowClipping) {
+      throw new AudioFileError(`not written: the ${formatDb(trimDb, "dB")} trim would clip ${active.clipped} samples of this ${clipRuleBits(reader.format)}-bit file (peaks would reach ${formatDb(after.samplePeakDbfs, "dBFS")}); lower the target, keep a ceiling (--ceiling), or say --allow-clipping`);
+    }
+    putInPlace(temporary, plan, options);
+    return { ...base, output: plan.destination, after, clippedSamples: active.clipped, message: `wrote ${plan.destination}: ${before.autoTrim.message}` };
   } catch (error) {
     writer?.abandon();
     rmSync(temporary, { force: true });
     throw error;
   } finally {
+    releaseTemporary(temporary);
     reader.close();
   }
 }
 
-/** Flushes a finished file to disk before it is renamed into place (so a crash cannot leave a torn file). */
-function syncFile(path: string): void {
-  const fd = openSync(path, "r+");
+/** Flushes the finished temporary and puts it where the plan says, atomically; the folder entry is flushed too. */
+function putInPlace(temporary: string, plan: TrimPlan, options: TrimOptions): void {
+  syncPath(temporary);
+  if (plan.replaces) {
+    chmodSync(temporary, plan.replaces.mode & 0o7777);
+    try { chownSync(temporary, plan.replaces.uid, plan.replaces.gid); } catch { /* not permitted: the file is ours */ }
+  }
+  if (plan.inPlace || options.force) {
+    renameSync(temporary, plan.writeTo);
+  } else {
+    // A new name: link(2) fails if something appeared there meanwhile, so nothing is ever replaced unasked.
+    try {
+      linkSync(temporary, plan.writeTo);
+      unlinkSync(temporary);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new AudioFileError(`${plan.destination} appeared while trimming; use --force to replace it`);
+      // A file system without hard links (FAT, exFAT): check, then rename — the window is a few microseconds.
+      if (existsSync(plan.writeTo)) throw new AudioFileError(`${plan.destination} appeared while trimming; use --force to replace it`);
+      renameSync(temporary, plan.writeTo);
+    }
+  }
+  syncPath(dirname(plan.writeTo));
+}
+
+/** fsync(2) of a file or folder: so a crash cannot leave a torn file or a lost rename. */
+function syncPath(path: string): void {
+  const fd = openSync(path, "r");
   try { fsyncSync(fd); } finally { closeSync(fd); }
 }

@@ -1,97 +1,101 @@
 /**
  * Reading WAV files, streamed (wav-writer.ts writes them): RIFF/WAVE, RF64 and BW64 (EBU Tech
  * 3306: 64-bit sizes in a ds64 chunk), PCM 8/16/24/32-bit, IEEE float 32/64-bit,
- * WAVE_FORMAT_EXTENSIBLE; 1 … 8 channels. Only the chunk headers are read whole; audio is read one
- * block at a time, so memory stays flat however long the file. Written by hand because the npm WAV libraries read a whole file
- * into memory. Sources: Microsoft "Multimedia Programming Interface and Data Specifications 1.0"
- * (RIFF, fmt, data), WAVEFORMATEXTENSIBLE (mmreg.h / ksmedia.h), EBU Tech 3306 (RF64).
- * Little-endian host assumed (x86, ARM), as WAV itself is little-endian.
- * Thread: the offline host (main thread or a worker).
+ * WAVE_FORMAT_EXTENSIBLE (wav-format.ts); 1 … 8 channels. Only chunk headers and the fmt chunk are
+ * read whole; every other chunk is kept as a reference for a trimmed copy, and audio is read one
+ * block at a time, so memory stays flat however long the file or large its header. Written by
+ * hand because the npm WAV libraries read a whole file into memory. Little-endian host assumed
+ * (x86, ARM), as WAV itself is little-endian. Thread: the offline host (main thread or a worker).
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { AudioFileError, type AudioBlockReader, type SampleFormat } from "./audio-file.js";
+import { AudioFileError, type AudioBlockReader, type SampleFormat } from "./audio-reader.js";
+import type { ByteSource } from "./byte-source.js";
+import { CHUNK_HEADER_BYTES, MAX_FMT_BYTES, frameBytes, parseFmt, type WavFormat } from "./wav-format.js";
 
-export const WAVE_FORMAT_PCM = 1;
-export const WAVE_FORMAT_IEEE_FLOAT = 3;
-export const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
-export const CHUNK_HEADER_BYTES = 8;
-/** RIFF sizes are 32-bit: a data chunk at or past this needs RF64. */
+/** RIFF sizes are 32-bit: a data chunk at or past this needs RF64; in a plain RIFF it means "unknown" (a stream). */
 export const RIFF_MAX_BYTES = 0xffffffff;
 /** A JUNK chunk this size is reserved after "WAVE" so a growing file can become RF64 in place (Tech 3306 §3.3). */
 export const DS64_BODY_BYTES = 28;
-/** More chunk headers than this before "data" is not a WAV file anyone wrote on purpose. */
+/** More chunk headers than this is not a WAV file anyone wrote on purpose. */
 const MAX_CHUNKS = 1024;
+const RIFF_HEADER_BYTES = 12;
 
-export interface WavLayout {
-  sampleRate: number;
-  channels: number;
-  format: SampleFormat;
-  /** Byte offset and length of the audio in the file. */
+/** A chunk of the file other than the audio, by reference: its header's offset and its body's size. */
+export interface ChunkRef { id: string; offset: number; bytes: number }
+
+export interface WavLayout extends WavFormat {
+  /** Byte offset and length of the audio; length null when a stream does not say (read to its end). */
   dataOffset: number;
-  dataBytes: number;
-  /** The chunks before "data" other than ds64/JUNK, verbatim (fmt, fact, bext, LIST …): a trimmed copy keeps them. */
-  preservedChunks: Buffer[];
+  dataBytes: number | null;
+  /** The first fmt chunk's body: a trimmed copy keeps it (derived fields recomputed). */
+  fmt: Buffer;
+  /** Chunks before and after the audio, in file order (ds64 and the JUNK reserved for it left out). */
+  chunksBefore: ChunkRef[];
+  chunksAfter: ChunkRef[];
 }
 
-function fourcc(buffer: Buffer, at: number): string {
-  return buffer.toString("latin1", at, at + 4);
+function readExactly(source: ByteSource, bytes: number, position: number, what: string): Buffer {
+  const buffer = Buffer.alloc(bytes);
+  if (source.read(buffer, 0, bytes, position) < bytes) throw new AudioFileError(`truncated: ${what}`);
+  return buffer;
 }
 
-/** Reads and validates the header of the WAV file open at `fd`; throws AudioFileError. */
-export function readWavLayout(fd: number, fileBytes: number): WavLayout {
-  const head = Buffer.alloc(12);
-  if (readSync(fd, head, 0, 12, 0) < 12) throw new AudioFileError("truncated: shorter than a WAV header");
-  const riff = fourcc(head, 0);
-  if ((riff !== "RIFF" && riff !== "RF64" && riff !== "BW64") || fourcc(head, 8) !== "WAVE") throw new AudioFileError("not a WAV file (no RIFF/RF64 WAVE header)");
+/** Reads and validates the header of a WAV file; throws AudioFileError. */
+export function readWavLayout(source: ByteSource): WavLayout {
+  const head = readExactly(source, RIFF_HEADER_BYTES, 0, "shorter than a WAV header");
+  const riff = head.toString("latin1", 0, 4);
+  if ((riff !== "RIFF" && riff !== "RF64" && riff !== "BW64") || head.toString("latin1", 8, 12) !== "WAVE") throw new AudioFileError("not a WAV file (no RIFF/RF64 WAVE header)");
   let ds64DataBytes = -1;
+  let format: WavFormat | null = null;
   let fmt: Buffer | null = null;
-  const preserved: Buffer[] = [];
-  let at = 12;
-  for (let chunk = 0; chunk < MAX_CHUNKS; chunk++) {
-    const header = Buffer.alloc(CHUNK_HEADER_BYTES);
-    if (readSync(fd, header, 0, CHUNK_HEADER_BYTES, at) < CHUNK_HEADER_BYTES) throw new AudioFileError(fmt ? "truncated: no data chunk" : "truncated: no fmt chunk");
-    const id = fourcc(header, 0);
-    let size = header.readUInt32LE(4);
+  const chunksBefore: ChunkRef[] = [];
+  let at = RIFF_HEADER_BYTES;
+  for (let count = 0; count < MAX_CHUNKS; count++) {
+    const header = readExactly(source, CHUNK_HEADER_BYTES, at, format ? "no data chunk" : "no fmt chunk");
+    const id = header.toString("latin1", 0, 4);
+    const size = header.readUInt32LE(4);
     if (id === "data") {
-      if (!fmt) throw new AudioFileError("corrupt: data chunk before the fmt chunk");
+      if (!format || !fmt) throw new AudioFileError("corrupt: data chunk before the fmt chunk");
+      let dataBytes: number | null = size;
       if (riff !== "RIFF" && size === RIFF_MAX_BYTES) {
         if (ds64DataBytes < 0) throw new AudioFileError("corrupt: RF64 file without a ds64 chunk");
-        size = ds64DataBytes;
+        dataBytes = ds64DataBytes;
+      } else if (source.size === null && (size === RIFF_MAX_BYTES || size === 0)) {
+        dataBytes = null; // a WAV written to a pipe cannot go back to fill in its size
       }
-      return { ...parseFmt(fmt), dataOffset: at + CHUNK_HEADER_BYTES, dataBytes: size, preservedChunks: preserved };
+      const dataOffset = at + CHUNK_HEADER_BYTES;
+      const chunksAfter = dataBytes === null || source.size === null ? [] : trailingChunks(source, dataOffset + dataBytes + (dataBytes % 2), source.size);
+      return { ...format, fmt, dataOffset, dataBytes, chunksBefore, chunksAfter };
     }
-    if (at + CHUNK_HEADER_BYTES + size > fileBytes) throw new AudioFileError(`truncated: the ${JSON.stringify(id)} chunk runs past the end of the file`);
-    const body = Buffer.alloc(size);
-    readSync(fd, body, 0, size, at + CHUNK_HEADER_BYTES);
+    if (source.size !== null && at + CHUNK_HEADER_BYTES + size > source.size) throw new AudioFileError(`truncated: the ${JSON.stringify(id)} chunk runs past the end of the file`);
     if (id === "ds64") {
       if (size < DS64_BODY_BYTES - 4) throw new AudioFileError("corrupt: ds64 chunk too short");
-      ds64DataBytes = Number(body.readBigUInt64LE(8));
-    } else if (id !== "JUNK") {
-      if (id === "fmt ") fmt = body;
-      preserved.push(Buffer.concat([header, body, size % 2 ? Buffer.alloc(1) : Buffer.alloc(0)]));
+      ds64DataBytes = Number(readExactly(source, size, at + CHUNK_HEADER_BYTES, "ds64 chunk").readBigUInt64LE(8));
+    } else if (id === "fmt ") {
+      if (size > MAX_FMT_BYTES) throw new AudioFileError(`corrupt: a ${size}-byte fmt chunk`);
+      const body = readExactly(source, size, at + CHUNK_HEADER_BYTES, "fmt chunk");
+      if (!fmt) { fmt = body; format = parseFmt(body); } else if (!fmt.equals(body)) {
+        throw new AudioFileError("ambiguous: two different fmt chunks; which one describes the audio cannot be told (ffprobe reads the first, some readers the last)");
+      }
+      chunksBefore.push({ id, offset: at, bytes: size });
+    } else if (!(id === "JUNK" && at === RIFF_HEADER_BYTES)) {
+      chunksBefore.push({ id, offset: at, bytes: size });
     }
     at += CHUNK_HEADER_BYTES + size + (size % 2); // chunks are word-aligned
   }
   throw new AudioFileError(`corrupt: more than ${MAX_CHUNKS} chunks before the audio`);
 }
 
-function parseFmt(fmt: Buffer): Pick<WavLayout, "sampleRate" | "channels" | "format"> {
-  if (fmt.length < 16) throw new AudioFileError("corrupt: fmt chunk too short");
-  let tag = fmt.readUInt16LE(0);
-  const channels = fmt.readUInt16LE(2), sampleRate = fmt.readUInt32LE(4), blockAlign = fmt.readUInt16LE(12);
-  const bits = fmt.readUInt16LE(14);
-  if (tag === WAVE_FORMAT_EXTENSIBLE) {
-    if (fmt.length < 40) throw new AudioFileError("corrupt: WAVE_FORMAT_EXTENSIBLE fmt chunk too short");
-    tag = fmt.readUInt16LE(24); // the sub-format GUID starts with the format tag
+/** The chunks after the audio (LIST, id3, …); a fragment shorter than a chunk header at the very end is ignored. */
+function trailingChunks(source: ByteSource, from: number, fileBytes: number): ChunkRef[] {
+  const chunks: ChunkRef[] = [];
+  for (let at = from; at + CHUNK_HEADER_BYTES <= fileBytes && chunks.length < MAX_CHUNKS;) {
+    const header = readExactly(source, CHUNK_HEADER_BYTES, at, "chunk header after the audio");
+    const id = header.toString("latin1", 0, 4), size = header.readUInt32LE(4);
+    if (at + CHUNK_HEADER_BYTES + size > fileBytes) throw new AudioFileError(`truncated: the ${JSON.stringify(id)} chunk after the audio runs past the end of the file`);
+    chunks.push({ id, offset: at, bytes: size });
+    at += CHUNK_HEADER_BYTES + size + (size % 2);
   }
-  const kind = tag === WAVE_FORMAT_PCM ? "int" : tag === WAVE_FORMAT_IEEE_FLOAT ? "float" : null;
-  if (!kind) throw new AudioFileError(`unsupported WAV encoding (format tag 0x${tag.toString(16)}); PCM and IEEE float are supported`);
-  if (kind === "int" && ![8, 16, 24, 32].includes(bits)) throw new AudioFileError(`unsupported PCM bit depth ${bits}`);
-  if (kind === "float" && bits !== 32 && bits !== 64) throw new AudioFileError(`unsupported float bit depth ${bits}`);
-  if (channels < 1) throw new AudioFileError("corrupt: 0 channels");
-  if (blockAlign !== channels * (bits / 8)) throw new AudioFileError(`corrupt: block align ${blockAlign} does not fit ${channels} × ${bits}-bit`);
-  if (!(sampleRate > 0)) throw new AudioFileError("corrupt: sample rate 0");
-  return { sampleRate, channels, format: { kind, bits } };
+  return chunks;
 }
 
 /**
@@ -123,46 +127,45 @@ export class WavReader implements AudioBlockReader {
   readonly container = "wav" as const;
   readonly layout: WavLayout;
   readonly totalFrames: number;
-  private readonly fd: number;
+  private readonly frameBytes: number;
   private readonly bytes: Uint8Array;
   private readonly planar: Float32Array[];
   private frame = 0;
 
-  constructor(path: string, readonly blockFrames: number) {
-    this.fd = openSync(path, "r");
-    try {
-      const fileBytes = fstatSync(this.fd).size;
-      this.layout = readWavLayout(this.fd, fileBytes);
-      const frameBytes = this.layout.channels * (this.layout.format.bits / 8);
-      if (this.layout.dataOffset + this.layout.dataBytes > fileBytes) {
-        throw new AudioFileError(`truncated: the header promises ${this.layout.dataBytes} bytes of audio, the file holds ${Math.max(0, fileBytes - this.layout.dataOffset)}`);
-      }
-      this.totalFrames = Math.floor(this.layout.dataBytes / frameBytes);
-      this.bytes = new Uint8Array(blockFrames * frameBytes);
-      this.planar = Array.from({ length: this.layout.channels }, () => new Float32Array(blockFrames));
-    } catch (error) {
-      closeSync(this.fd);
-      throw error;
+  constructor(readonly source: ByteSource, readonly blockFrames: number) {
+    this.layout = readWavLayout(source);
+    this.frameBytes = frameBytes(this.layout.format, this.layout.channels);
+    const { dataOffset, dataBytes } = this.layout;
+    if (dataBytes !== null && source.size !== null && dataOffset + dataBytes > source.size) {
+      throw new AudioFileError(`truncated: the header promises ${dataBytes} bytes of audio, the file holds ${Math.max(0, source.size - dataOffset)}`);
     }
+    this.totalFrames = dataBytes === null ? 0 : Math.floor(dataBytes / this.frameBytes);
+    this.bytes = new Uint8Array(blockFrames * this.frameBytes);
+    this.planar = Array.from({ length: this.layout.channels }, () => new Float32Array(blockFrames));
+    source.release(dataOffset);
   }
 
   get sampleRate(): number { return this.layout.sampleRate; }
   get channels(): number { return this.layout.channels; }
   get format(): SampleFormat { return this.layout.format; }
-  get description(): string { return `WAV ${this.layout.format.kind === "float" ? "float" : "PCM"} ${this.layout.format.bits}-bit`; }
-  progress(): number { return this.totalFrames > 0 ? this.frame / this.totalFrames : 1; }
+  get description(): string {
+    const { kind, bits, validBits } = this.layout.format;
+    return `WAV ${kind === "float" ? "float" : "PCM"} ${validBits}-bit${validBits < bits ? ` (in ${bits}-bit words)` : ""}`;
+  }
+  progress(): number { return this.totalFrames > 0 ? this.frame / this.totalFrames : 0; }
 
   async read(): Promise<{ frames: number; channels: Float32Array[] } | null> {
-    const frames = Math.min(this.blockFrames, this.totalFrames - this.frame);
+    const frames = this.layout.dataBytes === null ? this.blockFrames : Math.min(this.blockFrames, this.totalFrames - this.frame);
     if (frames <= 0) return null;
-    const frameBytes = this.layout.channels * (this.layout.format.bits / 8);
-    const want = frames * frameBytes;
-    const got = readSync(this.fd, this.bytes, 0, want, this.layout.dataOffset + this.frame * frameBytes);
-    if (got < want) throw new AudioFileError(`truncated: audio ends at frame ${this.frame + Math.floor(got / frameBytes)} of ${this.totalFrames}`);
-    decodeInterleaved(this.bytes, this.layout.format, this.layout.channels, frames, this.planar);
-    this.frame += frames;
-    return { frames, channels: this.planar };
+    const want = frames * this.frameBytes;
+    const got = this.source.read(this.bytes, 0, want, this.layout.dataOffset + this.frame * this.frameBytes);
+    const whole = Math.floor(got / this.frameBytes);
+    if (got < want && this.layout.dataBytes !== null) throw new AudioFileError(`truncated: audio ends at frame ${this.frame + whole} of ${this.totalFrames}`);
+    if (whole === 0) return null;
+    decodeInterleaved(this.bytes, this.layout.format, this.layout.channels, whole, this.planar);
+    this.frame += whole;
+    return { frames: whole, channels: this.planar };
   }
 
-  close(): void { closeSync(this.fd); }
+  close(): void { this.source.close(); }
 }

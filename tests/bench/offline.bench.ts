@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { WavWriter, fmtChunk } from "../../host/offline/wav-writer.js";
+import { WavWriter } from "../../host/offline/wav-writer.js";
 
 const RATE = 48000;
 const BLOCK = 48000;
@@ -22,8 +22,8 @@ function benchFile(minutes: number): string {
   const path = join(folder, `stereo-48k-float-${minutes}min.wav`);
   if (existsSync(path) && statSync(path).size > minutes * 60 * RATE * 8) return path;
   mkdirSync(folder, { recursive: true });
-  const format = { kind: "float" as const, bits: 32 };
-  const writer = new WavWriter(`${path}.part`, format, 2, BLOCK, [fmtChunk(format, 2, RATE)], false);
+  const format = { kind: "float" as const, bits: 32, validBits: 32 };
+  const writer = new WavWriter(`${path}.part`, { format, channels: 2, sampleRate: RATE, blockFrames: BLOCK, dither: false });
   const left = new Float32Array(BLOCK), right = new Float32Array(BLOCK);
   let seed = 1;
   for (let block = 0; block < (minutes * 60 * RATE) / BLOCK; block++) {

@@ -93,12 +93,13 @@ describe("analyze", () => {
   });
 
   test.each([
-    [["analyze", "--target", "-40", "a.wav"], /--target -40 is outside -30 … -6 dB/],
+    [["analyze", "--target", "-50", "a.wav"], /--target -50 is outside −40\.0 … 0\.0 dB for --detector rms-gated/],
+    [["analyze", "--detector", "lufs", "--target", "-61", "a.wav"], /--target -61 is outside −60\.0 … 0\.0 LUFS for --detector lufs/],
     [["analyze", "--detector", "loudest", "a.wav"], /argument 'loudest' is invalid/],
     [["analyze", "--hop", "0", "a.wav"], /--hop takes a number above 0/],
     [["analyze", "--series", "pink", "a.wav"], /--series takes a comma list/],
     [["analyze"], /missing required argument 'files'/],
-    [["trim", "a.wav"], /give --out DIR \(or --in-place\)/],
+    [["trim", "a.wav"], /give one of --out DIR, --output FILE \(one input\) or --in-place/],
     [["frobnicate"], /unknown command 'frobnicate'/],
   ])("bad command line %j: exit 2 and a clear message", (args, message) => {
     const run = gainstage(...(args as string[]));
@@ -115,7 +116,7 @@ describe("trim and report", () => {
     const run = gainstage("trim", "--out", "trimmed", "--jobs", "2", ...files);
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split("\n")).toHaveLength(3);
-    expect(run.stdout).toMatch(/^s1\.wav → trimmed\/s1\.wav: \+12\.0 dB, rms −30\.0 dB → −18\.0 dB; peaks −18\.0 dBFS/);
+    expect(run.stdout).toMatch(/^s1\.wav → trimmed\/s1\.wav: \+12\.0 dB, AES17 RMS, gated −30\.0 dB → −18\.0 dB; peaks −18\.0 dBFS/);
     files.forEach((f, i) => expect(readFileSync(join(folder, f)).equals(before[i]!)).toBe(true));
     const check = gainstage("analyze", "--json", ...files.map((f) => join("trimmed", f)));
     for (const result of JSON.parse(check.stdout)) expectWithin(result.autoTrimDb, 0, 0.02, 0.02, `${result.file} at the target`);
@@ -124,7 +125,7 @@ describe("trim and report", () => {
   test("--dry-run writes nothing", () => {
     const run = gainstage("trim", "--out", "dry", "--dry-run", files[0]!);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/would go dry\/s1\.wav: \+12\.0 dB/);
+    expect(run.stdout).toMatch(/would go to dry\/s1\.wav: \+12\.0 dB/);
     expect(existsSync(join(folder, "dry"))).toBe(false);
   });
 
@@ -133,7 +134,7 @@ describe("trim and report", () => {
     expect(run.status).toBe(0);
     const html = readFileSync(join(folder, "report.html"), "utf8");
     expect(html).toContain("<svg");
-    for (const text of ["s1.wav", "s3.wav", "target −18.0 dB", "−6 dBFS headroom line", "0 dBFS", "+12.0 dB"]) expect(html).toContain(text);
+    for (const text of ["s1.wav", "s3.wav", "target −18.0 dB", "−6 dBFS headroom", "0 dBFS", "+12.0 dB"]) expect(html).toContain(text);
     expect(readFileSync(join(folder, "report.svg"), "utf8")).toMatch(/^<svg xmlns/);
     expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });

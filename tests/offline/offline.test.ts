@@ -234,7 +234,7 @@ describe("trim", () => {
     expect(existsSync(out)).toBe(false);
     await trimFile(input, DEFAULT_SETTINGS, { outDir: out });
     await expect(trimFile(input, DEFAULT_SETTINGS, { outDir: out })).rejects.toThrow(/exists; use --force/);
-    await expect(trimFile(input, DEFAULT_SETTINGS, { outDir: folder })).rejects.toThrow(/would overwrite the input/);
+    await expect(trimFile(input, DEFAULT_SETTINGS, { outDir: folder })).rejects.toThrow(/is the input itself: a run never writes over its inputs/);
   });
 
   test("in place: replaced through a temporary file and a rename, nothing else left in the folder", async () => {
@@ -266,8 +266,8 @@ describe("bad files fail by name and leave nothing behind", () => {
     ["truncated in the header", () => good().subarray(0, 30), /^truncated/],
     ["unsupported encoding (A-law)", () => { const b = good(); b.writeUInt16LE(6, 20); return b; }, /unsupported WAV encoding \(format tag 0x6\)/],
     ["corrupt block align", () => { const b = good(); b.writeUInt16LE(3, 32); return b; }, /corrupt: block align 3/],
-    ["truncated FLAC", () => encodeAudioFile(programme(2, 29), rate, { container: "flac", bits: 16 }).subarray(0, 60_000), /^truncated or damaged: decoded \d+ of the \d+ frames/],
-    ["damaged FLAC (a flipped byte: the frame fails its CRC)", () => { const b = encodeAudioFile(programme(2, 31), rate, { container: "flac", bits: 16 }); b[b.length >> 1]! ^= 0xff; return b; }, /^corrupt FLAC: FLAC__STREAM_DECODER_ERROR_STATUS_\w+ after \d+ frames$/],
+    ["truncated FLAC", () => encodeAudioFile(programme(2, 29), rate, { container: "flac", bits: 16 }).subarray(0, 60_000), /^truncated: (the last FLAC frame is cut off after \d+ frames|decoded \d+ of the \d+ frames the header promises)$/],
+    ["damaged FLAC (a flipped byte: the frame fails its CRC)", () => { const b = encodeAudioFile(programme(2, 31), rate, { container: "flac", bits: 16 }); b[b.length >> 1]! ^= 0xff; return b; }, /^corrupt FLAC: .+ \(after \d+ frames\)$/],
   ];
   test.each(cases)("%s", async (name, bytes, message) => {
     const input = join(folder, `bad-${name.replace(/\W+/g, "-")}.wav`);

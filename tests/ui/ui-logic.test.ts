@@ -24,7 +24,7 @@ function tap(overall: Partial<ChannelReadings>, loudness: Partial<TapReadings> =
   return {
     momentaryLufs: -Infinity, momentaryMaxLufs: -Infinity, momentaryMaxSinceResetLufs: -Infinity, shortTermLufs: -Infinity,
     shortTermMaxLufs: -Infinity, shortTermMaxSinceResetLufs: -Infinity, integratedLufs: -Infinity, loudnessRangeLu: -Infinity,
-    framesSinceReset: 0, gatingBlocks: 0, lraValues: 0, overall: channel, channels: [channel], ...loudness,
+    framesSinceReset: 0, gatingBlocks: 0, lraValues: 0, ungatedLufs: -Infinity, ungatedFrames: 0, overall: channel, channels: [channel], ...loudness,
   };
 }
 const taps = (t: TapReadings) => ({ in: t, send: t, out: t });
