@@ -6,7 +6,7 @@ export const CONTROL_GROUPS = {
   /** The console between the IN and OUT meters. */
   console: ["inputTrimDb", "outputTrimDb", "bypass", "polarityL", "polarityR", "vuReferenceDbfs"],
   /** Learn's settings. */
-  learn: ["autoTrimTargetDb", "autoTrimDetector", "peakCeilingDbfs", "peakCeilingOn", "autoRide"],
+  learn: ["autoTrimTargetDb", "autoTrimDetector", "peakCeilingDbfs", "peakCeilingOn", "peakCeilingTpDbtp", "peakCeilingTpOn", "autoRide"],
   /** Level-matched A/B. */
   ab: ["matchDetector", "abListen"],
 } as const;

@@ -74,6 +74,8 @@ export interface FileAnalysis extends ChannelAnalysis {
 }
 
 let cachedModule: WebAssembly.Module | null = null;
+/** Blocks between pauses for the event loop: about 5 ms of work. */
+const YIELD_EVERY_BLOCKS = 16;
 
 /** The release kernel, compiled once per process (or worker). */
 export function kernelModule(): WebAssembly.Module {
@@ -106,8 +108,10 @@ export function applySettings(kernel: Kernel, settings: AnalyzeSettings): void {
  * Returns the frames read.
  */
 export async function streamSpans(reader: AudioBlockReader, span: (channels: Float32Array[], at: number, count: number, frameEnd: number) => void, nextStop: (frame: number) => number = () => Infinity): Promise<number> {
-  let frame = 0;
+  let frame = 0, blocks = 0;
   for (let block = await reader.read(); block; block = await reader.read()) {
+    // Readers resolve at once, so without a pause the event loop (signals, worker messages) would wait for the whole file.
+    if (++blocks % YIELD_EVERY_BLOCKS === 0) await new Promise((resolve) => setImmediate(resolve));
     for (let at = 0; at < block.frames;) {
       const count = Math.min(MAX_FRAMES, block.frames - at, nextStop(frame) - frame);
       frame += count;

@@ -6,6 +6,7 @@
  * twice (format sniffing, then parsing). Thread: the offline host (main thread or a worker).
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { isatty } from "node:tty";
 import { AudioFileError } from "./audio-reader.js";
 
 /** The name that means standard input on the command line. */
@@ -13,6 +14,9 @@ export const STDIN_NAME = "-";
 /** A header read from a pipe larger than this is not a header anyone wrote on purpose. */
 const MAX_PIPE_HEADER_BYTES = 64 * 1024 * 1024;
 const DISCARD_BYTES = 1 << 16;
+/** How long a read of an empty non-blocking standard input waits before trying again. */
+const RETRY_MS = 2;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export interface ByteSource {
   /** Bytes in the source, or null when it is a pipe (unknown until it ends). */
@@ -44,10 +48,22 @@ class PipeSource implements ByteSource {
 
   constructor(private readonly fd: number) {}
 
+  /** One read(2); a non-blocking descriptor with nothing yet waits and tries again. */
+  private readOnce(target: Uint8Array, offset: number, length: number): number {
+    for (;;) {
+      try {
+        return readSync(this.fd, target, offset, length, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        Atomics.wait(pause, 0, 0, RETRY_MS);
+      }
+    }
+  }
+
   private pull(target: Uint8Array, offset: number, length: number): number {
     let got = 0;
     while (got < length) {
-      const n = readSync(this.fd, target, offset + got, length - got, null);
+      const n = this.readOnce(target, offset + got, length - got);
       if (n === 0) break;
       got += n;
     }
@@ -82,15 +98,18 @@ class PipeSource implements ByteSource {
     if (position >= this.consumed) { this.kept = null; this.keptFrom = position; }
   }
 
-  close(): void { closeSync(this.fd); }
+  close(): void { if (this.fd !== STDIN_FD) closeSync(this.fd); }
 }
+
+const STDIN_FD = 0;
 
 /** Opens `path` (or standard input for "-"); throws AudioFileError for what cannot be read. */
 export function openByteSource(path: string): ByteSource {
   if (path === STDIN_NAME) {
-    if (process.stdin.isTTY) throw new AudioFileError("standard input is a terminal: pipe audio into it (… | gainstage analyze -)");
-    // A fresh descriptor of the pipe: fd 0 may be non-blocking, which synchronous reads cannot use.
-    return new PipeSource(openSync("/dev/stdin", "r"));
+    if (isatty(STDIN_FD)) throw new AudioFileError("standard input is a terminal: pipe audio into it (… | gainstage analyze -)");
+    // A fresh, blocking descriptor of a pipe where the system offers one; a socket (as a parent
+    // Node process gives) cannot be reopened, so fd 0 itself is read, waiting when it is empty.
+    try { return new PipeSource(openSync("/dev/stdin", "r")); } catch { return new PipeSource(STDIN_FD); }
   }
   let fd: number;
   try {

@@ -3,12 +3,12 @@
  * files (cli-run.ts) and print each result in the chosen form, in the order given, as it is done.
  * Thread: CLI main thread.
  */
-import { accessSync, constants, existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { accessSync, constants, existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { formatDb } from "../format.js";
 import { DETECTOR_SPECS } from "../params.js";
 import type { AnalyzeSettings, FileAnalysis } from "./analyze.js";
-import { analysisLine, csvHeader, csvRow, DEFAULT_COLUMNS, printable, toJson } from "./cli-output.js";
+import { analysisLine, csvHeader, csvRow, DEFAULT_COLUMNS, printable, toJson, wrap } from "./cli-output.js";
 import { run, say, type RunOptions } from "./cli-run.js";
 import type { Outcome, Task } from "./pool.js";
 import { reportHtml, reportSvg, REPORT_HOP_SECONDS, REPORT_SERIES } from "./report.js";
@@ -20,13 +20,15 @@ import { isPlanFailure, planTrims, PlanError, type TrimOptions } from "./trim-pl
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const columns = () => process.stdout.columns ?? DEFAULT_COLUMNS;
 const failed = (file: string, error: string) => ({ file, error });
+/** A path as a person would name it: relative to the current folder when inside it. */
+const shown = (path: string) => { const near = relative(process.cwd(), path); return near && !near.startsWith("..") && !isAbsolute(near) ? near : path; };
 
 export async function analyzeCommand(files: string[], settings: AnalyzeSettings, format: string, options: RunOptions): Promise<void> {
   const tasks: Task[] = files.map((file) => ({ kind: "analyze", file, settings }));
   const all: (FileAnalysis | { file: string; error: string })[] = [];
   let tables = 0;
   if (format === "csv") out(csvHeader());
-  await run<FileAnalysis>(tasks, { ...options, machineOutput: format !== "table" && format !== "line" }, (index, outcome) => {
+  await run<FileAnalysis>(tasks, options, (index, outcome) => {
     const result = outcome.ok ? outcome.value : failed(files[index]!, outcome.error);
     all.push(result);
     if (format === "jsonl") out(toJson(result));
@@ -35,7 +37,7 @@ export async function analyzeCommand(files: string[], settings: AnalyzeSettings,
     else if (format === "table" && outcome.ok) out(`${tables++ > 0 ? "\n" : ""}${analysisTable(outcome.value, columns())}`);
   });
   if (format === "json") out(toJson(all, 2));
-  if (format === "table" && tables > 0) out(`\n${TABLE_NOTES.join("\n")}`);
+  if (format === "table" && tables > 0) out(`\n${TABLE_NOTES.map((note) => wrap(note, columns(), "  ")).join("\n")}`);
 }
 
 /** One line per trimmed file: what was done, the level before → after, and the peaks now. */
@@ -54,7 +56,7 @@ export async function trimCommand(files: string[], settings: AnalyzeSettings, op
   try { plans = planTrims(files, options); } catch (error) { if (error instanceof PlanError) return refuse(printable(error.message)); throw error; }
   const folders = new Set(plans.flatMap((p) => (isPlanFailure(p) ? [] : [dirname(resolve(p.writeTo))])));
   for (const folder of folders) {
-    for (const stale of staleTemporaries(folder)) say(`note: ${printable(stale.path)} was left by an interrupted run (process ${stale.pid} is gone); it is not needed and can be deleted`);
+    for (const stale of staleTemporaries(folder)) say(`note: ${printable(shown(stale.path))} was left by an interrupted run (process ${stale.pid} is gone); it is not needed and can be deleted`);
   }
   const tasks: Task[] = [];
   const results: Outcome<TrimResult>[] = plans.map((plan) => {
@@ -64,7 +66,7 @@ export async function trimCommand(files: string[], settings: AnalyzeSettings, op
   plans.forEach((plan) => { if (isPlanFailure(plan)) say(`${printable(plan.input)}: ${plan.error}`); });
   if (plans.some(isPlanFailure)) process.exitCode = 1;
   const planned = plans.map((plan, i) => (isPlanFailure(plan) ? -1 : i)).filter((i) => i >= 0);
-  await run<TrimResult>(tasks, { ...options, machineOutput: options.json }, (index, outcome) => {
+  await run<TrimResult>(tasks, options, (index, outcome) => {
     results[planned[index]!] = outcome;
     if (!options.json && outcome.ok) out(trimLine(outcome.value));
   });
@@ -87,8 +89,9 @@ function writeAtomically(path: string, text: string): void {
 /** Why `path` cannot be written (its folder missing or not writable), or null. */
 function unwritable(path: string): string | null {
   const folder = dirname(resolve(path));
-  if (!existsSync(folder)) return `the folder ${printable(folder)} does not exist`;
-  try { accessSync(folder, constants.W_OK); } catch { return `the folder ${printable(folder)} is not writable`; }
+  if (!existsSync(folder)) return `the folder ${printable(shown(folder))} does not exist`;
+  if (!statSync(folder).isDirectory()) return `${printable(shown(folder))} is not a folder`;
+  try { accessSync(folder, constants.W_OK); } catch { return `the folder ${printable(shown(folder))} is not writable`; }
   return null;
 }
 
@@ -109,7 +112,9 @@ export async function reportCommand(files: string[], settings: AnalyzeSettings, 
     if (options.html) writeAtomically(options.html, reportHtml(analyses, target, unit, failures));
     if (options.svg) writeAtomically(options.svg, reportSvg(analyses, target, unit));
   } catch (error) {
-    say(`cannot write the report: ${printable((error as Error).message)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" : code === "ENOSPC" ? "the disk is full" : (error as Error).message;
+    say(`cannot write the report ${targets.map((t) => printable(t)).join(" / ")}: ${why}`);
     process.exitCode = 1;
     return;
   }

@@ -16,14 +16,15 @@ export function say(line: string): void {
   process.stderr.write(`gainstage: ${line}\n`);
 }
 
-export interface RunOptions { jobs: number; quiet?: boolean; machineOutput?: boolean }
+export interface RunOptions { jobs: number; quiet?: boolean }
 
 /**
  * Runs `tasks`; `onResult` gets each outcome in task order as soon as all earlier ones are done.
  * Failures are reported on stderr as they happen and make the exit status 1.
  */
 export async function run<R>(tasks: Task[], options: RunOptions, onResult: (index: number, outcome: Outcome<R>) => void = () => {}): Promise<Outcome<R>[]> {
-  const showBar = !options.quiet && !options.machineOutput && process.stderr.isTTY === true;
+  // The bar goes to stderr, so it never mixes with what stdout carries (tables, JSON, CSV).
+  const showBar = !options.quiet && process.stderr.isTTY === true;
   const bar = showBar ? new SingleBar({ format: BAR_FORMAT, hideCursor: true, stream: process.stderr, etaBuffer: 50 }, Presets.shades_classic) : null;
   const fractions = new Float64Array(tasks.length);
   const settled: (Outcome<R> | undefined)[] = new Array(tasks.length);

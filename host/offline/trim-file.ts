@@ -86,7 +86,7 @@ export async function trimPlanned(plan: TrimPlan, settings: AnalyzeSettings, opt
     const [, out] = kernel.readSnapshot();
     const after = { expectedLevelDb: before.autoTrim.levelDb + trimDb, samplePeakDbfs: out!.overall.samplePeakMaxDbfs, truePeakDbtp: out!.overall.truePeakMaxDbtp };
     if (integer && active.clipped > 0 && !options.allowClipping) {
-      throw new AudioFileError(`not written: the ${formatDb(trimDb, "dB")} trim would clip ${active.clipped} samples of this ${clipRuleBits(reader.format)}-bit file (peaks would reach ${formatDb(after.samplePeakDbfs, "dBFS")}); lower the target, keep a ceiling (--ceiling), or say --allow-clipping`);
+      throw new AudioFileError(`not written: the ${formatDb(trimDb, "dB")} trim would clip ${active.clipped} sample${active.clipped === 1 ? "" : "s"} of this ${clipRuleBits(reader.format)}-bit file (peaks would reach ${formatDb(after.samplePeakDbfs, "dBFS")}); lower the target, keep a ceiling (--ceiling), or say --allow-clipping`);
     }
     putInPlace(temporary, plan, options);
     return { ...base, output: plan.destination, after, clippedSamples: active.clipped, message: `wrote ${plan.destination}: ${before.autoTrim.message}` };

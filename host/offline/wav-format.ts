@@ -34,9 +34,11 @@ export interface WavFormat {
   format: SampleFormat;
 }
 
-function guidText(bytes: Uint8Array): string {
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}}`;
+/** A GUID as Windows writes it: the first three fields are little-endian numbers, the rest bytes in order. */
+function guidText(bytes: Buffer): string {
+  const hex = (from: number, to: number) => Array.from(bytes.subarray(from, to), (b) => b.toString(16).padStart(2, "0")).join("");
+  const field = (value: number, digits: number) => value.toString(16).padStart(digits, "0");
+  return `{${field(bytes.readUInt32LE(0), 8)}-${field(bytes.readUInt16LE(4), 4)}-${field(bytes.readUInt16LE(6), 4)}-${hex(8, 10)}-${hex(10, 16)}}`;
 }
 
 /** Reads and validates a fmt chunk body; throws AudioFileError. Refuses before anything is allocated. */
