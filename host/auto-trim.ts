@@ -16,6 +16,8 @@ export interface LearnOutcome {
   previousTrimDb?: number;
   /** One plain sentence: what was decided and why. */
   message: string;
+  /** Seconds of signal the decision was made from. */
+  seconds: number;
 }
 
 const db = (value: number, unit = "dB") => formatDb(value, unit);
@@ -49,11 +51,11 @@ export function describeDecision(r: AutoTrimReadings): string {
 /** Applies a learned decision to `store` (if its status is ok). Returns what happened. */
 export function applyLearned(store: ParamStore, r: AutoTrimReadings, undo: number[]): LearnOutcome {
   const message = describeDecision(r);
-  if (r.state !== "done" || r.status !== "ok") return { applied: false, trimDb: store.get("inputTrimDb"), message };
+  if (r.state !== "done" || r.status !== "ok") return { applied: false, trimDb: store.get("inputTrimDb"), message, seconds: r.seconds };
   const previousTrimDb = store.get("inputTrimDb");
   const trimDb = store.set("inputTrimDb", r.trimDb);
   undo.push(previousTrimDb);
-  return { applied: true, trimDb, previousTrimDb, message };
+  return { applied: true, trimDb, previousTrimDb, message, seconds: r.seconds };
 }
 
 /** Restores the trim before the last applied Learn; false if there is nothing to undo. */

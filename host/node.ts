@@ -179,6 +179,15 @@ export class GainstageNode extends AudioWorkletNode {
     this.send(Command.RESET_METERS, 0, 0);
   }
 
+  /**
+   * Says what the signal at one tap was read from, so clipped samples are counted as the file
+   * stores them: `integerBits` of an integer file (its largest or smallest code is a clip), or 0
+   * for float audio (|x| ≥ 1).
+   */
+  setClipRule(tap: 0 | 1, integerBits: number): void {
+    this.send(Command.SET_CLIP_RULE, tap * 256 + integerBits, 0);
+  }
+
   /** Chooses the meters of one tap (0 = before the trim, 1 = after; Meter bits). */
   setMeterMask(tap: 0 | 1, mask: number): void {
     this.send(Command.SET_METER_MASK, tap * 256 + mask, 0);

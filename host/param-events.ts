@@ -21,6 +21,8 @@ export const Command = {
   LEARN_START: 1002,
   LEARN_FINISH: 1003,
   LEARN_CANCEL: 1004,
+  /** value = tap · 256 + integer bits of the source (0 = float rule): what counts as a clipped sample */
+  SET_CLIP_RULE: 1005,
 } as const;
 
 export function createEventStorage(): SharedArrayBuffer {

@@ -80,8 +80,12 @@ export const DETECTOR_SPECS: readonly DetectorSpec[] = [
   { key: "true-peak", label: "True peak", unit: "dBTP", gated: false, targetMin: -40, targetMax: 0, explain: "the highest inter-sample peak (BS.1770-5 Annex 2), ungated" },
 ];
 export const DETECTORS = DETECTOR_SPECS.map((d) => d.label);
-/** Match detectors (index = plain value of matchDetector): what "equally loud" means for A/B. */
-export const MATCH_DETECTORS = ["Short-term loudness", "Momentary loudness", "AES17 RMS (300 ms)", "VU"] as const;
+/**
+ * Match detectors (index = plain value of matchDetector): what "equally loud" means for A/B.
+ * Match compares IN and OUT over a window (host/ab-match.ts): loudness integrated over it
+ * (ungated), its loudest momentary value, its AES17 RMS, its mean VU reading.
+ */
+export const MATCH_DETECTORS = ["Loudness (LUFS)", "Momentary loudness, highest (LUFS)", "AES17 RMS", "VU"] as const;
 
 export const PARAMS: readonly ParamSpec[] = [
   { id: 0, key: "inputTrimDb", name: "Input trim", unit: "dB", min: -48, max: 48, default: 0, flags: continuous, smoothingMs: GAIN_SMOOTHING_MS, kernelId: KernelParam.P_INPUT_TRIM_DB, appliesAt: "pre", decimals: 1, step: 0.1 },

@@ -106,6 +106,7 @@ export class GainstagePlugin {
     else if (id === Command.LEARN_START) this.kernel.exports.learnStart(value);
     else if (id === Command.LEARN_FINISH) this.kernel.exports.learnFinish();
     else if (id === Command.LEARN_CANCEL) this.kernel.exports.learnCancel();
+    else if (id === Command.SET_CLIP_RULE) this.kernel.exports.setClipRule(Math.floor(value / 256), value % 256);
     else if (id >= 0 && id < ID_SPACE && this.kernelIds[id]! >= 0) this.kernel.exports.setParam(this.kernelIds[id]!, value);
   }
 

@@ -1,9 +1,13 @@
 /**
- * Level-matched A/B in the app: IN (what entered PRE) against OUT (what leaves POST) for each
- * detector with the delta, Match (sets the output trim so OUT reads as loud as IN by the chosen
- * detector), a "matched" light, and A/B listen. The maths is host/ab-match.ts. Thread: main thread.
+ * Level-matched A/B in the app: IN (what comes in) against OUT (what you hear) for each detector
+ * with the delta, Match, a "matched" light, and A/B listen. Match listens for at least
+ * MATCH_WINDOW_SECONDS from the moment it is pressed (with progress) and sets the output trim so
+ * OUT is as loud as IN over that window by the chosen detector; the light compares IN and OUT
+ * over the window since the last trim change, so it never lights on one lucky moment. The maths
+ * is host/ab-match.ts. Thread: main thread.
  */
-import { abDeltas, matchLevel, matchedOutputTrimDb, MATCHED_TOLERANCE_DB } from "../host/ab-match.js";
+import { abDeltas, MatchWindow, MATCH_WINDOW_SECONDS, MATCHED_TOLERANCE_DB } from "../host/ab-match.js";
+import { SETTLE_MS } from "./stage-window.js";
 import type { TapReadings } from "../host/kernel.js";
 import type { ParamStore } from "../host/param-store.js";
 import { MATCH_DETECTORS } from "../host/params.js";
@@ -24,19 +28,26 @@ export class AbPanel {
   private readonly cells: HTMLElement[][] = [];
   private readonly light: HTMLElement;
   private readonly message: HTMLElement;
-  private latest: { in: TapReadings; out: TapReadings } | null = null;
+  private readonly progress: HTMLProgressElement;
+  /** The window behind the light: since the last trim change or meter reset. */
+  private readonly watch = new MatchWindow();
+  /** The window Match is listening over, while it does. */
+  private matching: MatchWindow | null = null;
+  private restartAtMs = 0;
+  private lastFrames = 0;
 
   constructor(private readonly store: ParamStore, controls: HTMLElement[]) {
     this.element = document.createElement("div");
     this.element.className = "ab";
     this.element.innerHTML = `
       <table class="ab-table">
-        <caption>IN (entering PRE) against OUT (leaving POST); Δ = OUT − IN</caption>
+        <caption>IN (what comes in) against OUT (what you hear), now; Δ = OUT − IN</caption>
         <thead><tr><th scope="col">Detector</th><th scope="col">IN</th><th scope="col">OUT</th><th scope="col">Δ</th></tr></thead>
         <tbody>${ROWS.map((row) => `<tr><th scope="row">${row.label}</th><td></td><td></td><td class="delta"></td></tr>`).join("")}</tbody>
       </table>
       <div class="ab-actions">
         <button type="button" class="primary match-button" aria-keyshortcuts="M">Match</button>
+        <progress class="match-progress" max="1" value="0" hidden></progress>
         <span class="matched-light" role="status" aria-live="polite"></span>
         <div class="ab-controls"></div>
       </div>
@@ -44,12 +55,15 @@ export class AbPanel {
     this.element.querySelectorAll("tbody tr").forEach((tr) => this.cells.push(Array.from(tr.querySelectorAll("td"))));
     this.light = this.element.querySelector(".matched-light")!;
     this.message = this.element.querySelector(".ab-message")!;
+    this.progress = this.element.querySelector(".match-progress")!;
+    // A trim change makes the light's window start over, once the change has settled.
+    store.subscribe((key) => { if (key === "outputTrimDb" || key === "inputTrimDb") this.restartAtMs = performance.now() + SETTLE_MS; });
     this.element.querySelector(".ab-controls")!.append(...controls);
     this.element.querySelector(".match-button")!.addEventListener("click", () => this.match());
   }
 
-  update(taps: { in: TapReadings; out: TapReadings }): void {
-    this.latest = taps;
+  update(taps: { in: TapReadings; out: TapReadings }, sampleRate: number, nowMs: number): void {
+    this.latest = { ...taps, sampleRate };
     const deltas = abDeltas(taps.in, taps.out);
     ROWS.forEach((row, r) => {
       const [inCell, outCell, deltaCell] = this.cells[r]!;
@@ -57,26 +71,71 @@ export class AbPanel {
       outCell!.textContent = formatDb(row.read(taps.out), row.unit);
       deltaCell!.textContent = formatDb(deltas[row.delta]!, row.unit === "LUFS" ? "LU" : "dB");
     });
+    const reset = taps.out.framesSinceReset < this.lastFrames;
+    this.lastFrames = taps.out.framesSinceReset;
+    if (reset || !this.watch.started || (this.restartAtMs > 0 && nowMs >= this.restartAtMs)) {
+      this.restartAtMs = 0;
+      this.watch.start(taps.in, taps.out, sampleRate);
+    } else {
+      this.watch.push(taps.in, taps.out);
+    }
+    if (this.matching) {
+      if (reset) this.matching.start(taps.in, taps.out, sampleRate); else this.matching.push(taps.in, taps.out);
+      this.finishMatch();
+    }
+    this.showLight();
+  }
+
+  private showLight(): void {
     const detector = this.store.get("matchDetector");
-    const delta = matchLevel(taps.out, detector) - matchLevel(taps.in, detector);
-    const matched = Math.abs(delta) <= MATCHED_TOLERANCE_DB;
+    const { in: inLevel, out: outLevel } = this.watch.levels(detector);
+    const delta = outLevel - inLevel;
+    // Between a trim change and the start of the new window (the change settling), nothing is known yet.
+    const seconds = this.restartAtMs > 0 ? 0 : this.watch.seconds;
+    const matched = seconds >= MATCH_WINDOW_SECONDS && Number.isFinite(delta) && Math.abs(delta) <= MATCHED_TOLERANCE_DB;
     this.light.classList.toggle("on", matched);
-    const text = Number.isFinite(delta)
-      ? matched ? `Matched (${MATCH_DETECTORS[detector]}, within ${MATCHED_TOLERANCE_DB} dB)` : `Not matched: OUT ${formatDb(delta, "dB")}`
-      : "No level to compare";
+    const over = `over ${seconds.toFixed(0)} s`;
+    const text = seconds < MATCH_WINDOW_SECONDS ? `Comparing since the last change… ${seconds.toFixed(1)} s`
+      : !Number.isFinite(delta) ? "No level to compare"
+        : matched ? `Matched (${MATCH_DETECTORS[detector]} ${over}, within ${MATCHED_TOLERANCE_DB} dB)` : `Not matched: OUT ${formatDb(delta, "dB")} ${over}`;
     if (this.light.textContent !== text) this.light.textContent = text;
   }
 
-  /** Sets the output trim so OUT equals IN by the match detector. */
+  /** Starts Match: it listens from now for at least MATCH_WINDOW_SECONDS, then sets the output trim. */
   match(): void {
-    const detector = this.store.get("matchDetector");
-    const trim = this.latest && matchedOutputTrimDb(this.latest.in, this.latest.out, this.store.get("outputTrimDb"), detector);
-    if (trim === null || trim === undefined) {
-      this.message.textContent = "Match needs signal at both IN and OUT (above −70 dB): play the source first. Output trim unchanged.";
+    if (!this.latest) {
+      this.message.textContent = "Match needs signal at both IN and OUT: play the source first. Output trim unchanged.";
       return;
     }
-    const before = this.store.get("outputTrimDb");
-    this.store.set("outputTrimDb", trim);
-    this.message.textContent = `Matched by ${MATCH_DETECTORS[detector]}: output trim ${formatDb(before, "dB")} → ${formatDb(trim, "dB")}. Windowed detectors settle over their window (short-term: 3 s).`;
+    this.matching = new MatchWindow();
+    this.matching.start(this.latest.in, this.latest.out, this.latest.sampleRate);
+    this.progress.hidden = false;
+    this.progress.value = 0;
+    this.message.textContent = `Matching: listening for ${MATCH_WINDOW_SECONDS} s…`;
   }
+
+  /** While Match listens: progress; once the window is long enough, the trim and what it was based on. */
+  private finishMatch(): void {
+    const window = this.matching!;
+    const detector = this.store.get("matchDetector");
+    this.progress.value = Math.min(1, window.seconds / MATCH_WINDOW_SECONDS);
+    if (window.seconds < MATCH_WINDOW_SECONDS) {
+      this.message.textContent = `Matching: listening… ${window.seconds.toFixed(1)} of ${MATCH_WINDOW_SECONDS} s`;
+      return;
+    }
+    this.matching = null;
+    this.progress.hidden = true;
+    const before = this.store.get("outputTrimDb");
+    const trim = window.matchedOutputTrimDb(before, detector);
+    if (trim === null) {
+      this.message.textContent = "Match needs signal at both IN and OUT (above −70 dB) while it listens: play the source. Output trim unchanged.";
+      return;
+    }
+    const { in: inLevel, out: outLevel } = window.levels(detector);
+    this.store.set("outputTrimDb", trim);
+    this.showLight();
+    this.message.textContent = `Matched by ${MATCH_DETECTORS[detector]} over ${window.seconds.toFixed(1)} s (IN ${formatDb(inLevel, "")}, OUT ${formatDb(outLevel, "")}): output trim ${formatDb(before, "dB")} → ${formatDb(trim, "dB")}.`;
+  }
+
+  private latest: { in: TapReadings; out: TapReadings; sampleRate: number } | null = null;
 }

@@ -1,28 +1,32 @@
 /**
- * The gain-staging console: wires the audio engine, the controls derived from the parameter
- * table, the meters, Learn, A/B, the history, the stage check and presets, and draws everything
- * once per animation frame from one snapshot per point (the audio thread never posts per block).
+ * The gain-staging console: builds the views (controls from the parameter table, meter strips,
+ * the chain, Learn, A/B, history, the effect's view, the stage check, presets) and wires them to
+ * the audio engine; transport.ts, shortcuts.ts and render-loop.ts do the rest.
  * Thread: main thread.
  */
 import { ParamStore } from "../host/param-store.js";
 import { defaultValues, paramByKey } from "../host/params.js";
 import { saveState } from "../host/state.js";
 import { formatDb } from "../host/format.js";
-import type { PointSnapshot } from "../host/meter-snapshot.js";
-import { Engine, type InsertKind } from "./engine.js";
-import { createParamControl, type ParamControl } from "./param-control.js";
-import { CALIBRATIONS_DBFS, CONTROL_GROUPS } from "./control-groups.js";
-import { MeterStrip } from "./meter-strip.js";
-import { LearnPanel } from "./learn-panel.js";
 import { AbPanel } from "./ab-panel.js";
+import { ChainDiagram } from "./chain-diagram.js";
+import { CALIBRATIONS_DBFS, CONTROL_GROUPS } from "./control-groups.js";
+import { Engine } from "./engine.js";
 import { HistoryPlot } from "./history-plot.js";
 import { InsertView } from "./insert-view.js";
-import { STAGES, checkStage, type StageId } from "./stage-check.js";
-import { downloadPreset, loadPresetFile, persistState, restoreLastState } from "./presets.js";
+import { LearnPanel } from "./learn-panel.js";
+import { MeterStrip } from "./meter-strip.js";
+import type { PointId } from "./meter-points.js";
 import { notify } from "./notices.js";
+import { createParamControl, type ParamControl } from "./param-control.js";
+import { downloadPreset, loadPresetFile, persistState, restoreLastState } from "./presets.js";
+import { startRenderLoop } from "./render-loop.js";
+import { wireShortcuts } from "./shortcuts.js";
+import { wireStagePanel } from "./stage-panel.js";
+import { wireTransport } from "./transport.js";
 
-const STAGE_CHECK_EVERY_MS = 250;
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const EFFECT_NAMES = { saturator: "Effect: tape saturator", none: "Effect: none" } as const;
 
 export async function startApp(): Promise<void> {
   const store = new ParamStore();
@@ -37,72 +41,58 @@ export async function startApp(): Promise<void> {
     controls.set(key, made);
     return made.element;
   };
-  $("#console-controls").append(...CONTROL_GROUPS.console.map(control));
-  const calibration = $("#calibration");
+  // Faders one per row; the switches side by side beneath them.
+  const consoleControls = CONTROL_GROUPS.console.map(control);
+  const toggles = document.createElement("div");
+  toggles.className = "toggles";
+  toggles.append(...consoleControls.filter((element) => element.classList.contains("param-toggle")));
+  $("#console-controls").append(...consoleControls.filter((element) => !element.classList.contains("param-toggle")), toggles);
   for (const level of CALIBRATIONS_DBFS) {
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = formatDb(level, "", { decimals: 0 });
     button.title = `0 VU and the Learn target at a ${level} dBFS sine`;
     button.addEventListener("click", () => { store.set("vuReferenceDbfs", level); store.set("autoTrimTargetDb", level); });
-    calibration.append(button);
+    $("#calibration").append(button);
   }
 
-  const strips = {
-    in: new MeterStrip("IN", "entering PRE, before the input trim"),
-    send: new MeterStrip("SEND", "after the input trim, into the insert"),
-    return: new MeterStrip("RETURN", "back from the insert, before the output trim"),
-    out: new MeterStrip("OUT", "leaving POST, after the output trim"),
-  };
-  $("#strips-left").append(strips.in.element, strips.send.element);
-  $("#strips-right").append(strips.return.element, strips.out.element);
+  const strips: Record<PointId, MeterStrip> = { in: new MeterStrip("in"), send: new MeterStrip("send"), return: new MeterStrip("return"), out: new MeterStrip("out") };
+  $("#strip-in").append(strips.in.element);
+  $("#strip-out").append(strips.out.element);
+  const inner = $("#strips-inner");
+  inner.append(strips.send.element, strips.return.element);
   const showInner = $<HTMLInputElement>("#show-send-return");
-  const layoutStrips = () => { strips.send.element.hidden = !showInner.checked; strips.return.element.hidden = !showInner.checked; };
+  const layoutStrips = () => { inner.hidden = !showInner.checked; };
   showInner.addEventListener("change", layoutStrips);
   layoutStrips();
 
-  const learn = new LearnPanel(engine.pre, (trimDb) => controls.get("inputTrimDb")!.setMarker(trimDb), CONTROL_GROUPS.learn.map(control), () => engine.play());
+  const chain = new ChainDiagram((point) => {
+    if (point === "send" || point === "return") { showInner.checked = true; layoutStrips(); }
+    strips[point].element.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  });
+  $("#chain").append(chain.element);
+  const showEffect = () => chain.setEffect(EFFECT_NAMES[engine.insertName]);
+  showEffect();
+
+  const learn = new LearnPanel(() => engine.pre, (trimDb) => controls.get("inputTrimDb")!.setMarker(trimDb), CONTROL_GROUPS.learn.map(control), () => engine.play());
   $("#learn-panel").append(learn.element);
   const ab = new AbPanel(store, CONTROL_GROUPS.ab.map(control));
   $("#ab-panel").append(ab.element);
   const history = new HistoryPlot();
   history.guides = (unit) => unit === "dBFS" ? [{ db: -6, label: "−6 dBFS headroom line" }]
     : unit === "VU" ? [{ db: 0, label: "0 VU" }]
-    : unit === "dB" ? [{ db: store.get("autoTrimTargetDb"), label: `target ${formatDb(store.get("autoTrimTargetDb"), "dB")}` }] : [];
+    : unit === "dB" ? [{ db: store.get("autoTrimTargetDb"), label: `target ${formatDb(store.get("autoTrimTargetDb"), "dB")}` }]
+    : unit === "LUFS" ? [{ db: -14, label: "−14 LUFS streaming" }, { db: -23, label: "−23 LUFS broadcast (EBU R128)" }] : [];
   $("#history-panel").append(history.element);
-  const insertView = new InsertView(engine.scope, () => engine.insertName !== "none");
+  const insertView = new InsertView(() => engine.scope, () => engine.insertName !== "none");
   $("#insert-panel").append(insertView.element);
+  wireStagePanel();
 
-  // Transport and sources.
-  const play = $<HTMLButtonElement>("#play");
-  const togglePlay = async () => { if (engine.playing) engine.pause(); else await engine.play(); };
-  play.addEventListener("click", () => void togglePlay());
-  $<HTMLInputElement>("#loop").addEventListener("change", (event) => engine.setLoop((event.target as HTMLInputElement).checked));
-  const monitor = $<HTMLInputElement>("#monitor");
-  monitor.addEventListener("change", () => engine.setMonitor(monitor.checked));
-  $<HTMLSelectElement>("#insert").addEventListener("change", (event) => engine.setInsert((event.target as HTMLSelectElement).value as InsertKind));
-  const fileInput = $<HTMLInputElement>("#file-input");
-  const useFile = async (file: File) => {
-    try { await engine.useFile(file); notify(`Loaded "${file.name}".`, "info"); await engine.play(); } catch (error) { notify((error as Error).message, "error"); }
+  const showStatus = () => {
+    $("#status").textContent = `${engine.context.sampleRate} Hz · meters via ${engine.pre.transport === "shared-memory" ? "shared memory" : "port messages (page not cross-origin isolated)"}`;
+    showEffect();
   };
-  const sourceActions: Record<string, () => Promise<void> | void> = {
-    demo: () => engine.useDemo(),
-    tone: () => engine.useTone(),
-    file: () => fileInput.click(),
-    mic: async () => { try { await engine.useMic(); } catch (error) { notify((error as Error).message, "error"); } },
-  };
-  document.querySelectorAll<HTMLButtonElement>("[data-source]").forEach((button) =>
-    button.addEventListener("click", () => void sourceActions[button.dataset.source!]!()));
-  fileInput.addEventListener("change", () => { const file = fileInput.files?.[0]; if (file) void useFile(file); fileInput.value = ""; });
-  document.addEventListener("dragover", (event) => { event.preventDefault(); document.body.classList.add("dropping"); });
-  document.addEventListener("dragleave", () => document.body.classList.remove("dropping"));
-  document.addEventListener("drop", (event) => {
-    event.preventDefault();
-    document.body.classList.remove("dropping");
-    const file = event.dataTransfer?.files[0];
-    if (file) void useFile(file);
-  });
-
+  const { togglePlay } = wireTransport(engine, showStatus);
   const resetMeters = () => {
     engine.pre.resetMeters();
     engine.post.resetMeters();
@@ -110,13 +100,6 @@ export async function startApp(): Promise<void> {
   };
   $("#reset-meters").addEventListener("click", resetMeters);
 
-  // Stage check.
-  const stageSelect = $<HTMLSelectElement>("#stage");
-  STAGES.forEach((stage) => stageSelect.add(new Option(`${stage.name} — ${stage.target}`, stage.id)));
-  stageSelect.value = "plugin-input";
-  const stageList = $("#stage-findings");
-
-  // Presets.
   $("#preset-save").addEventListener("click", () => downloadPreset(store));
   const presetInput = $<HTMLInputElement>("#preset-file");
   $("#preset-load").addEventListener("click", () => presetInput.click());
@@ -128,72 +111,15 @@ export async function startApp(): Promise<void> {
   });
   $("#preset-defaults").addEventListener("click", () => { store.load(saveState(defaultValues())); notify("All settings back to their defaults.", "info"); });
 
-  // Keyboard shortcuts (not while typing in a field).
-  const shortcuts: Record<string, () => void> = {
+  wireShortcuts({
     " ": () => void togglePlay(),
     a: () => store.set("abListen", store.get("abListen") >= 0.5 ? 0 : 1),
     l: () => void learn.toggle(),
     m: () => ab.match(),
     r: resetMeters,
-  };
-  document.addEventListener("keydown", (event) => {
-    const target = event.target as HTMLElement;
-    if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, select, textarea, [role=slider]")) return;
-    const action = shortcuts[event.key.toLowerCase()];
-    if (action && !(event.key === " " && target.closest("button"))) { action(); event.preventDefault(); }
   });
-
-  $("#status").textContent = `${engine.context.sampleRate} Hz · meters via ${engine.pre.transport === "shared-memory" ? "shared memory" : "port messages (page not cross-origin isolated)"}`;
-  let last: { pre: PointSnapshot; post: PointSnapshot } | null = null;
-  let lastStageMs = 0;
-  const frame = (nowMs: number) => {
-    const pre = engine.pre.meters(), post = engine.post.meters();
-    if (pre && post) {
-      last = { pre, post };
-      strips.in.update(pre.before, nowMs);
-      strips.send.update(pre.after, nowMs);
-      strips.return.update(post.before, nowMs);
-      strips.out.update(post.after, nowMs);
-      ab.update({ in: pre.before, out: post.after });
-      learn.update(pre.autoTrim);
-      history.push({ in: pre.before, out: post.after }, nowMs);
-      insertView.update(pre.after.overall.samplePeakDbfs, nowMs);
-      if (nowMs - lastStageMs > STAGE_CHECK_EVERY_MS) {
-        lastStageMs = nowMs;
-        renderStage(stageList, stageSelect.value as StageId, { in: pre.before, send: pre.after, out: post.after }, store);
-      }
-    }
-    play.textContent = engine.playing ? "Pause" : "Play";
-    play.setAttribute("aria-pressed", String(engine.playing));
-    $("#source-name").textContent = engine.sourceName;
-    $("#position").textContent = engine.durationSeconds ? `${engine.positionSeconds.toFixed(1)} / ${engine.durationSeconds.toFixed(1)} s` : "live";
-    monitor.checked = engine.monitoring;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-
+  showStatus();
+  const meters = startRenderLoop(engine, store, { strips, chain, ab, learn, history, insertView });
   // For the end-to-end tests and for developers poking at the console.
-  Object.assign(globalThis, { gainstage: { engine, store, learn, ab, strips, meters: () => last } });
-}
-
-function renderStage(list: HTMLElement, stage: StageId, taps: Parameters<typeof checkStage>[1], store: ParamStore): void {
-  const findings = checkStage(stage, taps, store.get("autoTrimTargetDb"));
-  // Rebuild only when the words change, so a focused "Apply" button keeps its focus.
-  const signature = findings.map((finding) => finding.severity + finding.text).join("\n");
-  if (list.dataset.signature === signature) return;
-  list.dataset.signature = signature;
-  list.replaceChildren(...findings.map((finding) => {
-    const item = document.createElement("li");
-    item.className = finding.severity;
-    item.textContent = finding.text;
-    if (finding.fix) {
-      const fix = finding.fix;
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = `Apply ${formatDb(fix.changeDb, "dB")} to ${paramByKey(fix.param).name.toLowerCase()}`;
-      button.addEventListener("click", () => store.set(fix.param, store.get(fix.param) + fix.changeDb));
-      item.append(" ", button);
-    }
-    return item;
-  }));
+  Object.assign(globalThis, { gainstage: { engine, store, learn, ab, strips, meters } });
 }

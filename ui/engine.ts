@@ -1,12 +1,18 @@
 /**
- * The app's audio graph: source → PRE → insert (saturator or none) → POST → monitor → speakers.
- * Sources are the built-in demo loop, a 997 Hz calibration tone, a file the browser decodes, or
- * the microphone. Play / pause / loop for buffers. Thread: main thread.
+ * The app's audio graph: source → PRE → effect (saturator or none) → POST → speaker guard →
+ * monitor → speakers. Sources are the built-in demo loop, a 997 Hz calibration tone, a file the
+ * browser decodes, or the microphone. A file plays at its own sample rate: the context is built
+ * anew at that rate (decodeAudioData would otherwise resample it, changing its samples and
+ * peaks), and the meters are told whether it stores integer samples, so clips are counted as the
+ * command line counts them. Play / pause / loop for buffers. Thread: main thread.
  */
 import { GainstageNode } from "../host/node.js";
 import type { ParamStore } from "../host/param-store.js";
+import { TAP_IN } from "../host/kernel-layout.js";
 import { demoProgramme } from "./demo-programme.js";
+import { readFileHeader } from "./file-header.js";
 import { createSaturator, type Insert } from "./saturator.js";
+import { SpeakerGuard } from "./speaker-guard.js";
 
 export type SourceKind = "demo" | "tone" | "file" | "mic";
 export type InsertKind = "saturator" | "none";
@@ -14,16 +20,28 @@ export type InsertKind = "saturator" | "none";
 /** Calibration tone: 997 Hz (BS.1770's test frequency, not a sub-multiple of common rates), −18 dBFS peak = 0 VU. */
 export const TONE_HZ = 997;
 export const TONE_DBFS = -18;
+/** Rates an AudioContext accepts (Web Audio: at least 8 000 … 96 000; Chromium 3 000 … 768 000). */
+const MIN_CONTEXT_RATE = 8000;
+const MAX_CONTEXT_RATE = 384000;
+/** The header of any of our containers fits in this many bytes. */
+const HEADER_BYTES = 1 << 16;
 
 export class EngineError extends Error {}
 
+/** The nodes of one AudioContext; rebuilt whole when the rate changes. */
+interface Graph { context: AudioContext; pre: GainstageNode; post: GainstageNode; scope: AnalyserNode; guard: SpeakerGuard; monitor: GainNode }
+
+async function buildGraph(store: ParamStore, sampleRate?: number): Promise<Graph> {
+  const context = new AudioContext({ latencyHint: "interactive", sampleRate });
+  const { pre, post } = await GainstageNode.createPair(context, { store });
+  const guard = await SpeakerGuard.create(context);
+  const monitor = new GainNode(context);
+  post.connect(guard.node).connect(monitor).connect(context.destination);
+  return { context, pre, post, scope: new AnalyserNode(context, { fftSize: 2048 }), guard, monitor };
+}
+
 export class Engine {
-  readonly context: AudioContext;
-  readonly pre: GainstageNode;
-  readonly post: GainstageNode;
-  /** What leaves the insert (RETURN), for the scope. */
-  readonly scope: AnalyserNode;
-  private readonly monitor: GainNode;
+  private graph: Graph;
   private insert: Insert | null = null;
   private insertKind: InsertKind = "saturator";
   private buffer: AudioBuffer | null = null;
@@ -31,27 +49,47 @@ export class Engine {
   private live: { node: AudioNode; stop(): void } | null = null;
   private startedAt = 0;
   private offsetSeconds = 0;
+  private monitorOn = true;
+  /** The source's integer depth (0: float), for the clip rule of IN. */
+  private sourceBits = 0;
   kind: SourceKind = "demo";
   sourceName = "";
+  /** Said plainly when the file's rate is unknown and the browser may have resampled it. */
+  resampledNote = "";
   loop = true;
   playing = false;
 
   static async create(store: ParamStore): Promise<Engine> {
     if (typeof AudioWorkletNode === "undefined") throw new EngineError("This browser has no AudioWorklet, which Gainstage needs to run its meters. Use a current Chromium or Firefox over https or localhost.");
-    const context = new AudioContext({ latencyHint: "interactive" });
-    const { pre, post } = await GainstageNode.createPair(context, { store });
-    return new Engine(context, pre, post);
+    return new Engine(store, await buildGraph(store));
   }
 
-  private constructor(context: AudioContext, pre: GainstageNode, post: GainstageNode) {
-    this.context = context;
-    this.pre = pre;
-    this.post = post;
-    this.scope = new AnalyserNode(context, { fftSize: 2048 });
-    this.monitor = new GainNode(context);
-    post.connect(this.monitor).connect(context.destination);
+  private constructor(private readonly store: ParamStore, graph: Graph) {
+    this.graph = graph;
     this.setInsert("saturator");
     this.useDemo();
+  }
+
+  get context(): AudioContext { return this.graph.context; }
+  get pre(): GainstageNode { return this.graph.pre; }
+  get post(): GainstageNode { return this.graph.post; }
+  /** What leaves the effect, for the scope. */
+  get scope(): AnalyserNode { return this.graph.scope; }
+  get guard(): SpeakerGuard { return this.graph.guard; }
+
+  /** Builds the graph anew at `sampleRate` (the parameters live in the store, so nothing jumps). */
+  private async rebuild(sampleRate: number): Promise<void> {
+    const old = this.graph;
+    this.stop();
+    this.live?.stop();
+    this.live = null;
+    this.graph = await buildGraph(this.store, sampleRate);
+    old.pre.dispose();
+    old.post.dispose();
+    await old.context.close();
+    this.setInsert(this.insertKind);
+    this.setMonitor(this.monitorOn);
+    this.pre.setClipRule(TAP_IN, this.sourceBits);
   }
 
   /** Puts `kind` between PRE and POST (none = PRE straight into POST). */
@@ -73,7 +111,7 @@ export class Engine {
     const buffer = new AudioBuffer({ length: left.length, numberOfChannels: 2, sampleRate: this.context.sampleRate });
     buffer.copyToChannel(left, 0);
     buffer.copyToChannel(right, 1);
-    this.useBuffer(buffer, "demo", "Demo loop (drums, bass, pad; quiet verse, loud chorus)");
+    this.useBuffer(buffer, "demo", "Demo loop (drums, bass, pad; quiet verse, loud chorus)", 0);
   }
 
   useTone(): void {
@@ -83,22 +121,29 @@ export class Engine {
     const data = Float32Array.from({ length: frames }, (_, n) => amplitude * Math.sin((2 * Math.PI * TONE_HZ * n) / frames));
     buffer.copyToChannel(data, 0);
     buffer.copyToChannel(data, 1);
-    this.useBuffer(buffer, "tone", `Tone ${TONE_HZ} Hz at ${TONE_DBFS} dBFS peak (0 VU)`);
+    this.useBuffer(buffer, "tone", `Tone ${TONE_HZ} Hz at ${TONE_DBFS} dBFS peak (0 VU)`, 0);
   }
 
-  /** Decodes a file; throws EngineError with a plain message if the browser cannot. */
+  /** Decodes a file at its own rate; throws EngineError with a plain message if the browser cannot. */
   async useFile(file: File): Promise<void> {
+    const bytes = await file.arrayBuffer();
+    const header = readFileHeader(bytes.slice(0, HEADER_BYTES));
+    const rate = header.sampleRate;
+    if (rate !== null && rate !== this.context.sampleRate && rate >= MIN_CONTEXT_RATE && rate <= MAX_CONTEXT_RATE) await this.rebuild(rate);
     let buffer: AudioBuffer;
     try {
-      buffer = await this.context.decodeAudioData(await file.arrayBuffer());
+      buffer = await this.context.decodeAudioData(bytes);
     } catch {
       throw new EngineError(`"${file.name}" could not be decoded: this browser does not read that format (try WAV, FLAC, MP3, AAC or Ogg).`);
     }
-    if (buffer.numberOfChannels > 2) throw new EngineError(`"${file.name}" has ${buffer.numberOfChannels} channels; the app plays mono or stereo (the CLI analyses up to 5.1).`);
-    this.useBuffer(buffer, "file", file.name);
+    if (buffer.numberOfChannels > 2) throw new EngineError(`"${file.name}" has ${buffer.numberOfChannels} channels; the app plays mono or stereo (the command line analyses up to 7.1).`);
+    this.resampledNote = rate === this.context.sampleRate ? ""
+      : rate === null ? `the file's own sample rate could not be read, so the browser resampled it to ${this.context.sampleRate} Hz: peaks may differ slightly from the file's`
+        : `the file's ${rate} Hz is outside what this browser plays, so it was resampled to ${this.context.sampleRate} Hz`;
+    this.useBuffer(buffer, "file", file.name, header.integerBits);
   }
 
-  /** Opens the microphone (asks permission); monitoring is off to avoid feedback. */
+  /** Opens the microphone (asks permission); the speakers are off to avoid feedback. */
   async useMic(): Promise<void> {
     if (!navigator.mediaDevices?.getUserMedia) throw new EngineError("This browser gives no microphone access here (it needs https or localhost).");
     let stream: MediaStream;
@@ -117,17 +162,24 @@ export class Engine {
     this.live = { node, stop: () => { node.disconnect(); stream.getTracks().forEach((track) => track.stop()); } };
     this.kind = "mic";
     this.sourceName = stream.getAudioTracks()[0]?.label || "Microphone";
+    this.setSourceBits(0);
     this.setMonitor(false);
     void this.play();
   }
 
   setMonitor(on: boolean): void {
-    this.monitor.gain.setTargetAtTime(on ? 1 : 0, this.context.currentTime, 0.01);
+    this.monitorOn = on;
+    this.graph.monitor.gain.setTargetAtTime(on ? 1 : 0, this.context.currentTime, 0.01);
   }
 
-  get monitoring(): boolean { return this.monitor.gain.value > 0.5; }
+  get monitoring(): boolean { return this.monitorOn; }
 
-  private useBuffer(buffer: AudioBuffer, kind: SourceKind, name: string): void {
+  private setSourceBits(bits: number): void {
+    this.sourceBits = bits;
+    this.pre.setClipRule(TAP_IN, bits);
+  }
+
+  private useBuffer(buffer: AudioBuffer, kind: SourceKind, name: string, integerBits: number): void {
     const wasPlaying = this.playing;
     this.stop();
     this.live?.stop();
@@ -135,7 +187,9 @@ export class Engine {
     this.buffer = buffer;
     this.kind = kind;
     this.sourceName = name;
+    if (kind !== "file") this.resampledNote = "";
     this.offsetSeconds = 0;
+    this.setSourceBits(integerBits);
     this.setMonitor(true);
     if (wasPlaying) void this.play();
   }

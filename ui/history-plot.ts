@@ -19,6 +19,20 @@ export const HISTORY_DETECTORS = [
 ] as const;
 
 const SERIES = [{ key: "in", label: "IN", colour: "#7fc8f8" }, { key: "out", label: "OUT", colour: "#f2b33d" }] as const;
+const TIME_STEP_SECONDS = 10;
+
+/**
+ * The time axis's labels from −60 s (left) to now (right), between the plot's edges `left` and
+ * `right`: the two ends are aligned inward so they are never cut by the canvas's edge.
+ */
+export function timeAxisLabels(left: number, right: number): { text: string; x: number; align: CanvasTextAlign }[] {
+  const labels: { text: string; x: number; align: CanvasTextAlign }[] = [];
+  for (let seconds = HISTORY_SECONDS; seconds >= 0; seconds -= TIME_STEP_SECONDS) {
+    const x = left + ((HISTORY_SECONDS - seconds) / HISTORY_SECONDS) * (right - left);
+    labels.push({ text: seconds === 0 ? "now" : `−${seconds} s`, x, align: seconds === HISTORY_SECONDS ? "left" : seconds === 0 ? "right" : "center" });
+  }
+  return labels;
+}
 
 export class HistoryPlot {
   readonly element: HTMLElement;
@@ -87,8 +101,7 @@ export class HistoryPlot {
       g.fillText(formatDb(level, "", { decimals: 0 }), left - 4, y(level));
       g.fillStyle = "#2b3138"; g.fillRect(left, Math.round(y(level)), right - left, 1); g.fillStyle = "#aab3bd";
     }
-    g.textAlign = "center";
-    for (let seconds = 0; seconds <= HISTORY_SECONDS; seconds += 10) g.fillText(seconds === 0 ? "now" : `−${seconds} s`, x(POINTS - 1 - seconds * HISTORY_HZ), height - 6);
+    for (const label of timeAxisLabels(left, right)) { g.textAlign = label.align; g.fillText(label.text, label.x, height - 6); }
     for (const guide of this.guides(detector.unit)) {
       g.strokeStyle = "#8fd14f"; g.setLineDash([5, 4]);
       g.beginPath(); g.moveTo(left, y(guide.db) + 0.5); g.lineTo(right, y(guide.db) + 0.5); g.stroke(); g.setLineDash([]);

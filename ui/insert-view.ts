@@ -1,14 +1,14 @@
 /**
- * What the insert does, shown: the saturator's transfer curve with where SEND's peaks land on it,
- * the waveform leaving the insert (RETURN, flattened when driven hot), and a word for the drive.
- * This is the "show, don't preach" case for −18 dBFS. Thread: main thread.
+ * What the effect does, shown: the saturator's transfer curve with where the peaks it is fed land
+ * on it, the waveform leaving it (flattened when driven hot), and a word for the drive. This is
+ * the "show, don't preach" case for −18 dBFS. Thread: main thread.
  */
 import { formatDb } from "../host/format.js";
 import { compressionAtDb, driveLabel, saturate } from "./saturator.js";
 
 /** The curve is drawn over inputs ±CURVE_VIEW (linear, 1 = 0 dBFS). */
 const CURVE_VIEW = 1.5;
-/** SEND peak marker follows a held peak so it is readable (dB fall per second). */
+/** The marker of the peaks fed to the effect follows a held peak so it is readable (dB fall per second). */
 const MARKER_FALL_DB_PER_S = 2;
 
 export class InsertView {
@@ -16,16 +16,17 @@ export class InsertView {
   private readonly curve: HTMLCanvasElement;
   private readonly scopeCanvas: HTMLCanvasElement;
   private readonly label: HTMLElement;
-  private readonly samples: Float32Array<ArrayBuffer>;
+  private samples: Float32Array<ArrayBuffer>;
   private markerDbfs = -Infinity;
   private lastMs = 0;
 
-  constructor(private readonly scope: AnalyserNode, private readonly active: () => boolean) {
-    this.samples = new Float32Array(scope.fftSize);
+  /** `scope` gives the analyser after the effect now (it is rebuilt with the audio context). */
+  constructor(private readonly scope: () => AnalyserNode, private readonly active: () => boolean) {
+    this.samples = new Float32Array(scope().fftSize);
     this.element = document.createElement("div");
     this.element.className = "insert-view";
     this.element.innerHTML = `
-      <canvas class="curve" width="180" height="180" role="img" aria-label="Saturator transfer curve with SEND peaks marked"></canvas>
+      <canvas class="curve" width="180" height="180" role="img" aria-label="Saturator transfer curve with the peaks fed to it marked"></canvas>
       <canvas class="scope" width="360" height="180" role="img" aria-label="Waveform leaving the insert"></canvas>
       <p class="drive" role="status"></p>`;
     this.curve = this.element.querySelector(".curve")!;
@@ -33,13 +34,13 @@ export class InsertView {
     this.label = this.element.querySelector(".drive")!;
   }
 
-  /** `sendPeakDbfs`: SEND's sample peak since the previous frame. */
+  /** `sendPeakDbfs`: the sample peak fed to the effect (TO EFFECT) since the previous frame. */
   update(sendPeakDbfs: number, nowMs: number): void {
     const elapsed = this.lastMs ? (nowMs - this.lastMs) / 1000 : 0;
     this.lastMs = nowMs;
     this.markerDbfs = Math.max(sendPeakDbfs, this.markerDbfs - MARKER_FALL_DB_PER_S * elapsed);
     if (!this.active()) {
-      this.label.textContent = "No insert: PRE feeds POST directly.";
+      this.label.textContent = "No effect: the input trim feeds the output trim directly.";
       this.label.dataset.drive = "none";
     } else if (!(this.markerDbfs > -90)) {
       this.label.textContent = "Drive: no signal.";
@@ -48,7 +49,7 @@ export class InsertView {
       const compression = compressionAtDb(this.markerDbfs);
       const word = driveLabel(compression);
       this.label.dataset.drive = word;
-      this.label.textContent = `Drive: ${word} — SEND peaks at ${formatDb(this.markerDbfs, "dBFS")} are compressed by ${formatDb(-compression, "dB", { decimals: 1, signed: false })}.`;
+      this.label.textContent = `Drive: ${word} — peaks fed to it at ${formatDb(this.markerDbfs, "dBFS")} are compressed by ${formatDb(-compression, "dB", { decimals: 1, signed: false })}.`;
     }
     this.drawCurve();
     this.drawScope();
@@ -92,7 +93,9 @@ export class InsertView {
     g.clearRect(0, 0, width, height);
     g.strokeStyle = "#2b3138";
     g.beginPath(); g.moveTo(0, height / 2); g.lineTo(width, height / 2); g.stroke();
-    this.scope.getFloatTimeDomainData(this.samples);
+    const scope = this.scope();
+    if (scope.fftSize !== this.samples.length) this.samples = new Float32Array(scope.fftSize);
+    scope.getFloatTimeDomainData(this.samples);
     g.strokeStyle = "#7fc8f8"; g.beginPath();
     for (let i = 0; i < this.samples.length; i++) {
       const x = (i / (this.samples.length - 1)) * width, y = height / 2 - (this.samples[i]! / CURVE_VIEW) * (height / 2);
@@ -100,6 +103,6 @@ export class InsertView {
     }
     g.stroke();
     g.fillStyle = "#aab3bd"; g.font = "10px system-ui, sans-serif";
-    g.fillText("RETURN waveform (what leaves the insert)", 6, 12);
+    g.fillText("The waveform leaving the effect", 6, 12);
   }
 }

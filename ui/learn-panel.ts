@@ -30,10 +30,10 @@ export class LearnPanel {
   lastOutcome: LearnOutcome | null = null;
 
   /**
-   * `beforeLearn` runs first (the app starts playback: Learn listens to what plays, and a
+   * `pre` gives the PRE point now (it is rebuilt when the context changes rate). `beforeLearn` runs first (the app starts playback: Learn listens to what plays, and a
    * suspended AudioContext would never finish); `showSuggestion` marks the trim Learn would set.
    */
-  constructor(private readonly pre: GainstageNode, private readonly showSuggestion: (trimDb: number | null) => void, settings: HTMLElement[], private readonly beforeLearn: () => Promise<void> = async () => {}) {
+  constructor(private readonly pre: () => GainstageNode, private readonly showSuggestion: (trimDb: number | null) => void, settings: HTMLElement[], private readonly beforeLearn: () => Promise<void> = async () => {}) {
     this.element = document.createElement("div");
     this.element.className = "learn";
     this.element.innerHTML = `
@@ -44,24 +44,24 @@ export class LearnPanel {
         <button type="button" class="learn-undo" disabled>Undo</button>
         <progress class="learn-progress" max="1" value="0" hidden></progress>
       </div>
-      <p class="learn-status" role="status" aria-live="polite">Learn listens to what enters PRE and sets the input trim so SEND sits at the target.</p>
-      <div class="learn-settings"></div>`;
+      <p class="learn-status" role="status" aria-live="polite">Learn listens to what comes in and sets the input trim so the effect is fed the target level.</p>
+      <details class="learn-settings"><summary>Target, detector, ceilings, ride</summary><div class="learn-controls"></div></details>`;
     this.button = this.element.querySelector(".learn-button")!;
     this.cancel = this.element.querySelector(".learn-cancel")!;
     this.undo = this.element.querySelector(".learn-undo")!;
     this.progress = this.element.querySelector(".learn-progress")!;
     this.status = this.element.querySelector(".learn-status")!;
     this.length = this.element.querySelector(".learn-length")!;
-    this.element.querySelector(".learn-settings")!.append(...settings);
+    this.element.querySelector(".learn-controls")!.append(...settings);
     this.button.addEventListener("click", () => void this.toggle());
     this.cancel.addEventListener("click", () => {
-      this.pre.cancelLearn();
+      this.pre().cancelLearn();
       this.waiting = false;
       this.showSuggestion(null);
       this.setStatus("Learn cancelled; the trim is unchanged.");
     });
     this.undo.addEventListener("click", () => {
-      if (undoLearned(this.pre.store, this.undoStack)) this.setStatus(`Undone: input trim back to ${formatDb(this.pre.store.get("inputTrimDb"), "dB")}.`);
+      if (undoLearned(this.pre().store, this.undoStack)) this.setStatus(`Undone: input trim back to ${formatDb(this.pre().store.get("inputTrimDb"), "dB")}.`);
       this.undo.disabled = this.undoStack.length === 0;
     });
   }
@@ -69,12 +69,12 @@ export class LearnPanel {
   /** Starts Learn, or (when listening until stopped) stops it and applies. */
   async toggle(): Promise<void> {
     if (this.waiting) {
-      this.pre.finishLearn();
+      this.pre().finishLearn();
       return;
     }
     await this.beforeLearn();
     this.learningSeconds = Number(this.length.value);
-    this.pre.learn(this.learningSeconds);
+    this.pre().learn(this.learningSeconds);
     this.waiting = true;
     this.sawLearning = false;
     this.setStatus("Listening… play the loudest typical part of the source.");
@@ -99,7 +99,7 @@ export class LearnPanel {
     } else if (this.waiting && this.sawLearning && readings.state === "done") {
       this.waiting = false;
       this.showSuggestion(null);
-      this.lastOutcome = applyLearned(this.pre.store, readings, this.undoStack);
+      this.lastOutcome = applyLearned(this.pre().store, readings, this.undoStack);
       this.undo.disabled = this.undoStack.length === 0;
       this.setStatus(this.lastOutcome.applied ? `Applied. ${this.lastOutcome.message}` : this.lastOutcome.message);
     }

@@ -1,12 +1,14 @@
 /**
- * One tap's meters (IN, SEND, RETURN or OUT): per-channel peak bars with hold, AES17 RMS inside
- * them, clip lights that stay until clicked, a VU needle on the standard scale, and readouts
- * that always say which convention a number uses (dBFS sample peak, dBTP, AES17 vs plain RMS,
- * VU re its reference, LUFS/LU). Max readouts reset on click. Draws from the snapshot it is
- * given, once per animation frame. Thread: main thread.
+ * One meter point's meters (meter-points.ts): per-channel peak bars with hold, AES17 RMS inside
+ * them, clip lights that stay until clicked, readouts beside the bars that always say which
+ * convention a number uses (dBFS sample peak, dBTP, AES17 vs plain RMS, VU re its reference,
+ * LUFS/LU), and a VU needle on the standard scale below. Max readouts reset on click. Until the
+ * point has carried audio every readout shows "—". Draws from the snapshot it is given, once per
+ * animation frame. Thread: main thread.
  */
 import type { TapReadings } from "../host/kernel.js";
 import { formatDb, formatNumberDb } from "../host/format.js";
+import { METER_POINTS, type PointId } from "./meter-points.js";
 import { PeakHold } from "./peak-hold.js";
 import { drawVu } from "./vu-needle.js";
 
@@ -33,6 +35,9 @@ export function levelColour(dbfs: number): string {
 
 interface Readout { label: string; title: string; value: (tap: TapReadings, strip: MeterStrip) => string; reset?: (strip: MeterStrip) => void }
 
+/** No reading yet (nothing has played through this point since its meters were reset). */
+const NONE = "—";
+
 const READOUTS: Readout[] = [
   { label: "Peak max", title: "Highest sample peak since reset (dBFS). Click to reset.", value: (_, s) => formatDb(s.peakMaxDbfs, "dBFS"), reset: (s) => { s.peakMaxDbfs = -Infinity; } },
   { label: "True peak max", title: "Highest inter-sample peak, BS.1770-5 Annex 2 (dBTP). Click to reset.", value: (_, s) => formatDb(s.truePeakMaxDbtp, "dBTP"), reset: (s) => { s.truePeakMaxDbtp = -Infinity; } },
@@ -42,8 +47,8 @@ const READOUTS: Readout[] = [
   { label: "Momentary", title: "BS.1770 loudness, 400 ms window (EBU R128 M).", value: (t) => formatDb(t.momentaryLufs, "LUFS") },
   { label: "Short-term", title: "BS.1770 loudness, 3 s window (EBU R128 S).", value: (t) => formatDb(t.shortTermLufs, "LUFS") },
   { label: "Integrated", title: "Gated BS.1770 loudness since reset (EBU R128 I).", value: (t) => formatDb(t.integratedLufs, "LUFS") },
-  { label: "LRA", title: "Loudness range, EBU Tech 3342, since reset.", value: (t) => formatDb(t.loudnessRangeLu, "LU") },
-  { label: "Clips", title: "Samples at or over full scale (|x| ≥ 1.0) since reset.", value: (t) => String(t.overall.clipCount) },
+  { label: "LRA", title: "Loudness range, EBU Tech 3342, since reset (needs 3 s of signal).", value: (t) => (t.lraValues > 0 ? formatDb(t.loudnessRangeLu, "LU") : NONE) },
+  { label: "Clips", title: "Clipped samples since reset: at full scale (a file's largest or smallest code; |x| ≥ 1.0 for float).", value: (t) => String(t.overall.clipCount) },
 ];
 
 export class MeterStrip {
@@ -59,19 +64,25 @@ export class MeterStrip {
   truePeakMaxDbtp = -Infinity;
   latest: TapReadings | null = null;
 
-  constructor(readonly name: string, description: string) {
+  readonly name: string;
+
+  constructor(readonly point: PointId) {
+    const { label: name, words } = METER_POINTS[point];
+    this.name = name;
     this.element = document.createElement("section");
     this.element.className = "meter-strip";
-    this.element.dataset.tap = name.toLowerCase();
+    this.element.dataset.tap = point;
     this.element.setAttribute("aria-label", `${name} meters`);
     this.element.innerHTML = `
-      <header><h3>${name}</h3><p>${description}</p></header>
+      <header><h3>${name}</h3><p>${words}</p></header>
       <div class="meter-body">
-        <canvas class="bars" width="132" height="280" role="img" aria-label="${name} peak and RMS bars"></canvas>
-        <div class="clips" role="group" aria-label="${name} clip indicators"></div>
+        <div class="bar-column">
+          <canvas class="bars" width="96" height="214" role="img" aria-label="${name} peak and RMS bars"></canvas>
+          <div class="clips" role="group" aria-label="${name} clip indicators" hidden></div>
+        </div>
+        <dl class="readouts"></dl>
       </div>
-      <canvas class="vu" width="220" height="120" role="img" aria-label="${name} VU meter"></canvas>
-      <dl class="readouts"></dl>`;
+      <canvas class="vu" width="264" height="96" role="img" aria-label="${name} VU meter"></canvas>`;
     this.bars = this.element.querySelector(".bars")!;
     this.vu = this.element.querySelector(".vu")!;
     const list = this.element.querySelector(".readouts")!;
@@ -82,6 +93,7 @@ export class MeterStrip {
       const cell = document.createElement("dd");
       const value = readout.reset ? document.createElement("button") : cell;
       value.className = "readout";
+      value.textContent = NONE;
       value.dataset.readout = readout.label.toLowerCase().replace(/\s+/g, "-");
       value.title = readout.title;
       if (value !== cell) {
@@ -112,6 +124,11 @@ export class MeterStrip {
     this.clipsSeen = this.clipsSeen.map(() => 0);
   }
 
+  /** Whether sound (not just digital silence) has passed this point since its meters were reset. */
+  private heard(tap: TapReadings): boolean {
+    return tap.overall.samplePeakMaxDbfs > -Infinity;
+  }
+
   private layoutChannels(count: number): void {
     this.holds = Array.from({ length: count }, () => new PeakHold());
     this.clipsSeen = Array.from({ length: count }, () => 0);
@@ -122,7 +139,7 @@ export class MeterStrip {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "clip";
-      button.textContent = count === 2 ? (c === 0 ? "L" : "R") : String(c + 1);
+      button.textContent = count === 1 ? "clip" : count === 2 ? (c === 0 ? "L" : "R") : String(c + 1);
       button.addEventListener("click", () => { this.clipsSeen[c] = this.latest?.channels[c]?.clipCount ?? 0; this.render(); });
       box.append(button);
       this.clipButtons.push(button);
@@ -132,7 +149,12 @@ export class MeterStrip {
   private render(): void {
     const tap = this.latest;
     if (!tap) return;
-    READOUTS.forEach((readout, i) => { this.values[i]!.textContent = readout.value(tap, this); });
+    const heard = this.heard(tap);
+    this.element.querySelector<HTMLElement>(".clips")!.hidden = !heard;
+    READOUTS.forEach((readout, i) => {
+      const text = heard ? readout.value(tap, this) : NONE;
+      if (this.values[i]!.textContent !== text) this.values[i]!.textContent = text;
+    });
     tap.channels.forEach((channel, c) => {
       const clipped = channel.clipCount > (this.clipsSeen[c] ?? 0);
       const button = this.clipButtons[c];

@@ -1,17 +1,21 @@
 /**
  * The stage check: reads the meters against the targets producers work to at each stage and
- * says in plain words what is off, by how much, and which trim fixes it. Pure (no DOM), so the
- * rules are tested directly. Thread: main thread.
+ * says in plain words what is off, by how much, and which trim fixes it. It judges the window
+ * since the last trim change (stage-window.ts), so it never counts audio that went through an
+ * older trim, and it suggests nothing until the window is long enough — after Learn, as long as
+ * Learn listened — so it never offers again a fix Learn just made. Pure (no DOM), so the rules
+ * are tested directly. Thread: main thread.
  *
- * Targets (what-users-expect.md; the task's "stages"):
+ * Targets (what-users-expect.md):
  *   recording     IN peaks −12 … −6 dBFS, no clipped samples
- *   plugin input  SEND averages about −18 dB AES17 RMS (0 VU), peaks clear of −6 dBFS
+ *   plugin input  TO EFFECT averages about −18 dB AES17 RMS (0 VU), peaks clear of −6 dBFS
  *   mix bus       OUT peaks at or below −6 dBFS (6 dB of headroom)
  *   master        OUT peaks at or below −3 dBFS (3–6 dB of headroom)
  *   export        OUT true peak at or below −1 dBTP (EBU R128 / streaming delivery)
  */
-import type { TapReadings } from "../host/kernel.js";
 import { formatDb } from "../host/format.js";
+import { METER_POINTS } from "./meter-points.js";
+import type { StageLevels } from "./stage-window.js";
 
 export type StageId = "recording" | "plugin-input" | "mix-bus" | "master" | "export";
 export type Severity = "ok" | "info" | "warn" | "bad";
@@ -23,7 +27,8 @@ export interface StageFinding {
   fix?: { param: "inputTrimDb" | "outputTrimDb"; changeDb: number };
 }
 
-export interface StageTaps { in: TapReadings; send: TapReadings; out: TapReadings }
+/** Each point's levels over its window (null before the window has begun). */
+export interface StageTaps { in: StageLevels | null; send: StageLevels | null; out: StageLevels | null }
 
 export const RECORDING_PEAK_RANGE_DBFS = [-12, -6] as const;
 export const PLUGIN_INPUT_TOLERANCE_DB = 2;
@@ -34,7 +39,7 @@ export const EXPORT_TRUE_PEAK_LIMIT_DBTP = -1;
 
 export const STAGES: readonly { id: StageId; name: string; tap: keyof StageTaps; target: string }[] = [
   { id: "recording", name: "Recording", tap: "in", target: "IN peaks −12 … −6 dBFS" },
-  { id: "plugin-input", name: "Plugin input (analog-modeled)", tap: "send", target: "SEND about −18 dB AES17 RMS (0 VU)" },
+  { id: "plugin-input", name: "Plugin input (analog-modeled)", tap: "send", target: "TO EFFECT about −18 dB AES17 RMS (0 VU)" },
   { id: "mix-bus", name: "Mix bus", tap: "out", target: "OUT peaks ≤ −6 dBFS" },
   { id: "master", name: "Master", tap: "out", target: "OUT peaks ≤ −3 dBFS (3–6 dB headroom)" },
   { id: "export", name: "Export", tap: "out", target: "OUT true peak ≤ −1 dBTP" },
@@ -47,18 +52,23 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 const cut1 = (value: number) => Math.floor(value * 10) / 10;
 
 /**
- * Findings for `stage` from the meters since their last reset (peaks: max since reset; average:
- * AES17 RMS of everything since reset). `targetDb` is the plugin-input target (AES17 dB).
+ * Findings for `stage` from each point's window (peaks: the highest in it; average: its AES17
+ * RMS). `targetDb` is the plugin-input target (AES17 dB); below `minSeconds` of window the check
+ * says it is measuring and suggests nothing.
  */
-export function checkStage(stage: StageId, taps: StageTaps, targetDb = -18): StageFinding[] {
+export function checkStage(stage: StageId, taps: StageTaps, targetDb = -18, minSeconds = 3): StageFinding[] {
   const spec = STAGES.find((s) => s.id === stage)!;
   const tap = taps[spec.tap];
-  const peak = tap.overall.samplePeakMaxDbfs;
-  if (!(peak > -Infinity)) return [{ severity: "info", text: `No signal at ${spec.tap.toUpperCase()} yet: play something to check the ${spec.name.toLowerCase()} stage.` }];
+  const point = METER_POINTS[spec.tap].label;
+  if (!tap || !(tap.peakDbfs > -Infinity)) return [{ severity: "info", text: `No signal at ${point} since the last trim change: play something to check the ${spec.name.toLowerCase()} stage.` }];
+  if (tap.seconds < minSeconds) {
+    return [{ severity: "info", text: `Measuring ${point}: ${tap.seconds.toFixed(1)} of ${minSeconds.toFixed(1)} s since the last trim change (the check judges only what follows it).` }];
+  }
+  const peak = tap.peakDbfs;
   const findings: StageFinding[] = [];
-  const clips = tap.overall.clipCount;
+  const clips = tap.clips;
   if (clips > 0) {
-    findings.push({ severity: "bad", text: `${clips} sample${clips === 1 ? "" : "s"} reached full scale at ${spec.tap.toUpperCase()}${stage === "recording" ? ": the take is clipped; lower the source or preamp gain and record again" : ""}.` });
+    findings.push({ severity: "bad", text: `${clips} sample${clips === 1 ? "" : "s"} reached full scale at ${point}${stage === "recording" ? ": the take is clipped; lower the source or preamp gain and record again" : ""}.` });
   }
   switch (stage) {
     case "recording": {
@@ -69,18 +79,18 @@ export function checkStage(stage: StageId, taps: StageTaps, targetDb = -18): Sta
       break;
     }
     case "plugin-input": {
-      const average = tap.overall.rmsTotalAes17Db;
+      const average = tap.averageAes17Db;
       const off = average - targetDb;
       if (Math.abs(off) > PLUGIN_INPUT_TOLERANCE_DB) {
         findings.push({
           severity: "warn",
-          text: `SEND averages ${formatDb(average, "dB")} AES17, ${db(off)} ${off > 0 ? "above" : "below"} the ${formatDb(targetDb, "dB")} target: ${off > 0 ? "lower" : "raise"} the input trim by ${db(off)} (or press Learn).`,
+          text: `${point} averages ${formatDb(average, "dB")} AES17 over the last ${tap.seconds.toFixed(0)} s, ${db(off)} ${off > 0 ? "above" : "below"} the ${formatDb(targetDb, "dB")} target: ${off > 0 ? "lower" : "raise"} the input trim by ${db(off)} (or press Learn).`,
           fix: { param: "inputTrimDb", changeDb: round1(-off) },
         });
       } else {
-        findings.push({ severity: "ok", text: `SEND averages ${formatDb(average, "dB")} AES17: within ${PLUGIN_INPUT_TOLERANCE_DB} dB of the ${formatDb(targetDb, "dB")} target the effect is designed for.` });
+        findings.push({ severity: "ok", text: `${point} averages ${formatDb(average, "dB")} AES17 over the last ${tap.seconds.toFixed(0)} s: within ${PLUGIN_INPUT_TOLERANCE_DB} dB of the ${formatDb(targetDb, "dB")} target the effect is designed for.` });
       }
-      if (peak > PLUGIN_INPUT_PEAK_LIMIT_DBFS) findings.push({ severity: "warn", text: `SEND peaks reach ${dbfs(peak)}: an analog-modeled effect will colour these transients audibly.` });
+      if (peak > PLUGIN_INPUT_PEAK_LIMIT_DBFS) findings.push({ severity: "warn", text: `${point} peaks reach ${dbfs(peak)}: an analog-modeled effect will colour these transients audibly.` });
       break;
     }
     case "mix-bus":
@@ -98,7 +108,7 @@ export function checkStage(stage: StageId, taps: StageTaps, targetDb = -18): Sta
       break;
     }
     case "export": {
-      const truePeak = tap.overall.truePeakMaxDbtp;
+      const truePeak = tap.truePeakDbtp;
       if (truePeak > EXPORT_TRUE_PEAK_LIMIT_DBTP) {
         findings.push({
           severity: "bad",

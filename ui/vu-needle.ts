@@ -9,6 +9,9 @@ import { formatNumberDb } from "../host/format.js";
 export const VU_MIN = -20;
 export const VU_MAX = 3;
 const VU_MARKS = [-20, -10, -7, -5, -3, -2, -1, 0, 1, 2, 3];
+/** Marks that carry a number: every mark but −2, whose number would crowd −3 and −1. */
+export const VU_LABELLED = [-20, -10, -7, -5, -3, -1, 0, 1, 2, 3];
+const LABEL_FONT_PX = 10;
 /** Half the arc's opening, radians. */
 const ARC_HALF_ANGLE = (48 * Math.PI) / 180;
 const NEEDLE_COLOURS = ["#f4f1e8", "#f2b33d", "#7fc8f8", "#c39bd3", "#8fd14f", "#e5533d", "#aab3bd", "#ffffff"];
@@ -19,13 +22,26 @@ export function vuScalePosition(vu: number): number {
   return Math.min(1, 10 ** ((vu - VU_MAX) / 20));
 }
 
+/** The face's geometry for a canvas: the arc as wide as the canvas allows, its top clear of the labels. */
+export function vuGeometry(width: number, height: number) {
+  const radius = Math.min((width * 0.46) / Math.sin(ARC_HALF_ANGLE), height * 1.45);
+  const cx = width / 2, cy = radius + 2.2 * LABEL_FONT_PX;
+  const angle = (position: number) => -ARC_HALF_ANGLE + 2 * ARC_HALF_ANGLE * position;
+  const point = (a: number, r: number) => [cx + r * Math.sin(a), cy - r * Math.cos(a)] as const;
+  return { cx, cy, radius, angle, point };
+}
+
+/** Where each labelled mark's number sits (its centre), for a canvas of this size. */
+export function vuLabelPositions(width: number, height: number): { vu: number; x: number; y: number }[] {
+  const { radius, angle, point } = vuGeometry(width, height);
+  return VU_LABELLED.map((vu) => { const [x, y] = point(angle(vuScalePosition(vu)), radius + 1.5 * LABEL_FONT_PX); return { vu, x, y }; });
+}
+
 export function drawVu(canvas: HTMLCanvasElement, vuPerChannel: number[]): void {
   const g = canvas.getContext("2d");
   if (!g) return;
   const { width, height } = canvas;
-  const cx = width / 2, cy = height * 1.05, radius = height * 0.88;
-  const angle = (position: number) => -ARC_HALF_ANGLE + 2 * ARC_HALF_ANGLE * position;
-  const point = (a: number, r: number) => [cx + r * Math.sin(a), cy - r * Math.cos(a)] as const;
+  const { cx, cy, radius, angle, point } = vuGeometry(width, height);
   g.clearRect(0, 0, width, height);
   g.fillStyle = "#f3ecd6";
   g.fillRect(0, 0, width, height);
@@ -36,21 +52,23 @@ export function drawVu(canvas: HTMLCanvasElement, vuPerChannel: number[]): void 
     g.arc(cx, cy, radius, angle(vuScalePosition(from)) - Math.PI / 2, angle(vuScalePosition(to)) - Math.PI / 2);
     g.stroke();
   }
-  g.font = "10px system-ui, sans-serif";
+  g.font = `${LABEL_FONT_PX}px system-ui, sans-serif`;
   g.textAlign = "center";
   g.textBaseline = "middle";
   for (const mark of VU_MARKS) {
     const a = angle(vuScalePosition(mark));
-    const [x1, y1] = point(a, radius), [x2, y2] = point(a, radius + 6), [tx, ty] = point(a, radius + 15);
+    const [x1, y1] = point(a, radius), [x2, y2] = point(a, radius + 6);
     g.strokeStyle = mark > 0 ? "#c0392b" : "#222";
     g.lineWidth = 1.5;
     g.beginPath(); g.moveTo(x1, y1); g.lineTo(x2, y2); g.stroke();
-    g.fillStyle = mark > 0 ? "#c0392b" : "#222";
-    g.fillText(mark > 0 ? `+${mark}` : formatNumberDb(mark, { decimals: 0 }), tx, ty);
+  }
+  for (const { vu, x, y } of vuLabelPositions(width, height)) {
+    g.fillStyle = vu > 0 ? "#c0392b" : "#222";
+    g.fillText(formatNumberDb(vu, { decimals: 0 }), x, y);
   }
   g.fillStyle = "#222";
   g.font = "bold 12px system-ui, sans-serif";
-  g.fillText("VU", cx, height * 0.62);
+  g.fillText("VU", cx, height - 14);
   vuPerChannel.forEach((vu, c) => {
     const [x, y] = point(angle(vuScalePosition(vu)), radius + 4);
     g.strokeStyle = vuPerChannel.length > 1 ? NEEDLE_COLOURS[c % NEEDLE_COLOURS.length]! : "#111";

@@ -74,8 +74,10 @@ class GainstageProcessor extends AudioWorkletProcessor {
     const output = outputs[0] ?? [];
     const frames = output[0]?.length ?? input[0]?.length ?? 128;
     const quantumStart = currentFrame;
-    const channels = Math.min(MAX_CHANNELS, Math.max(1, input.length, output.length));
-    // Channel count changed (mono ↔ stereo): parameters are kept, meters start over.
+    // Nothing connected (a source stopped) is silence in the current layout, not a change to mono:
+    // the meters keep what they measured. A real change (mono ↔ stereo) keeps the parameters and
+    // starts the meters over.
+    const channels = input.length > 0 ? Math.min(MAX_CHANNELS, input.length) : this.channels;
     if (channels !== this.channels && this.plugin.setChannels(channels)) this.channels = channels;
     this.events.collect();
     this.readAutomation(parameters, quantumStart, frames);

@@ -111,7 +111,7 @@ test("mono → stereo mid-render: no crash, no NaN, both channels carry the sign
 test("Learn on a real chain (PRE → saturator → POST) puts SEND at the −18 dB AES17 target", async () => {
   const r = await run("learnChain");
   expect(r.outcome?.applied).toBe(true);
-  expect(r.outcome?.message).toMatch(/AES17 RMS measured/);
+  expect(r.outcome?.message).toMatch(/AES17 RMS, gated measured/);
   // Uniform noise of amplitude 0.05: RMS 0.05/√3 → −31.8 dB AES17, so about +13.8 dB.
   expectWithin(r.inputTrimDb, -18 - (20 * Math.log10(0.05 / Math.sqrt(3)) + 3.0103), 0.1, 0.1, "learned trim");
   expectWithin(r.sendRmsAes17Db, -18, 0.1, 0.1, "SEND AES17 RMS after Learn");

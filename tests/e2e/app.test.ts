@@ -85,7 +85,7 @@ describe("the demo plays and the meters read its known levels", () => {
 
   test("the hot demo drives the saturator audibly, and the stage check says by how much SEND is off", async () => {
     expect(await session.page.getAttribute(".drive", "data-drive")).toMatch(/saturating|distorting/);
-    await expect.poll(() => session.page.textContent("#stage-findings")).toMatch(/SEND averages .* above the −18\.0 dB target/);
+    await expect.poll(() => session.page.textContent("#stage-findings"), { timeout: 10_000 }).toMatch(/TO EFFECT averages .* AES17 over the last \d+ s, \d+\.\d dB above the −18\.0 dB target/);
   });
 });
 
@@ -107,8 +107,14 @@ describe("Learn puts SEND at the −18 dB AES17 target", () => {
     // verse and chorus slightly differently. Seen here: 0.04 dB.
     const reference = demoReference();
     expectWithin(learnedTrimDb, -18 - reference.gatedAes17Db, 0.1, 0.1, "learned trim");
-    expect(await session.page.textContent(".learn-status")).toMatch(/^Applied\. AES17 RMS measured .* → input trim −\d+\.\d dB/);
+    expect(await session.page.textContent(".learn-status")).toMatch(/^Applied\. AES17 RMS, gated measured .* → input trim −\d+\.\d dB/);
     expect(await session.page.isEnabled(".learn-undo")).toBe(true);
+  });
+
+  test("right after Learn, the stage check judges only what follows, and offers no second cut (issue #10, item 19)", async () => {
+    const findings = await session.page.textContent("#stage-findings");
+    expect(findings).toMatch(/^Measuring TO EFFECT: \d+\.\d of \d+\.\d s since the last trim change/);
+    expect(await session.page.locator("#stage-findings button").count()).toBe(0);
   });
 
   test("played again, SEND averages the target (one loop after a meter reset)", async () => {
@@ -138,10 +144,21 @@ test("A/B listen switches from the keyboard (A) and reaches the POST processor's
   expect(await param("abListen")).toBe(0);
 });
 
-test("Match sets the output trim from IN and OUT and says what it did", async () => {
+test("Match listens over a window (with progress), sets the output trim, and the light then compares over a window too", async () => {
+  // A steady tone through the saturator: every window of it is alike, so the light's later window
+  // must agree with Match's (on the demo, verse and chorus saturate differently).
+  await session.page.click('[data-source="tone"]');
+  if (!(await session.page.evaluate(() => (globalThis as any).gainstage.engine.playing))) await session.page.click("#play");
+  await waitSeconds(1);
   await session.page.click(".match-button");
-  await expect.poll(() => session.page.textContent(".ab-message")).toMatch(/^Matched by Short-term loudness: output trim/);
-});
+  expect(await session.page.textContent(".ab-message")).toMatch(/^Matching: listening/);
+  expect(await session.page.isVisible(".match-progress")).toBe(true);
+  await expect.poll(() => session.page.textContent(".ab-message"), { timeout: 15_000 }).toMatch(/^Matched by Loudness \(LUFS\) over 3\.\d s \(IN −\d+\.\d, OUT −\d+\.\d\): output trim/);
+  expect(await session.page.isVisible(".match-progress")).toBe(false);
+  // The light needs a whole window after the change before it says anything.
+  expect(await session.page.textContent(".matched-light")).toMatch(/^Comparing since the last change/);
+  await expect.poll(() => session.page.textContent(".matched-light"), { timeout: 15_000 }).toMatch(/^Matched \(Loudness \(LUFS\) over \d+ s, within 0\.2 dB\)/);
+}, 40_000);
 
 describe("presets", () => {
   test("typed entry goes through text → value; garbage is refused by name and changes nothing", async () => {

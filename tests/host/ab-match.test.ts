@@ -5,7 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { GainstagePlugin, type EventSource } from "../../host/plugin.js";
 import { paramByKey, MATCH_DETECTORS } from "../../host/params.js";
-import { matchedOutputTrimDb, matchLevel, abDeltas } from "../../host/ab-match.js";
+import { matchedOutputTrimDb, matchLevel, abDeltas, MatchWindow, MATCH_WINDOW_SECONDS } from "../../host/ab-match.js";
 import { kernelModule } from "../helpers/kernel.js";
 import { sine } from "../helpers/signals.js";
 import { pinkNoise } from "../helpers/programme.js";
@@ -116,5 +116,67 @@ describe("A/B listen", () => {
   test("OUT keeps metering B while A is heard", () => {
     const { outTap } = chain.taps();
     expectWithin(outTap.overall.samplePeakMaxDbfs, -8, 0.01, 0.01, "OUT peak");
+  });
+});
+
+describe("Match over a window (issue #10, item 20)", () => {
+  // A programme that swings 12 dB every 1.5 s into a saturating effect: the effect squashes the
+  // loud part more, so one instantaneous reading matches whichever part was playing.
+  const swing = () => {
+    const signal = pinkNoise(rate * 12, 0.05, 31);
+    for (let n = 0; n < signal.length; n++) if (Math.floor(n / (1.5 * rate)) % 2 === 1) signal[n]! *= 4;
+    return [signal, signal.slice()];
+  };
+  const effect = (x: number) => Math.tanh(5 * x) / 3;
+
+  test.each(MATCH_DETECTORS.map((name, index) => [name, index] as const))("%s: the trim from a ≥ 3 s window makes OUT = IN over the next window", (_, detector) => {
+    const chain = new Chain(effect);
+    const window = new MatchWindow();
+    const input = swing();
+    const hop = rate / 10;
+    for (let at = 0; at < input[0]!.length; at += hop) {
+      chain.run(input.map((c) => c.subarray(at, at + hop)));
+      const { inTap, outTap } = chain.taps();
+      if (at === 0) window.start(inTap, outTap, rate); else window.push(inTap, outTap);
+    }
+    expect(window.seconds).toBeGreaterThanOrEqual(MATCH_WINDOW_SECONDS);
+    const trim = window.matchedOutputTrimDb(0, detector)!;
+    expect(trim).not.toBeNull();
+    chain.set(chain.post, "outputTrimDb", trim);
+    const check = new MatchWindow();
+    for (let at = 0; at < input[0]!.length; at += hop) {
+      chain.run(input.map((c) => c.subarray(at, at + hop)));
+      const { inTap, outTap } = chain.taps();
+      if (at === 0) check.start(inTap, outTap, rate); else check.push(inTap, outTap);
+    }
+    const { in: inLevel, out: outLevel } = check.levels(detector);
+    // Loudness, RMS: exact sums over the same 12 s; VU and max momentary are sampled every 100 ms.
+    expectWithin(outLevel, inLevel, detector === 0 || detector === 2 ? 0.02 : 0.1, detector === 0 || detector === 2 ? 0.02 : 0.1, "OUT vs IN over the window");
+  });
+
+  test("the window's loudness is exactly the K-weighted loudness of the frames in it (two readings of the cumulative readout)", () => {
+    const chain = new Chain((x) => x);
+    const input = [sine(rate, 997, -30, 2), sine(rate, 997, -30, 2)];
+    chain.run(input);
+    const window = new MatchWindow();
+    const first = chain.taps();
+    window.start(first.inTap, first.outTap, rate);
+    chain.run([sine(rate, 997, -10, 4), sine(rate, 997, -10, 4)]);
+    const now = chain.taps();
+    window.push(now.inTap, now.outTap);
+    expectWithin(window.levels(0).in, -10, 0.02, 0.02, "stereo 997 Hz at −10 dBFS reads −10 LUFS, the earlier −30 part left out");
+    expectWithin(window.levels(2).in, -10, 0.001, 0.001, "AES17 RMS of the window");
+  });
+
+  test("shorter than 3 s, or silent: no trim", () => {
+    const chain = new Chain((x) => x);
+    const window = new MatchWindow();
+    chain.run(programme().map((c) => c.subarray(0, rate)));
+    const a = chain.taps();
+    window.start(a.inTap, a.outTap, rate);
+    chain.run(programme().map((c) => c.subarray(0, 2 * rate)));
+    const b = chain.taps();
+    window.push(b.inTap, b.outTap);
+    expect(window.matchedOutputTrimDb(0, 0)).toBeNull();
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The console's render loop: once per animation frame, one meter snapshot per point (the audio
+ * thread never posts per block), and every view drawn from it — strips, chain, A/B, Learn,
+ * history, the effect's view, the speaker guard light — and, a few times a second, the stage
+ * check over its window. Thread: main thread (requestAnimationFrame).
+ */
+import type { PointSnapshot } from "../host/meter-snapshot.js";
+import type { TapReadings } from "../host/kernel.js";
+import type { ParamStore } from "../host/param-store.js";
+import { formatDb } from "../host/format.js";
+import type { AbPanel } from "./ab-panel.js";
+import type { ChainDiagram } from "./chain-diagram.js";
+import type { Engine } from "./engine.js";
+import type { HistoryPlot } from "./history-plot.js";
+import type { InsertView } from "./insert-view.js";
+import type { LearnPanel } from "./learn-panel.js";
+import type { MeterStrip } from "./meter-strip.js";
+import type { PointId } from "./meter-points.js";
+import { renderStage } from "./stage-panel.js";
+import { MIN_WINDOW_SECONDS, StageWindow } from "./stage-window.js";
+
+const STAGE_CHECK_EVERY_MS = 250;
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+export interface Views {
+  strips: Record<PointId, MeterStrip>;
+  chain: ChainDiagram;
+  ab: AbPanel;
+  learn: LearnPanel;
+  history: HistoryPlot;
+  insertView: InsertView;
+}
+
+/** Starts the loop; returns the latest snapshots (for the tests and for developers). */
+export function startRenderLoop(engine: Engine, store: ParamStore, views: Views): () => { pre: PointSnapshot; post: PointSnapshot } | null {
+  let last: { pre: PointSnapshot; post: PointSnapshot } | null = null;
+  let lastStageMs = 0;
+  const stageWindow = new StageWindow<PointId>();
+  // The stage check's window starts over at every trim change; after Learn it waits as long as Learn listened.
+  let minStageSeconds = MIN_WINDOW_SECONDS;
+  store.subscribe((key) => {
+    if (key !== "inputTrimDb" && key !== "outputTrimDb") return;
+    const learned = views.learn.lastOutcome;
+    minStageSeconds = learned?.applied && learned.trimDb === store.get("inputTrimDb") ? Math.max(MIN_WINDOW_SECONDS, learned.seconds) : MIN_WINDOW_SECONDS;
+    stageWindow.restart(performance.now());
+  });
+  const play = $<HTMLButtonElement>("#play"), guard = $<HTMLButtonElement>("#speaker-guard");
+  guard.addEventListener("click", () => engine.guard.reset());
+  const frame = (nowMs: number) => {
+    const pre = engine.pre.meters(), post = engine.post.meters();
+    if (pre && post) {
+      last = { pre, post };
+      const taps: Record<PointId, TapReadings> = { in: pre.before, send: pre.after, return: post.before, out: post.after };
+      for (const id of Object.keys(taps) as PointId[]) views.strips[id].update(taps[id], nowMs);
+      views.chain.update(taps);
+      views.ab.update({ in: taps.in, out: taps.out }, pre.sampleRate, nowMs);
+      views.learn.update(pre.autoTrim);
+      views.history.push({ in: taps.in, out: taps.out }, nowMs);
+      views.insertView.update(taps.send.overall.samplePeakDbfs, nowMs);
+      stageWindow.push({ in: taps.in, send: taps.send, out: taps.out } as Record<PointId, TapReadings>, pre.sampleRate, nowMs);
+      if (nowMs - lastStageMs > STAGE_CHECK_EVERY_MS) {
+        lastStageMs = nowMs;
+        renderStage(stageWindow, store, minStageSeconds);
+      }
+    }
+    const tripped = engine.guard.tripped();
+    guard.hidden = tripped === null;
+    if (tripped !== null) {
+      const text = `Speakers muted: the output reached ${formatDb(tripped, "dBFS")}. Lower the trims, then click to unmute.`;
+      if (guard.textContent !== text) guard.textContent = text;
+    }
+    play.textContent = engine.playing ? "Pause" : "Play";
+    play.setAttribute("aria-pressed", String(engine.playing));
+    $("#source-name").textContent = engine.sourceName;
+    $("#position").textContent = engine.durationSeconds ? `${engine.positionSeconds.toFixed(1)} / ${engine.durationSeconds.toFixed(1)} s` : "live";
+    $<HTMLInputElement>("#monitor").checked = engine.monitoring;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  return () => last;
+}
