@@ -3,7 +3,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "../browser/servers.js";
 
-export const BIN = join(ROOT, "bin/gainstage.mjs");
+/** The command under test; GAINSTAGE_BIN points at another build (e.g. an older one, to see a test fail before its fix). */
+export const BIN = process.env.GAINSTAGE_BIN ?? join(ROOT, "bin/gainstage.mjs");
 
 export interface Run { status: number | null; stdout: string; stderr: string }
 

@@ -155,3 +155,22 @@ describe("18. output habits", () => {
     expect(gainstage(command, "--help").stdout).toMatch(new RegExp(`Example:\\n  gainstage ${command} `));
   });
 });
+
+test("24. report charts: short-term loudness and true peak drawn, labels clear of the data, m:ss only, a summary table in the SVG", () => {
+  const name = file("report-in.wav", [tone(-24, 75), tone(-24, 75)]);
+  expect(gainstage("report", "--svg", "report.svg", name).status).toBe(0);
+  const svg = readFileSync(join(dir, "report.svg"), "utf8");
+  expect(svg).toContain("short-term loudness (LUFS)");
+  expect(svg).toContain("true peak");
+  expect((svg.match(/<path d="M/g) ?? []).length).toBeGreaterThanOrEqual(6); // RMS, peak, true peak, short-term; trimmed RMS and peak
+  // Guide labels sit right of the plot (x > 800), never over the curves.
+  for (const label of ["target −18.0 dB", "−6 dBFS headroom", "0 dBFS full scale"]) {
+    const x = Number(new RegExp(`<text x="([\\d.]+)"[^>]*>${label}`).exec(svg)![1]);
+    expect(x, label).toBeGreaterThan(800);
+  }
+  const ticks = [...svg.matchAll(/<text x="[\d.]+" y="\d+" text-anchor="(?:start|middle)">([^<]+)<\/text>/g)].map((m) => m[1]);
+  expect(ticks.length).toBeGreaterThan(3);
+  for (const tick of ticks) expect(tick).toMatch(/^\d+:\d\d$/);
+  for (const heading of ["File", "Sample peak", "True peak", "RMS AES17", "Integrated", "LRA", "Auto-trim"]) expect(svg).toContain(`font-weight="600">${heading}</text>`);
+  expect(svg).toMatch(/>report-in\.wav<\/text>.*>−24\.0 dBFS<\/text>/s);
+});
