@@ -121,5 +121,5 @@ export async function startApp(): Promise<void> {
   showStatus();
   const meters = startRenderLoop(engine, store, { strips, chain, ab, learn, history, insertView });
   // For the end-to-end tests and for developers poking at the console.
-  Object.assign(globalThis, { gainstage: { engine, store, learn, ab, strips, meters } });
+  Object.assign(globalThis, { gainstage: { engine, store, learn, ab, strips, history, meters } });
 }

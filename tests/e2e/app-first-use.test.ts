@@ -65,6 +65,10 @@ describe("22. at 1366 × 768, IN and OUT with their readouts, the trims, Learn a
     expect(new Set(textRights).size).toBe(1);
     expect(new Set(rights).size).toBe(1);
   });
+  test("24. the history has target lines for loudness too (−14 and −23 LUFS)", async () => {
+    const guides = await page().evaluate(() => (globalThis as any).gainstage.history.guides("LUFS").map((g: { db: number }) => g.db));
+    expect(guides).toEqual([-14, -23]);
+  });
   test("24. with the meters around the effect shown, the strips line up", async () => {
     await page().check("#show-send-return");
     const [inBox, outBox, sendBox, returnBox] = await Promise.all(["[data-tap=in]", "[data-tap=out]", "[data-tap=send]", "[data-tap=return]"].map(box));
@@ -133,6 +137,9 @@ describe("25. the speakers are protected; the meters are not touched", () => {
     // The tone is −18 dBFS; +96 dB of trims put OUT at +78 dBFS, loudness included (item 11 in the app).
     expectWithin(m.post.after.overall.samplePeakDbfs, 78, 0.05, 0.05, "OUT peak");
     expectWithin(m.post.after.shortTermLufs, 78, 0.2, 0.2, "OUT short-term");
+    // Positive levels say so (issue #10, item 18): "+78.0 dBFS", "+96.0 VU".
+    expect(await page().textContent("[data-tap=out] [data-readout=peak-max]")).toMatch(/^\+78\.0 dBFS$/);
+    expect(await page().textContent("[data-tap=out] [data-readout=vu]")).toMatch(/^\+\d+\.\d VU$/);
     await page().click("#reset-meters");
     await page().waitForTimeout(1500);
     const after = await meters();

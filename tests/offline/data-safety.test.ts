@@ -4,7 +4,7 @@
  * folder) and the test's own RIFF parser (helpers/wav-builder.ts), never the writer's view.
  */
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -85,11 +85,14 @@ describe("2. an output folder that is the input's folder in disguise", () => {
 });
 
 describe("3. --in-place keeps what the file was", () => {
-  test("a 0600 file stays 0600", () => {
+  test("a 0600 file stays 0600, and keeps its owner (where the run may set it)", () => {
     const dir = folderWith("x.wav");
     chmodSync(join(dir, "x.wav"), 0o600);
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(join(dir, "x.wav"), 1234, 5678);
     expect(gainstageIn(dir, ["trim", "--in-place", "x.wav"]).status).toBe(0);
     expect(statSync(join(dir, "x.wav")).mode & 0o777).toBe(0o600);
+    if (root) expect([statSync(join(dir, "x.wav")).uid, statSync(join(dir, "x.wav")).gid]).toEqual([1234, 5678]);
   });
 
   test("a read-only 0444 file is refused (exit 1, unchanged); with --force it is replaced and stays 0444", () => {
