@@ -6,40 +6,19 @@
 // nor rises on silence, and steps down at once when the ceiling is threatened.
 
 import { arenaAlloc } from "./arena";
-import { Learner, DETECTOR_LOUDNESS, DETECTOR_TRUE_PEAK } from "./learn";
-import { TRIM_MIN_DB, TRIM_MAX_DB } from "./params";
+import { Learner } from "./learn";
+import {
+  DETECTOR_TRUE_PEAK, INPUT_TRIM_DB_MIN as TRIM_MIN_DB, INPUT_TRIM_DB_MAX as TRIM_MAX_DB, STATE_IDLE, STATE_LEARNING, STATE_DONE,
+  STATE_RIDING, LEARN_OK, LEARN_SILENT, LEARN_TOO_LITTLE_SIGNAL, LEARN_LOUDNESS_METER_OFF, LEARN_TRUE_PEAK_METER_OFF,
+  LIMITED_BY_TARGET, LIMITED_BY_PEAK_CEILING, LIMITED_BY_TRIM_RANGE, LIMITED_BY_TRUE_PEAK_CEILING, detectorTargetMin, detectorTargetMax,
+} from "./layout";
 import { amplitudeToDb } from "./units";
 
-export const STATE_IDLE: i32 = 0;
-export const STATE_LEARNING: i32 = 1;
-export const STATE_DONE: i32 = 2;
-export const STATE_RIDING: i32 = 3;
-
-export const LEARN_OK: i32 = 0;
-export const LEARN_SILENT: i32 = 1;            // no block above the absolute gate
-export const LEARN_TOO_LITTLE: i32 = 2;        // fewer than MIN_LEARN_BLOCKS blocks passed the gates
-export const LEARN_NO_LOUDNESS: i32 = 3;       // the IN tap's loudness meter (the gate) is switched off
-export const LEARN_NO_TRUE_PEAK: i32 = 4;      // true peak is asked for (detector or ceiling) but its meter is off
-
-export const LIMITED_BY_TARGET: i32 = 0;
-export const LIMITED_BY_CEILING: i32 = 1;
-export const LIMITED_BY_RANGE: i32 = 2;
-export const LIMITED_BY_TRUE_PEAK_CEILING: i32 = 3;
-
-/** Targets each detector accepts, in its own units: loudness −60 … 0 LUFS, the others −40 … 0 dB. */
-export const TARGET_MIN_DB: f64 = -40.0;
-export const TARGET_MIN_LUFS: f64 = -60.0;
-export const TARGET_MAX_DB: f64 = 0.0;
-
-/** Lowest target `detector` accepts. */
-export function detectorTargetMin(detector: i32): f64 {
-  return detector == DETECTOR_LOUDNESS ? TARGET_MIN_LUFS : TARGET_MIN_DB;
-}
-
-/** Highest target `detector` accepts. */
-export function detectorTargetMax(detector: i32): f64 {
-  return TARGET_MAX_DB;
-}
+// States, statuses, limits and each detector's target range are declared in the contract
+// (host/contract/declaration.ts): LEARN_SILENT = no block above the absolute gate;
+// LEARN_TOO_LITTLE_SIGNAL = fewer than MIN_LEARN_BLOCKS blocks passed the gates;
+// LEARN_LOUDNESS_METER_OFF = the IN tap's loudness meter (the gate) is off; LEARN_TRUE_PEAK_METER_OFF
+// = true peak is asked for (detector or ceiling) but its meter is off.
 
 /** 10 gated 400 ms blocks ≈ 1.3 s of programme: less is too little to trust. */
 const MIN_LEARN_BLOCKS: f64 = 10;
@@ -130,16 +109,16 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
     this.peakBeforeDbfs = amplitudeToDb(learner.peakLinear());
     this.truePeakBeforeDbtp = amplitudeToDb(learner.truePeakLinear());
     this.levelDb = learner.levelDb(this.detector);
-    if (!loudnessOn) { this.status = LEARN_NO_LOUDNESS; return; }
-    if (truePeakWanted && !truePeakOn) { this.status = LEARN_NO_TRUE_PEAK; return; }
+    if (!loudnessOn) { this.status = LEARN_LOUDNESS_METER_OFF; return; }
+    if (truePeakWanted && !truePeakOn) { this.status = LEARN_TRUE_PEAK_METER_OFF; return; }
     if (learner.blocksAboveAbsolute() <= 0) { this.status = LEARN_SILENT; return; }
-    if (learner.blocksKept() < MIN_LEARN_BLOCKS * (this.state == STATE_RIDING ? 0.3 : 1.0)) { this.status = LEARN_TOO_LITTLE; return; }
+    if (learner.blocksKept() < MIN_LEARN_BLOCKS * (this.state == STATE_RIDING ? 0.3 : 1.0)) { this.status = LEARN_TOO_LITTLE_SIGNAL; return; }
     this.status = LEARN_OK;
     let trim = this.effectiveTargetDb() - this.levelDb;
     let limitedBy = LIMITED_BY_TARGET;
     if (this.ceilingOn && this.peakBeforeDbfs + trim > this.ceilingDbfs) {
       trim = this.ceilingDbfs - this.peakBeforeDbfs;
-      limitedBy = LIMITED_BY_CEILING;
+      limitedBy = LIMITED_BY_PEAK_CEILING;
     }
     if (this.truePeakCeilingOn && this.truePeakBeforeDbtp + trim > this.truePeakCeilingDbtp) {
       trim = this.truePeakCeilingDbtp - this.truePeakBeforeDbtp;
@@ -147,7 +126,7 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
     }
     if (trim > TRIM_MAX_DB || trim < TRIM_MIN_DB) {
       trim = min(TRIM_MAX_DB, max(TRIM_MIN_DB, trim));
-      limitedBy = LIMITED_BY_RANGE;
+      limitedBy = LIMITED_BY_TRIM_RANGE;
     }
     this.trimDb = trim;
     this.limitedBy = limitedBy;

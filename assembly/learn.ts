@@ -14,19 +14,11 @@
 // continuous mode (Ride) decays everything by the same factor each hop.
 
 import { arenaAlloc } from "./arena";
-import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
+import { MAX_CHANNELS, MAX_FRAMES, DETECTOR_RMS_GATED, DETECTOR_VU, DETECTOR_PEAK, DETECTOR_LUFS, DETECTOR_RMS, DETECTOR_TRUE_PEAK } from "./layout";
 import { LOUDNESS_OFFSET_LU, MIN_LUFS } from "./loudness-histogram";
 import { LoudnessScale } from "./loudness-scale";
 import { AES17_OFFSET_DB } from "./rms";
 import { powerToDb, amplitudeToDb } from "./units";
-
-export const DETECTOR_RMS_GATED: i32 = 0;
-export const DETECTOR_VU: i32 = 1;
-export const DETECTOR_PEAK: i32 = 2;
-export const DETECTOR_LOUDNESS: i32 = 3;
-export const DETECTOR_RMS: i32 = 4;
-export const DETECTOR_TRUE_PEAK: i32 = 5;
-export const DETECTOR_COUNT: i32 = 6;
 
 const FINE_BIN_LU: f64 = 0.1;
 const COARSE_BIN_LU: f64 = 1.0;
@@ -215,7 +207,7 @@ const CHANNEL_BYTES: usize = <usize>MAX_CHANNELS << 3;
 
   /** Whether `detector` reads a level through BS.1770's gates (the others are ungated). */
   static isGated(detector: i32): bool {
-    return detector == DETECTOR_RMS_GATED || detector == DETECTOR_VU || detector == DETECTOR_LOUDNESS;
+    return detector == DETECTOR_RMS_GATED || detector == DETECTOR_VU || detector == DETECTOR_LUFS;
   }
 
   /**
@@ -234,7 +226,7 @@ const CHANNEL_BYTES: usize = <usize>MAX_CHANNELS << 3;
       energy += load<f64>(binAt, 8);
     }
     if (count <= 0) return -Infinity;
-    if (detector == DETECTOR_LOUDNESS) return LOUDNESS_OFFSET_LU + powerToDb(energy / count);
+    if (detector == DETECTOR_LUFS) return LOUDNESS_OFFSET_LU + powerToDb(energy / count);
     let loudest: f64 = 0;
     for (let channel = 0; channel < this.channels; channel++) {
       let sum: f64 = 0;

@@ -4,9 +4,8 @@
 // Non-finite alternate samples are output as 0.
 
 import { arenaAlloc } from "./arena";
-import { MAX_FRAMES } from "./layout";
+import { MAX_FRAMES, GAIN_SMOOTHING_MS } from "./layout";
 import { Ramp } from "./ramp";
-import { GAIN_SMOOTHING_MS } from "./params";
 import { msToFrames } from "./units";
 
 const FLT_MAX: f32 = 3.4028234663852886e38;

@@ -4,7 +4,12 @@
 // metering.md §1) and are evaluated once per quantum (see quantum.ts).
 
 import { arenaAlloc } from "./arena";
-import { MAX_CHANNELS } from "./layout";
+import {
+  MAX_CHANNELS, L_MOMENTARY_LUFS, L_MOMENTARY_MAX_LUFS, L_MOMENTARY_MAX_SINCE_RESET_LUFS, L_SHORT_TERM_LUFS, L_SHORT_TERM_MAX_LUFS,
+  L_SHORT_TERM_MAX_SINCE_RESET_LUFS, L_INTEGRATED_LUFS, L_LOUDNESS_RANGE_LU, L_FRAMES_SINCE_RESET, L_GATING_BLOCKS, L_LRA_VALUES,
+  L_UNGATED_LUFS, L_UNGATED_FRAMES,
+} from "./layout";
+import { writeSlot } from "./readout";
 import { KWeighting } from "./k-weighting";
 import { LoudnessHistogram, LOUDNESS_OFFSET_LU, MIN_LUFS } from "./loudness-histogram";
 import { GATE_BLOCK_MS, GATE_HOP_MS, SHORT_TERM_MS } from "./quantum";
@@ -171,8 +176,28 @@ export function channelWeight(channels: i32, channel: i32): f64 {
     return this.hopFrames - <i32>(this.framesSinceReset % this.hopFrames);
   }
 
+  /** Writes its fields of the tap block at `block` (LUFS/LU, counts) and starts the next "since read" interval. */
+  read(block: usize): void {
+    this.updateGated();
+    writeSlot(block, L_MOMENTARY_LUFS, this.momentaryLufs);
+    writeSlot(block, L_MOMENTARY_MAX_LUFS, this.momentaryMaxSinceRead);
+    writeSlot(block, L_MOMENTARY_MAX_SINCE_RESET_LUFS, this.momentaryMaxSinceReset);
+    writeSlot(block, L_SHORT_TERM_LUFS, this.shortTermLufs);
+    writeSlot(block, L_SHORT_TERM_MAX_LUFS, this.shortTermMaxSinceRead);
+    writeSlot(block, L_SHORT_TERM_MAX_SINCE_RESET_LUFS, this.shortTermMaxSinceReset);
+    writeSlot(block, L_INTEGRATED_LUFS, this.integratedLufs);
+    writeSlot(block, L_LOUDNESS_RANGE_LU, this.rangeLu);
+    writeSlot(block, L_FRAMES_SINCE_RESET, <f64>this.framesSinceReset);
+    writeSlot(block, L_GATING_BLOCKS, this.gating.count);
+    writeSlot(block, L_LRA_VALUES, this.range.count);
+    writeSlot(block, L_UNGATED_LUFS, this.ungatedLufs());
+    writeSlot(block, L_UNGATED_FRAMES, this.closedFrames);
+    this.momentaryMaxSinceRead = this.momentaryLufs;
+    this.shortTermMaxSinceRead = this.shortTermLufs;
+  }
+
   /** Recomputes integrated loudness and LRA if blocks were added since the last call. */
-  updateGated(): void {
+  private updateGated(): void {
     if (!this.gatedDirty) return;
     this.gatedDirty = false;
     const gating = this.gating;
@@ -187,11 +212,5 @@ export function channelWeight(channels: i32, channel: i32): f64 {
     const low = range.valueAtRank(from, Math.floor((n - 1) * LRA_LOW_PERCENTILE + 1 + 0.5));
     const high = range.valueAtRank(from, Math.floor((n - 1) * LRA_HIGH_PERCENTILE + 1 + 0.5));
     this.rangeLu = high - low;
-  }
-
-  /** Starts the next "since read" interval for max M and max S. */
-  clearMaxSinceRead(): void {
-    this.momentaryMaxSinceRead = this.momentaryLufs;
-    this.shortTermMaxSinceRead = this.shortTermLufs;
   }
 }

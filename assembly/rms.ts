@@ -4,7 +4,11 @@
 // scale is the RMS of a full-scale sine (AES17 via Prism Sound's glossary), i.e. plain + 3.0103 dB.
 
 import { arenaAlloc } from "./arena";
-import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
+import {
+  MAX_CHANNELS, MAX_FRAMES, C_RMS_DBFS, C_RMS_AES17_DB, C_RMS_MAX_DBFS, C_RMS_MAX_AES17_DB, C_RMS_TOTAL_DBFS, C_RMS_TOTAL_AES17_DB,
+} from "./layout";
+import { writeLevel } from "./readout";
+import { powerToDb } from "./units";
 import { WindowSum } from "./window-sum";
 
 export const RMS_WINDOW_MS: f64 = 300;
@@ -19,6 +23,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   totalSums: usize;        // f64 per channel: Σx² of closed quanta since reset
   maxSinceRead: usize;     // f64 per channel: largest window mean square since read
   windowFrames: f64;
+  frames: f64;             // frames since reset, the open quantum included
   channels: i32;
 
   static create(windowQuanta: i32, quantumFrames: i32, channels: i32): Rms {
@@ -45,6 +50,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     memory.fill(this.quantumSums, 0, <usize>MAX_CHANNELS << 3);
     memory.fill(this.totalSums, 0, <usize>MAX_CHANNELS << 3);
     memory.fill(this.maxSinceRead, 0, <usize>MAX_CHANNELS << 3);
+    this.frames = 0;
   }
 
   /** Adds frames [start, start + count) of the planar block to the open quantum. */
@@ -58,6 +64,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
       }
       store<f64>(this.quantumSums + (<usize>channel << 3), sum);
     }
+    this.frames += <f64>count;
   }
 
   /** Closes the quantum: slides each window by one quantum. */
@@ -73,22 +80,24 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     }
   }
 
-  /** Mean square of the 300 ms window ending at the last closed quantum. */
-  meanSquare(channel: i32): f64 {
-    return this.window(channel).total() / this.windowFrames;
-  }
-
-  /** Largest window mean square since the last call; starts the next interval. */
-  takeMaxMeanSquare(channel: i32): f64 {
-    const at = this.maxSinceRead + (<usize>channel << 3);
-    const value = load<f64>(at);
-    store<f64>(at, 0);
-    return value;
-  }
-
-  /** Mean square of every frame since reset, the open quantum included. */
-  totalMeanSquare(channel: i32, frames: f64): f64 {
-    const at = <usize>channel << 3;
-    return frames > 0 ? (load<f64>(this.totalSums + at) + load<f64>(this.quantumSums + at)) / frames : 0;
+  /**
+   * Writes its fields of the tap block at `block`: the 300 ms window ending at the last closed
+   * quantum, its largest since the last read, and every frame since reset (the open quantum
+   * included), plain and AES17; starts the next "since read" interval.
+   */
+  read(block: usize): void {
+    for (let channel = 0; channel < this.channels; channel++) {
+      const at = <usize>channel << 3;
+      const now = powerToDb(this.window(channel).total() / this.windowFrames);
+      const highest = powerToDb(load<f64>(this.maxSinceRead + at));
+      const total = powerToDb(this.frames > 0 ? (load<f64>(this.totalSums + at) + load<f64>(this.quantumSums + at)) / this.frames : 0);
+      store<f64>(this.maxSinceRead + at, 0);
+      writeLevel(block, channel, C_RMS_DBFS, now);
+      writeLevel(block, channel, C_RMS_AES17_DB, now + AES17_OFFSET_DB);
+      writeLevel(block, channel, C_RMS_MAX_DBFS, highest);
+      writeLevel(block, channel, C_RMS_MAX_AES17_DB, highest + AES17_OFFSET_DB);
+      writeLevel(block, channel, C_RMS_TOTAL_DBFS, total);
+      writeLevel(block, channel, C_RMS_TOTAL_AES17_DB, total + AES17_OFFSET_DB);
+    }
   }
 }

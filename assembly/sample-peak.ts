@@ -6,7 +6,9 @@
 // Hold and release are presentation, left to the display.
 
 import { arenaAlloc } from "./arena";
-import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
+import { MAX_CHANNELS, MAX_FRAMES, C_SAMPLE_PEAK_DBFS, C_SAMPLE_PEAK_MAX_DBFS, C_CLIP_COUNT } from "./layout";
+import { writeCount, writeLevel } from "./readout";
+import { amplitudeToDb } from "./units";
 
 const FULL_SCALE: f32 = 1.0;
 /** Largest integer depth whose top code differs from 1.0 in f32 (2^-24 is f32's step below 1). */
@@ -49,6 +51,17 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     memory.fill(this.peakSinceRead, 0, bytes);
     memory.fill(this.peakSinceReset, 0, bytes);
     memory.fill(this.clipCount, 0, bytes);
+  }
+
+  /** Writes its fields of the tap block at `block` (dBFS, clip counts) and starts the next "since read" interval. */
+  read(block: usize): void {
+    for (let channel = 0; channel < this.channels; channel++) {
+      const at = <usize>channel << 3;
+      writeLevel(block, channel, C_SAMPLE_PEAK_DBFS, amplitudeToDb(load<f64>(this.peakSinceRead + at)));
+      writeLevel(block, channel, C_SAMPLE_PEAK_MAX_DBFS, amplitudeToDb(load<f64>(this.peakSinceReset + at)));
+      writeCount(block, channel, C_CLIP_COUNT, load<f64>(this.clipCount + at));
+      store<f64>(this.peakSinceRead + at, 0);
+    }
   }
 
   /** Meters frames [0, count) of the sanitized planar block at `block`. */

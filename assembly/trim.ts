@@ -5,10 +5,9 @@
 // Non-finite results are written as 0, so the output is never NaN or Inf.
 
 import { arenaAlloc } from "./arena";
-import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
+import { MAX_CHANNELS, MAX_FRAMES, GAIN_SMOOTHING_MS } from "./layout";
 import { Ramp } from "./ramp";
 import { dbToGain, msToFrames } from "./units";
-import { GAIN_SMOOTHING_MS } from "./params";
 
 const FLT_MAX: f32 = 3.4028234663852886e38;
 const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;

@@ -4,7 +4,8 @@
 // 0.033 dB on EBU 3341 #15–#19 against 0.295 dB for the Annex 2 example table):
 //   h[j] = sinc((j − 6F)/F) · ½(1 − cos(2πj/12F)),  j = 0 … 12F  (12 input samples of support)
 // Phase 0 reproduces the input samples exactly (sinc is 0 at non-zero integers), so only phases
-// 1 … F−1 are computed, 12 taps each, and the sample peak (max'd in at read) stands for phase 0.
+// 1 … F−1 are computed, 12 taps each, and the samples' own peak stands for phase 0: a true peak is
+// never below the sample peak.
 // Each phase is scaled to unity gain at DC so a constant never reads above its sample value.
 //
 // Factor F by sample rate: 4 below 88.2 kHz, 2 from 88.2 kHz up — including 176.4/192 kHz, where
@@ -16,7 +17,9 @@
 // overflow the sums to ∞: every finite level has a true peak (docs/metering.md §3).
 
 import { arenaAlloc } from "./arena";
-import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
+import { MAX_CHANNELS, MAX_FRAMES, C_TRUE_PEAK_DBTP, C_TRUE_PEAK_MAX_DBTP } from "./layout";
+import { writeLevel } from "./readout";
+import { amplitudeToDb } from "./units";
 
 const TAPS_PER_PHASE: i32 = 12;
 const HISTORY: i32 = TAPS_PER_PHASE - 1;
@@ -44,7 +47,7 @@ function sinc(x: f64): f64 {
   channels: i32;
   taps: usize;            // (factor − 1) × 12 v128 splats: phase k, tap i at ((k − 1) · 12 + i) · 16
   work: usize;            // per channel: 11 history samples, then the block
-  peakSinceRead: usize;   // f64 per channel, linear (interpolated phases only)
+  peakSinceRead: usize;   // f64 per channel, linear (every phase, the samples' own included)
   peakSinceReset: usize;
   peakSinceMark: usize;   // f64 per channel: since the last takeSinceMark() (auto-trim hops)
 
@@ -82,7 +85,17 @@ function sinc(x: f64): f64 {
     memory.fill(this.peakSinceMark, 0, <usize>MAX_CHANNELS << 3);
   }
 
-  /** Largest interpolated peak over channels since the last call (linear); starts the next interval. */
+  /** Writes its fields of the tap block at `block` (dBTP) and starts the next "since read" interval. */
+  read(block: usize): void {
+    for (let channel = 0; channel < this.channels; channel++) {
+      const at = <usize>channel << 3;
+      writeLevel(block, channel, C_TRUE_PEAK_DBTP, amplitudeToDb(load<f64>(this.peakSinceRead + at)));
+      writeLevel(block, channel, C_TRUE_PEAK_MAX_DBTP, amplitudeToDb(load<f64>(this.peakSinceReset + at)));
+      store<f64>(this.peakSinceRead + at, 0);
+    }
+  }
+
+  /** Largest true peak over channels since the last call (linear); starts the next interval. */
   takeSinceMark(): f64 {
     const peak = this.peekSinceMark();
     memory.fill(this.peakSinceMark, 0, <usize>MAX_CHANNELS << 3);
@@ -100,8 +113,8 @@ function sinc(x: f64): f64 {
   process(block: usize, count: i32): void {
     for (let channel = 0; channel < this.channels; channel++) {
       const work = this.work + <usize>channel * WORK_STRIDE_BYTES;
-      scaledCopy(work + (<usize>HISTORY << 2), block + <usize>channel * CHANNEL_STRIDE_BYTES, count);
-      const peak = (this.factor == 4 ? this.peak4(work, count) : this.peak2(work, count)) * PEAK_UNSCALE;
+      const samplePeak = scaledCopy(work + (<usize>HISTORY << 2), block + <usize>channel * CHANNEL_STRIDE_BYTES, count);
+      const peak = max(<f64>samplePeak, this.factor == 4 ? this.peak4(work, count) : this.peak2(work, count)) * PEAK_UNSCALE;
       memory.copy(work, work + (<usize>count << 2), <usize>HISTORY << 2);   // keep the last 11 samples
       const at = <usize>channel << 3;
       store<f64>(this.peakSinceRead + at, max(load<f64>(this.peakSinceRead + at), peak));
@@ -174,13 +187,22 @@ function sinc(x: f64): f64 {
     max(f32x4.extract_lane(lanes, 2), f32x4.extract_lane(lanes, 3)));
 }
 
-/** Copies `count` f32 samples from `source` to `target` scaled by SUM_SCALE (exact). */
-function scaledCopy(target: usize, source: usize, count: i32): void {
+/** Copies `count` f32 samples from `source` to `target` scaled by SUM_SCALE (exact); returns their largest magnitude, scaled. */
+function scaledCopy(target: usize, source: usize, count: i32): f32 {
   const scale = f32x4.splat(SUM_SCALE);
+  let peakLanes = f32x4.splat(0);
   let frame = 0;
   for (; frame + 4 <= count; frame += 4) {
     const at = <usize>frame << 2;
-    v128.store(target + at, f32x4.mul(v128.load(source + at), scale));
+    const x = f32x4.mul(v128.load(source + at), scale);
+    v128.store(target + at, x);
+    peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
   }
-  for (; frame < count; frame++) store<f32>(target + (<usize>frame << 2), load<f32>(source + (<usize>frame << 2)) * SUM_SCALE);
+  let peak = lanesMax(peakLanes);
+  for (; frame < count; frame++) {
+    const x = load<f32>(source + (<usize>frame << 2)) * SUM_SCALE;
+    store<f32>(target + (<usize>frame << 2), x);
+    peak = max(peak, Mathf.abs(x));
+  }
+  return peak;
 }

@@ -11,7 +11,9 @@
 // VU = 20·log10(reading) − reference, with 0 VU = a −18 dBFS sine by default (EBU R68 alignment).
 
 import { arenaAlloc } from "./arena";
-import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
+import { MAX_CHANNELS, MAX_FRAMES, C_VU, C_VU_MAX, C_VU_MAX_SINCE_RESET } from "./layout";
+import { writeLevel } from "./readout";
+import { amplitudeToDb } from "./units";
 
 const BALLISTICS_W_PER_SECOND: f64 = 11.1;
 /** 1.5 undoes the filter's DC gain of 1/1.5; π/2 turns a rectified sine's mean into its peak. */
@@ -85,15 +87,19 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     return max(0.0, SINE_CALIBRATION * load<f64>(z2));
   }
 
-  /** Largest reading since the last call, the current one included; starts the next interval. */
-  takeMax(channel: i32): f64 {
-    const at = this.maxSinceRead + (<usize>channel << 3);
-    const value = max(load<f64>(at), this.reading(channel));
-    store<f64>(at, 0);
-    return value;
-  }
-
-  maxSinceResetOf(channel: i32): f64 {
-    return max(load<f64>(this.maxSinceReset + (<usize>channel << 3)), this.reading(channel));
+  /**
+   * Writes its fields of the tap block at `block` in VU (0 VU = a sine of peak `referenceDbfs`):
+   * the reading now, the largest since the last read and since reset (the current one included);
+   * starts the next "since read" interval.
+   */
+  read(block: usize, referenceDbfs: f64): void {
+    for (let channel = 0; channel < this.channels; channel++) {
+      const at = <usize>channel << 3;
+      const now = this.reading(channel);
+      writeLevel(block, channel, C_VU, amplitudeToDb(now) - referenceDbfs);
+      writeLevel(block, channel, C_VU_MAX, amplitudeToDb(max(load<f64>(this.maxSinceRead + at), now)) - referenceDbfs);
+      writeLevel(block, channel, C_VU_MAX_SINCE_RESET, amplitudeToDb(max(load<f64>(this.maxSinceReset + at), now)) - referenceDbfs);
+      store<f64>(this.maxSinceRead + at, 0);
+    }
   }
 }

@@ -6,12 +6,12 @@
  * over the window since the last trim change, so it never lights on one lucky moment. The maths
  * is host/ab-match.ts. Thread: main thread.
  */
-import { abDeltas, MatchWindow, MATCH_WINDOW_SECONDS, MATCHED_TOLERANCE_DB } from "../host/ab-match.js";
+import { abDeltas, MatchWindow, MATCH_WINDOW_SECONDS, MATCHED_TOLERANCE_DB } from "../host/app/ab-match.js";
 import { SETTLE_MS } from "./stage-window.js";
-import type { TapReadings } from "../host/kernel.js";
-import type { ParamStore } from "../host/param-store.js";
-import { MATCH_DETECTORS } from "../host/params.js";
-import { formatDb } from "../host/format.js";
+import type { TapReadings } from "../host/contract/readings.js";
+import type { ParamStore } from "../host/contract/param-store.js";
+import { MATCH_DETECTORS } from "../host/contract/params.js";
+import { formatDb } from "../host/contract/format.js";
 
 const ROWS: { label: string; unit: string; read: (t: TapReadings) => number; delta: keyof ReturnType<typeof abDeltas> }[] = [
   { label: "Short-term", unit: "LUFS", read: (t) => t.shortTermLufs, delta: "shortTermLu" },

@@ -4,10 +4,10 @@
  * the audio engine; transport.ts, shortcuts.ts and render-loop.ts do the rest.
  * Thread: main thread.
  */
-import { ParamStore } from "../host/param-store.js";
-import { defaultValues, paramByKey } from "../host/params.js";
-import { saveState } from "../host/state.js";
-import { formatDb } from "../host/format.js";
+import { ParamStore } from "../host/contract/param-store.js";
+import { defaultValues, paramByKey } from "../host/contract/params.js";
+import { saveState } from "../host/contract/state.js";
+import { formatDb } from "../host/contract/format.js";
 import { AbPanel } from "./ab-panel.js";
 import { ChainDiagram } from "./chain-diagram.js";
 import { CALIBRATIONS_DBFS, CONTROL_GROUPS } from "./control-groups.js";

@@ -6,9 +6,9 @@
  * peaks), and the meters are told whether it stores integer samples, so clips are counted as the
  * command line counts them. Play / pause / loop for buffers. Thread: main thread.
  */
-import { GainstageNode } from "../host/node.js";
-import type { ParamStore } from "../host/param-store.js";
-import { TAP_IN } from "../host/kernel-layout.js";
+import { GainstageNode } from "../host/web/node.js";
+import type { ParamStore } from "../host/contract/param-store.js";
+import { TAP_IN } from "../host/contract/layout.js";
 import { demoProgramme } from "./demo-programme.js";
 import { readFileHeader } from "./file-header.js";
 import { createSaturator, type Insert } from "./saturator.js";

@@ -3,8 +3,8 @@
  * line and a cursor readout. Records every detector at HISTORY_HZ from the snapshots, so
  * switching detector shows the past at once. Thread: main thread.
  */
-import type { TapReadings } from "../host/kernel.js";
-import { formatDb } from "../host/format.js";
+import type { TapReadings } from "../host/contract/readings.js";
+import { formatDb } from "../host/contract/format.js";
 
 export const HISTORY_SECONDS = 60;
 export const HISTORY_HZ = 10;

@@ -3,7 +3,7 @@
  * on it, the waveform leaving it (flattened when driven hot), and a word for the drive. This is
  * the "show, don't preach" case for −18 dBFS. Thread: main thread.
  */
-import { formatDb } from "../host/format.js";
+import { formatDb } from "../host/contract/format.js";
 import { compressionAtDb, driveLabel, saturate } from "./saturator.js";
 
 /** The curve is drawn over inputs ±CURVE_VIEW (linear, 1 = 0 dBFS). */

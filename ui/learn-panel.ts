@@ -4,10 +4,10 @@
  * words and Undo. The kernel decides (assembly/learn.ts); host/auto-trim.ts applies and explains.
  * Thread: main thread.
  */
-import { applyLearned, describeDecision, undoLearned, type LearnOutcome } from "../host/auto-trim.js";
-import type { AutoTrimReadings } from "../host/kernel.js";
-import type { GainstageNode } from "../host/node.js";
-import { formatDb } from "../host/format.js";
+import { applyLearned, describeDecision, undoLearned, type LearnOutcome } from "../host/app/learn-apply.js";
+import type { AutoTrimReadings } from "../host/contract/readings.js";
+import type { GainstageNode } from "../host/web/node.js";
+import { formatDb } from "../host/contract/format.js";
 
 /** Listening times offered (seconds; 0 = until the user presses Stop). */
 export const LEARN_SECONDS = [5, 10, 30, 0] as const;
@@ -27,6 +27,8 @@ export class LearnPanel {
   /** The kernel has been seen learning since the start (so a "done" is this Learn's, not the last one's). */
   private sawLearning = false;
   private learningSeconds = DEFAULT_LEARN_SECONDS;
+  /** The input trim when Learn started: what Undo returns to (the kernel moves the trim itself at the end). */
+  private trimBeforeDb = 0;
   lastOutcome: LearnOutcome | null = null;
 
   /**
@@ -74,6 +76,7 @@ export class LearnPanel {
     }
     await this.beforeLearn();
     this.learningSeconds = Number(this.length.value);
+    this.trimBeforeDb = this.pre().store.get("inputTrimDb");
     this.pre().learn(this.learningSeconds);
     this.waiting = true;
     this.sawLearning = false;
@@ -99,7 +102,7 @@ export class LearnPanel {
     } else if (this.waiting && this.sawLearning && readings.state === "done") {
       this.waiting = false;
       this.showSuggestion(null);
-      this.lastOutcome = applyLearned(this.pre().store, readings, this.undoStack);
+      this.lastOutcome = applyLearned(this.pre().store, readings, this.undoStack, this.trimBeforeDb);
       this.undo.disabled = this.undoStack.length === 0;
       this.setStatus(this.lastOutcome.applied ? `Applied. ${this.lastOutcome.message}` : this.lastOutcome.message);
     }

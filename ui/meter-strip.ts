@@ -6,8 +6,8 @@
  * point has carried audio every readout shows "—". Draws from the snapshot it is given, once per
  * animation frame. Thread: main thread.
  */
-import type { TapReadings } from "../host/kernel.js";
-import { formatDb, formatNumberDb } from "../host/format.js";
+import type { TapReadings } from "../host/contract/readings.js";
+import { formatDb, formatNumberDb } from "../host/contract/format.js";
 import { METER_POINTS, type PointId } from "./meter-points.js";
 import { PeakHold } from "./peak-hold.js";
 import { drawVu } from "./vu-needle.js";

@@ -9,8 +9,8 @@
  * choices are toggle buttons; longer choices are selects. ARIA slider semantics throughout.
  * Thread: main thread.
  */
-import { ParamError, textToValue, valueToText, type ParamSpec } from "../host/params.js";
-import type { ParamStore } from "../host/param-store.js";
+import { ParamError, textToValue, valueToText, type ParamSpec } from "../host/contract/params.js";
+import type { ParamStore } from "../host/contract/param-store.js";
 
 /** Pixels of drag for the whole range; Shift divides the speed by FINE_FACTOR. */
 const DRAG_PIXELS_FOR_RANGE = 240;

@@ -13,7 +13,7 @@
  *   master        OUT peaks at or below −3 dBFS (3–6 dB of headroom)
  *   export        OUT true peak at or below −1 dBTP (EBU R128 / streaming delivery)
  */
-import { formatDb } from "../host/format.js";
+import { formatDb } from "../host/contract/format.js";
 import { METER_POINTS } from "./meter-points.js";
 import type { StageLevels } from "./stage-window.js";
 

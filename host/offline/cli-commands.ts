@@ -5,8 +5,8 @@
  */
 import { accessSync, constants, existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { formatDb } from "../format.js";
-import { DETECTOR_SPECS } from "../params.js";
+import { formatDb } from "../contract/format.js";
+import { DETECTOR_SPECS } from "../contract/params.js";
 import type { AnalyzeSettings, FileAnalysis } from "./analyze.js";
 import { analysisLine, csvHeader, csvRow, DEFAULT_COLUMNS, printable, toJson, wrap } from "./cli-output.js";
 import { run, say, type RunOptions } from "./cli-run.js";

@@ -4,7 +4,7 @@
  * mid-word). Thread: CLI main thread.
  */
 import { basename } from "node:path";
-import { formatDb } from "../format.js";
+import { formatDb } from "../contract/format.js";
 import type { FileAnalysis } from "./analyze.js";
 
 /** Levels are meaningful to 0.001 dB/LU; times to a microsecond (below one sample at any rate we read). */

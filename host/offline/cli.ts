@@ -8,9 +8,9 @@
 import { availableParallelism } from "node:os";
 import { existsSync, statSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { descriptor } from "../descriptor.js";
-import { DETECTOR_SPECS, paramByKey, type ParamSpec } from "../params.js";
-import { formatDb } from "../format.js";
+import { descriptor } from "../contract/descriptor.js";
+import { DETECTOR_SPECS, paramByKey, type ParamSpec } from "../contract/params.js";
+import { formatDb } from "../contract/format.js";
 import { DETECTOR_NAMES, SERIES_NAMES, DEFAULT_SETTINGS, type AnalyzeSettings, type FileAnalysis, type SeriesName } from "./analyze.js";
 import { serveWorker } from "./pool.js";
 import { removeTemporariesOnSignals } from "./temporaries.js";
@@ -18,6 +18,16 @@ import { analyzeCommand, reportCommand, trimCommand } from "./cli-commands.js";
 import { say } from "./cli-run.js";
 
 const MAX_HOP_SECONDS = 60;
+const GATE_WORDS = "the 400 ms blocks that pass BS.1770's gates (−70 LUFS absolute, 10 LU below the mean relative), so silence and quiet passages do not count";
+/** What each detector reads, for the help (its facts: declaration.ts DETECTOR_SPECS). */
+const DETECTOR_EXPLAINED: Record<string, string> = {
+  "rms-gated": `AES17 RMS (a sine reads its peak level) of ${GATE_WORDS}`,
+  vu: `what a VU meter settles at (average-responding, sine-calibrated, in dBFS of the equal sine), over ${GATE_WORDS}`,
+  peak: "the highest sample, ungated",
+  lufs: "BS.1770 integrated loudness (gated by definition)",
+  rms: "AES17 RMS of every sample: what a plain RMS meter (sox, ffmpeg astats) reads + 3.01 dB",
+  "true-peak": "the highest inter-sample peak (BS.1770-5 Annex 2), ungated",
+};
 const MAX_JOBS = 256;
 
 /** A number option (the true minus sign accepted too). */
@@ -74,7 +84,7 @@ export function settingsFrom(options: CommonOptions, series: readonly SeriesName
 
 function withCommon(command: Command, example: string): Command {
   const ceiling = paramByKey("peakCeilingDbfs"), ceilingTp = paramByKey("peakCeilingTpDbtp");
-  const detectors = DETECTOR_SPECS.map((d) => `  ${d.key.padEnd(10)} ${d.explain} (${d.unit}; targets ${formatDb(d.targetMin, "")} … ${formatDb(d.targetMax, "")})`).join("\n");
+  const detectors = DETECTOR_SPECS.map((d) => `  ${d.key.padEnd(10)} ${DETECTOR_EXPLAINED[d.key]} (${d.unit}; targets ${formatDb(d.targetMin, "")} … ${formatDb(d.targetMax, "")})`).join("\n");
   return command
     .option("--target <level>", `auto-trim target in the detector's unit (default ${formatDb(DEFAULT_SETTINGS.targetDb, "")}: a −18 dBFS sine, 0 VU)`, number("--target", "the detector's unit"))
     .addOption(new Option("--detector <name>", "what the target measures (see below)").choices(DETECTOR_NAMES).default(DEFAULT_SETTINGS.detector))

@@ -8,7 +8,7 @@
  * no scripts. Thread: CLI main thread.
  */
 import { basename } from "node:path";
-import { formatDb } from "../format.js";
+import { formatDb } from "../contract/format.js";
 import type { FileAnalysis, Series, SeriesName } from "./analyze.js";
 
 const WIDTH = 980, HEIGHT = 300, LEFT = 52, PLOT_RIGHT = 800, TOP = 52, BOTTOM = 30;

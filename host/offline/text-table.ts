@@ -6,8 +6,8 @@
  * weights). Columns that do not fit the terminal go to a further block, never cut mid-cell.
  * Thread: CLI main thread.
  */
-import { formatDb } from "../format.js";
-import { DETECTOR_SPECS } from "../params.js";
+import { formatDb } from "../contract/format.js";
+import { DETECTOR_SPECS } from "../contract/params.js";
 import type { ChannelAnalysis, FileAnalysis } from "./analyze.js";
 import { DEFAULT_COLUMNS, printable, wrap } from "./cli-output.js";
 

@@ -12,12 +12,12 @@
  */
 import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync } from "node:fs";
 import { dirname } from "node:path";
-import { Kernel } from "../kernel.js";
-import { KernelParam as P, MAX_FRAMES, TAP_IN } from "../kernel-layout.js";
-import { formatDb } from "../format.js";
+import { MAX_FRAMES, TAP_IN } from "../contract/layout.js";
+import { formatDb } from "../contract/format.js";
 import { AudioFileError, clipRuleBits } from "./audio-reader.js";
 import { openAudioFile } from "./audio-file.js";
-import { analyzeFile, applySettings, feed, kernelModule, streamSpans, type AnalyzeSettings, type FileAnalysis } from "./analyze.js";
+import { analyzeFile, applySettings, type AnalyzeSettings, type FileAnalysis } from "./analyze.js";
+import { OfflinePoint, streamSpans } from "./offline-point.js";
 import { registerTemporary, releaseTemporary, temporaryFor } from "./temporaries.js";
 import { isPlanFailure, planTrims, type TrimOptions, type TrimPlan } from "./trim-plan.js";
 import { WavReader } from "./wav.js";
@@ -66,24 +66,23 @@ export async function trimPlanned(plan: TrimPlan, settings: AnalyzeSettings, opt
   let writer: WavWriter | null = null;
   registerTemporary(temporary);
   try {
-    const kernel = new Kernel(kernelModule());
-    kernel.setup(reader.sampleRate, reader.channels);
-    kernel.setMeterMask(TAP_IN, 0);
-    applySettings(kernel, settings);
-    kernel.setParam(P.P_INPUT_TRIM_DB, trimDb); // before the first frame: applies at once, no ramp
+    const point = new OfflinePoint(reader.sampleRate, reader.channels);
+    point.meters(TAP_IN, 0);
+    applySettings(point, settings);
+    point.set("inputTrimDb", trimDb); // before the first frame: applies at once, no ramp
     const source = reader instanceof WavReader ? { ...reader.layout, bytes: reader.source } : undefined;
     writer = new WavWriter(temporary, { format: reader.format, channels: reader.channels, sampleRate: reader.sampleRate, blockFrames: MAX_FRAMES, dither: trimDb !== 0, source });
-    const outputs = Array.from({ length: reader.channels }, (_, c) => kernel.output(c));
+    const outputs = Array.from({ length: reader.channels }, (_, c) => point.output(c));
     const active = writer;
     let progressAt = reader.sampleRate;
     await streamSpans(reader, (channels, at, count, frame) => {
-      feed(kernel, channels, at, count);
+      point.feed(channels, at, count);
       active.write(outputs, count);
       if (onProgress && frame >= progressAt) { progressAt += reader.sampleRate; onProgress(0.5 + reader.progress() / 2); }
     });
     writer.close();
     writer = null;
-    const [, out] = kernel.readSnapshot();
+    const [, out] = point.readSnapshot();
     const after = { expectedLevelDb: before.autoTrim.levelDb + trimDb, samplePeakDbfs: out!.overall.samplePeakMaxDbfs, truePeakDbtp: out!.overall.truePeakMaxDbtp };
     if (integer && active.clipped > 0 && !options.allowClipping) {
       throw new AudioFileError(`not written: the ${formatDb(trimDb, "dB")} trim would clip ${active.clipped} sample${active.clipped === 1 ? "" : "s"} of this ${clipRuleBits(reader.format)}-bit file (peaks would reach ${formatDb(after.samplePeakDbfs, "dBFS")}); lower the target, keep a ceiling (--ceiling), or say --allow-clipping`);

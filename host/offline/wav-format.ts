@@ -5,7 +5,7 @@
  * (WAVEFORMATEXTENSIBLE, KSDATAFORMAT_SUBTYPE_PCM / _IEEE_FLOAT). Thread: the offline host.
  */
 import { AudioFileError, type SampleFormat } from "./audio-reader.js";
-import { MAX_CHANNELS } from "../kernel-layout.js";
+import { MAX_CHANNELS } from "../contract/layout.js";
 
 export const WAVE_FORMAT_PCM = 1;
 export const WAVE_FORMAT_IEEE_FLOAT = 3;

@@ -9,8 +9,9 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Kernel } from "../../host/kernel.js";
-import { Meter, TAP_IN, TAP_OUT, KernelParam } from "../../host/kernel-layout.js";
+import { Kernel } from "../../host/contract/kernel.js";
+import { METER, METER_ALL, TAP_IN, TAP_OUT } from "../../host/contract/layout.js";
+import { PARAM_ID } from "../../host/contract/params.js";
 
 const SAMPLE_RATE = 48000;
 const SECONDS = 60;
@@ -82,13 +83,13 @@ const samples = signal[0]!.length * 2;
 const rows: [string, number][] = [
   ["copy in/out only (no kernel call)", timeCopyOnly(signal)],
   ["trim only, 0 dB", timeKernel(signal, only(TAP_IN, 0))],
-  ["trim only, −6 dB", timeKernel(signal, (k) => { only(TAP_IN, 0)(k); k.setParam(KernelParam.P_INPUT_TRIM_DB, -6); })],
-  ["sample peak + clips (one tap)", timeKernel(signal, only(TAP_IN, Meter.METER_SAMPLE_PEAK))],
-  ["true peak (one tap)", timeKernel(signal, only(TAP_IN, Meter.METER_TRUE_PEAK))],
-  ["loudness M/S/I/LRA (one tap)", timeKernel(signal, only(TAP_IN, Meter.METER_LOUDNESS))],
-  ["RMS (one tap)", timeKernel(signal, only(TAP_IN, Meter.METER_RMS))],
-  ["VU (one tap)", timeKernel(signal, only(TAP_IN, Meter.METER_VU))],
-  ["all meters, one tap", timeKernel(signal, only(TAP_IN, Meter.METER_ALL))],
+  ["trim only, −6 dB", timeKernel(signal, (k) => { only(TAP_IN, 0)(k); k.setParam(PARAM_ID.inputTrimDb, -6); })],
+  ["sample peak + clips (one tap)", timeKernel(signal, only(TAP_IN, METER.samplePeak))],
+  ["true peak (one tap)", timeKernel(signal, only(TAP_IN, METER.truePeak))],
+  ["loudness M/S/I/LRA (one tap)", timeKernel(signal, only(TAP_IN, METER.loudness))],
+  ["RMS (one tap)", timeKernel(signal, only(TAP_IN, METER.rms))],
+  ["VU (one tap)", timeKernel(signal, only(TAP_IN, METER.vu))],
+  ["all meters, one tap", timeKernel(signal, only(TAP_IN, METER_ALL))],
   ["all meters, both taps (whole kernel)", timeKernel(signal, () => {})],
 ];
 
@@ -107,7 +108,7 @@ try {
   writeFileSync(file, Buffer.from(joined.buffer));
   const runner = new URL("./ebur128-wasm-runner.mjs", import.meta.url).pathname;
   const other = JSON.parse(execFileSync(process.execPath, ["--experimental-wasm-modules", "--no-warnings", runner, file, String(SAMPLE_RATE), String(RUNS)], { encoding: "utf8" }));
-  const ours = timeKernel(signal, only(TAP_IN, Meter.METER_LOUDNESS | Meter.METER_TRUE_PEAK | Meter.METER_SAMPLE_PEAK));
+  const ours = timeKernel(signal, only(TAP_IN, METER.loudness | METER.truePeak | METER.samplePeak));
   const check = new Kernel(module);
   check.setup(SAMPLE_RATE, 2);
   check.processAll(signal, 4096);

@@ -131,6 +131,18 @@ test("A/B listen in the worklet switches at its frame without a click and lands 
   for (let n = 24000 + ramp; n < 48000; n += 101) expect(output[n]).toBe(input(n));
 });
 
+test("Ride's and Learn's moves reach the host's store as parameter changes, with nobody reading the meters", async () => {
+  const r = await run("kernelMoves");
+  // Ride from 0 dB towards +12 dB (−30 dBFS tone, −18 dB target), 1 dB/s at most: each 100 ms step is one change.
+  expect(r.ride.changes).toBeGreaterThan(10);
+  expect(r.ride.store).toBe(r.ride.kernel);
+  expect(r.ride.store).toBeGreaterThan(4);
+  // Learn: the kernel applies its own decision; the store gets it once, exactly.
+  expectWithin(r.learn.decided, 12, 0.05, 0.05, "learned trim");
+  expect(r.learn.changes).toEqual([r.learn.decided]);
+  expect(r.learn.store).toBe(r.learn.decided);
+});
+
 test("no page errors", () => {
   expect(session.errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Kernel } from "../../host/kernel.js";
+import { Kernel } from "../../host/contract/kernel.js";
 
 /** The release build under test (npm test builds it first). */
 export const kernelModule = new WebAssembly.Module(

@@ -3,9 +3,10 @@
  * by the chosen detector through a chain that saturates or changes the level a lot.
  */
 import { describe, expect, test } from "vitest";
-import { GainstagePlugin, type EventSource } from "../../host/plugin.js";
-import { paramByKey, MATCH_DETECTORS } from "../../host/params.js";
-import { matchedOutputTrimDb, matchLevel, abDeltas, MatchWindow, MATCH_WINDOW_SECONDS } from "../../host/ab-match.js";
+import { GainstagePlugin } from "../../host/contract/plugin.js";
+import type { EventSource } from "../../host/contract/events.js";
+import { paramByKey, MATCH_DETECTORS } from "../../host/contract/params.js";
+import { matchedOutputTrimDb, matchLevel, abDeltas, MatchWindow, MATCH_WINDOW_SECONDS } from "../../host/app/ab-match.js";
 import { kernelModule } from "../helpers/kernel.js";
 import { sine } from "../helpers/signals.js";
 import { pinkNoise } from "../helpers/programme.js";

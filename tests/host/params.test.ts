@@ -1,23 +1,23 @@
 /** The parameter table: agreement with the kernel, text ↔ value, clamping, flags, stable ids. */
 import { describe, expect, test } from "vitest";
-import { PARAMS, ParamError, paramByKey, textToValue, valueToText, normalizeValue, defaultValues } from "../../host/params.js";
+import { PARAMS, ParamError, paramByKey, textToValue, valueToText, normalizeValue, defaultValues } from "../../host/contract/params.js";
 import { newKernel } from "../helpers/kernel.js";
-import { Status } from "../../host/kernel-layout.js";
+import { STATUS_CODE } from "../../host/contract/layout.js";
 
 describe("the table agrees with the kernel", () => {
   const kernel = newKernel(48000, 2);
-  const kernelParams = PARAMS.filter((p) => p.kernelId !== undefined);
+  const kernelParams = PARAMS.filter((p) => p.kernel);
   test.each(kernelParams.map((p) => [p.key, p] as const))("%s: range, default, stepping", (_, spec) => {
-    const id = spec.kernelId!;
+    const id = spec.id; // one id space: the table's id is the kernel's
     expect(kernel.exports.paramMin(id)).toBe(spec.min);
     expect(kernel.exports.paramMax(id)).toBe(spec.max);
     expect(kernel.exports.paramDefault(id)).toBe(spec.default);
     expect(kernel.exports.paramIsStepped(id) !== 0).toBe(spec.flags.stepped);
     expect(kernel.getParam(id)).toBe(spec.default);
     // The kernel clamps exactly where the table clamps.
-    expect(kernel.setParam(id, spec.max + 1)).toBe(Status.STATUS_CLAMPED);
+    expect(kernel.setParam(id, spec.max + 1)).toBe(STATUS_CODE.clamped);
     expect(kernel.getParam(id)).toBe(normalizeValue(spec, spec.max + 1));
-    expect(kernel.setParam(id, spec.min - 1)).toBe(Status.STATUS_CLAMPED);
+    expect(kernel.setParam(id, spec.min - 1)).toBe(STATUS_CODE.clamped);
     expect(kernel.getParam(id)).toBe(normalizeValue(spec, spec.min - 1));
   });
   test("ids and keys are unique; ids are the append-only list as published", () => {

@@ -1,8 +1,9 @@
 /** The CLAP-shaped contract: activate / process with sorted events / flush, and PRE/POST routing. */
 import { expect, test } from "vitest";
-import { GainstagePlugin, type EventSource } from "../../host/plugin.js";
-import { descriptor } from "../../host/descriptor.js";
-import { paramByKey } from "../../host/params.js";
+import { GainstagePlugin } from "../../host/contract/plugin.js";
+import { NO_EVENTS, type EventSource } from "../../host/contract/events.js";
+import { descriptor } from "../../host/contract/descriptor.js";
+import { paramByKey } from "../../host/contract/params.js";
 import { kernelModule } from "../helpers/kernel.js";
 
 class ListEvents implements EventSource {
@@ -62,4 +63,24 @@ test("activate refuses bad block sizes and bad rates", () => {
   const plugin = new GainstagePlugin(kernelModule);
   expect(() => plugin.activate(48000, 0, 128, 2)).toThrow(RangeError);
   expect(() => plugin.activate(1, 1, 128, 2)).toThrow(/bad sample rate/);
+});
+
+test("the kernel's own moves leave as output events at their exact frame (issue #11, item 6)", () => {
+  const plugin = new GainstagePlugin(kernelModule, "single");
+  plugin.activate(48000, 128, 128, 1);
+  plugin.apply(paramByKey("autoRide").id, 1);
+  const moves: { id: number; value: number; frame: number }[] = [];
+  const sink = { push: (id: number, value: number, frame: number) => { moves.push({ id, value, frame }); return true; } };
+  const tone = Float32Array.from({ length: 48000 * 3 }, (_, n) => 10 ** (-30 / 20) * Math.sin((2 * Math.PI * 997 * n) / 48000));
+  for (let start = 0; start < tone.length; start += 128) {
+    plugin.kernel.input(0).set(tone.subarray(start, start + 128));
+    plugin.process(start, 128, NO_EVENTS, sink);
+  }
+  expect(moves.length).toBeGreaterThan(0);
+  // Ride steps on the 100 ms hops of the loudness clock (4800 frames), each a move of the input trim.
+  for (const move of moves) {
+    expect(move.id).toBe(paramByKey("inputTrimDb").id);
+    expect(move.frame % 4800).toBe(0);
+  }
+  expect(moves.at(-1)!.value).toBe(plugin.kernel.getParam(paramByKey("inputTrimDb").id));
 });

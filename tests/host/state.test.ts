@@ -1,8 +1,8 @@
 /** State: exact round trip, defaults for missing fields, unknown fields ignored, fuzzed hostile inputs refused cleanly. */
 import { describe, expect, test } from "vitest";
-import { PARAMS, defaultValues } from "../../host/params.js";
-import { ParamStore } from "../../host/param-store.js";
-import { StateError, parseState, stateToText, validateState, MAX_STATE_BYTES } from "../../host/state.js";
+import { PARAMS, defaultValues } from "../../host/contract/params.js";
+import { ParamStore } from "../../host/contract/param-store.js";
+import { StateError, parseState, stateToText, validateState, MAX_STATE_BYTES } from "../../host/contract/state.js";
 import { rng } from "../helpers/signals.js";
 
 function randomValues(random: () => number) {

@@ -5,19 +5,19 @@ import { sine, gaussianNoise, rng, truePeakTone } from "../helpers/signals.js";
 import { pinkNoise, drums } from "../helpers/programme.js";
 import { gatedLevel, type Detector } from "../helpers/gated-level.js";
 import { expectWithin } from "../helpers/tolerance.js";
-import { KernelParam as P } from "../../host/kernel-layout.js";
-import { ParamStore } from "../../host/param-store.js";
-import { applyLearned, undoLearned, describeDecision } from "../../host/auto-trim.js";
+import { PARAM_ID as P } from "../../host/contract/params.js";
+import { ParamStore } from "../../host/contract/param-store.js";
+import { applyLearned, undoLearned, describeDecision } from "../../host/app/learn-apply.js";
 
 const rate = 48000;
 const DETECTOR: Record<Detector, number> = { rms: 0, vu: 1, peak: 2, loudness: 3 };
 
 function learn(channels: Float32Array[], options: { detector?: Detector; target?: number; ceiling?: number | null; seconds?: number } = {}) {
   const kernel = newKernel(rate, channels.length);
-  kernel.setParam(P.P_LEARN_DETECTOR, DETECTOR[options.detector ?? "rms"]);
-  if (options.target !== undefined) kernel.setParam(P.P_LEARN_TARGET_DB, options.target);
-  if (options.ceiling === null) kernel.setParam(P.P_CEILING_ON, 0);
-  else if (options.ceiling !== undefined) kernel.setParam(P.P_CEILING_DBFS, options.ceiling);
+  kernel.setParam(P.autoTrimDetector, DETECTOR[options.detector ?? "rms"]);
+  if (options.target !== undefined) kernel.setParam(P.autoTrimTargetDb, options.target);
+  if (options.ceiling === null) kernel.setParam(P.peakCeilingOn, 0);
+  else if (options.ceiling !== undefined) kernel.setParam(P.peakCeilingDbfs, options.ceiling);
   kernel.exports.learnStart(options.seconds ?? 0);
   kernel.processAll(channels, 128);
   if (!options.seconds) kernel.exports.learnFinish();
@@ -126,11 +126,11 @@ describe("ride (continuous)", () => {
   rideInput.set(sine(rate, 997, -30, 20));
   rideInput.set(sine(rate, 997, -10, 5), rate * 30);
   const kernel = newKernel(rate, 1);
-  kernel.setParam(P.P_AUTO_RIDE, 1);
+  kernel.setParam(P.autoRide, 1);
   const trims: number[] = [];
   for (let start = 0; start < rideInput.length; start += 4800) {
     kernel.processAll([rideInput.subarray(start, start + 4800)], 128);
-    trims.push(kernel.getParam(P.P_INPUT_TRIM_DB));
+    trims.push(kernel.getParam(P.inputTrimDb));
   }
   test("converges to the target within the dead-band and rises at most 1 dB/s", () => {
     expectWithin(trims[199]!, 12, 0.5, 0.5, "trim after 20 s");
@@ -163,16 +163,16 @@ describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)
 
   test("ungated AES17 RMS is the RMS of every sample + 3.01 dB (silence counts); gated leaves the silence out", () => {
     const meanSquare = noise.reduce((sum, x) => sum + x * x, 0) / noise.length;
-    const ungated = learnWith([noise], [[P.P_LEARN_DETECTOR, DETECTOR_RMS], [P.P_CEILING_ON, 0]]);
+    const ungated = learnWith([noise], [[P.autoTrimDetector, DETECTOR_RMS], [P.peakCeilingOn, 0]]);
     expectWithin(ungated.levelDb, 10 * Math.log10(meanSquare) + 10 * Math.log10(2), 0.001, 0.001, "ungated");
-    const gated = learnWith([noise], [[P.P_LEARN_DETECTOR, 0], [P.P_CEILING_ON, 0]]);
+    const gated = learnWith([noise], [[P.autoTrimDetector, 0], [P.peakCeilingOn, 0]]);
     expectWithin(gated.levelDb, gatedLevel([noise], rate, "rms"), 0.01, 0.01, "gated (the reference)");
     expect(gated.levelDb - ungated.levelDb).toBeGreaterThan(2.8); // half of it was silence: ≈ 3 dB
   });
 
   test("true peak: EBU 3341 #16 (fs/4 at 45°, true peak −6.0 dBTP) learns +5 dB to a −1 dBTP target", () => {
     const tone = truePeakTone(rate, 4, -6, 45);
-    const r = learnWith([tone, tone], [[P.P_LEARN_DETECTOR, DETECTOR_TRUE_PEAK], [P.P_LEARN_TARGET_DB, -1], [P.P_CEILING_ON, 0]]);
+    const r = learnWith([tone, tone], [[P.autoTrimDetector, DETECTOR_TRUE_PEAK], [P.autoTrimTargetDb, -1], [P.peakCeilingOn, 0]]);
     expect(r.status).toBe("ok");
     expectWithin(r.levelDb, -6, 0.2, 0.4, "true peak (EBU tolerance)");
     expectWithin(r.trimDb, -1 - r.levelDb, 1e-9, 1e-9, "trim");
@@ -181,9 +181,9 @@ describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)
 
   test("peak normalisation to −1 dBFS is in range; the true-peak ceiling holds the trim back and says so", () => {
     const tone = truePeakTone(rate, 4, -6, 45);
-    const peak = learnWith([tone, tone], [[P.P_LEARN_DETECTOR, 2], [P.P_LEARN_TARGET_DB, -1], [P.P_CEILING_ON, 0]]);
+    const peak = learnWith([tone, tone], [[P.autoTrimDetector, 2], [P.autoTrimTargetDb, -1], [P.peakCeilingOn, 0]]);
     expectWithin(peak.peakAfterDbfs, -1, 1e-9, 1e-9, "sample peak lands on the target");
-    const held = learnWith([tone, tone], [[P.P_LEARN_DETECTOR, 2], [P.P_LEARN_TARGET_DB, -1], [P.P_CEILING_ON, 0], [P.P_CEILING_TP_ON, 1], [P.P_CEILING_TP_DBTP, -1]]);
+    const held = learnWith([tone, tone], [[P.autoTrimDetector, 2], [P.autoTrimTargetDb, -1], [P.peakCeilingOn, 0], [P.peakCeilingTpOn, 1], [P.peakCeilingTpDbtp, -1]]);
     expect(held.limitedBy).toBe("true-peak ceiling");
     expectWithin(held.truePeakAfterDbtp, -1, 1e-9, 1e-9, "true peak lands on the ceiling");
     expect(describeDecision(held)).toMatch(/true-peak ceiling/);
@@ -194,7 +194,7 @@ describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)
     expect([0, 1, 2, 3, 4, 5].map((d) => [kernel.exports.detectorTargetMin(d), kernel.exports.detectorTargetMax(d)]))
       .toEqual([[-40, 0], [-40, 0], [-40, 0], [-60, 0], [-40, 0], [-40, 0]]);
     const tone = sine(rate, 997, -20, 5);
-    const r = learnWith([tone], [[P.P_LEARN_DETECTOR, 0], [P.P_LEARN_TARGET_DB, -55], [P.P_CEILING_ON, 0]]);
+    const r = learnWith([tone], [[P.autoTrimDetector, 0], [P.autoTrimTargetDb, -55], [P.peakCeilingOn, 0]]);
     expect(r.targetDb).toBe(-40);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { expect, test } from "vitest";
 import { newKernel } from "../helpers/kernel.js";
-import { TAP_IN, TAP_OUT, Status } from "../../host/kernel-layout.js";
+import { TAP_IN, TAP_OUT, STATUS_CODE } from "../../host/contract/layout.js";
 
 const rate = 48000;
 
@@ -44,9 +44,9 @@ test("the rule is per tap and survives a new set-up (channel change)", () => {
 
 test("bad arguments are refused and change nothing", () => {
   const kernel = newKernel(rate, 1);
-  expect(kernel.exports.setClipRule(TAP_IN, 1)).toBe(Status.STATUS_BAD_VALUE);
-  expect(kernel.exports.setClipRule(TAP_IN, 33)).toBe(Status.STATUS_BAD_VALUE);
-  expect(kernel.exports.setClipRule(5, 16)).toBe(Status.STATUS_BAD_TAP);
+  expect(kernel.exports.setClipRule(TAP_IN, 1)).toBe(STATUS_CODE.badValue);
+  expect(kernel.exports.setClipRule(TAP_IN, 33)).toBe(STATUS_CODE.badValue);
+  expect(kernel.exports.setClipRule(5, 16)).toBe(STATUS_CODE.badTap);
   expect(clips([32767 / 32768], 0)).toBe(0);
-  expect(kernel.exports.setClipRule(TAP_OUT, 0)).toBe(Status.STATUS_OK);
+  expect(kernel.exports.setClipRule(TAP_OUT, 0)).toBe(STATUS_CODE.ok);
 });

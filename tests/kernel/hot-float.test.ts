@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { meterSignal, newKernel } from "../helpers/kernel.js";
 import { sine, toneSequence, truePeakTone } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
-import { KernelParam as P } from "../../host/kernel-layout.js";
+import { PARAM_ID as P } from "../../host/contract/params.js";
 
 const rate = 48000;
 const scaled = (channels: Float32Array[], db: number) => channels.map((c) => c.map((x) => x * 10 ** (db / 20)));
@@ -54,8 +54,8 @@ test("EBU Tech 3341 #16 (fs/4, 45°) moved up 60 dB: true peak +54.0 dBTP (+0.2/
 test.each([[20, "target"], [40, "trim range"]] as const)("Learn on a +%i dBFS file: nothing gated out; trim = target − level (limited by %s)", (dbfs, limitedBy) => {
   const tone = sine(rate, 997, dbfs, 8);
   const kernel = newKernel(rate, 2);
-  kernel.setParam(P.P_CEILING_ON, 0);
-  kernel.setParam(P.P_LEARN_DETECTOR, 3); // integrated loudness
+  kernel.setParam(P.peakCeilingOn, 0);
+  kernel.setParam(P.autoTrimDetector, 3); // integrated loudness
   kernel.exports.learnStart(0);
   kernel.processAll([tone, tone], 128);
   kernel.exports.learnFinish();

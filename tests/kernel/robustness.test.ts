@@ -6,8 +6,8 @@
 import { describe, expect, test } from "vitest";
 import { newKernel } from "../helpers/kernel.js";
 import { gaussianNoise, rng, sine } from "../helpers/signals.js";
-import { KernelParam as P } from "../../host/kernel-layout.js";
-import type { TapReadings } from "../../host/kernel.js";
+import { PARAM_ID as P } from "../../host/contract/params.js";
+import type { TapReadings } from "../../host/contract/readings.js";
 
 const rate = 48000;
 
@@ -55,9 +55,9 @@ function run(signal: Float32Array[], events: Event[], blockFrames: number, readE
 describe("block-size invariance", () => {
   const signal = programme(4, 3);
   const events: Event[] = [
-    { frame: 1000, id: P.P_INPUT_TRIM_DB, value: 9 }, { frame: 30001, id: P.P_POLARITY_BASE + 1, value: 1 },
-    { frame: 70007, id: P.P_BYPASS, value: 1 }, { frame: 90000, id: P.P_BYPASS, value: 0 },
-    { frame: 120123, id: P.P_OUTPUT_TRIM_DB, value: -20 },
+    { frame: 1000, id: P.inputTrimDb, value: 9 }, { frame: 30001, id: P.polarityR, value: 1 },
+    { frame: 70007, id: P.bypass, value: 1 }, { frame: 90000, id: P.bypass, value: 0 },
+    { frame: 120123, id: P.outputTrimDb, value: -20 },
   ];
   const reference = run(signal, events, 4096, 4800);
   test.each([1, 7, 128])("%i-frame blocks give identical output and readings", (blockFrames) => {
@@ -83,7 +83,7 @@ describe("bad samples", () => {
 
   test("NaN/±Inf never reach the output and are counted", () => {
     const kernel = newKernel(rate, 1);
-    kernel.setParam(P.P_INPUT_TRIM_DB, 48);
+    kernel.setParam(P.inputTrimDb, 48);
     const [out] = kernel.processAll([dirty], 128);
     expect(out!.every(Number.isFinite)).toBe(true);
     const [tapIn] = kernel.readSnapshot();

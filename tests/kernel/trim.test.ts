@@ -2,7 +2,8 @@
 import { describe, expect, test } from "vitest";
 import { newKernel } from "../helpers/kernel.js";
 import { rng, sine } from "../helpers/signals.js";
-import { KernelParam as P, Status, MAX_FRAMES } from "../../host/kernel-layout.js";
+import { STATUS_CODE, MAX_FRAMES } from "../../host/contract/layout.js";
+import { PARAM_ID as P } from "../../host/contract/params.js";
 
 const rate = 48000;
 const rampFrames = Math.round(0.02 * rate); // GAIN_SMOOTHING_MS = 20 ms
@@ -29,7 +30,7 @@ describe("trim", () => {
   test("a +24 dB step moves linearly in dB over 20 ms and lands exactly, with no jump", () => {
     const kernel = newKernel(rate, 1);
     gainCurve(kernel, 256);
-    kernel.setParam(P.P_INPUT_TRIM_DB, 24);
+    kernel.setParam(P.inputTrimDb, 24);
     const [gain] = gainCurve(kernel, rampFrames + 256);
     const target = 10 ** (24 / 20);
     const stepDb = 24 / rampFrames;
@@ -43,27 +44,27 @@ describe("trim", () => {
 
   test("input and output trim add in dB; −48 … +48 dB range, clamped beyond", () => {
     const kernel = newKernel(rate, 1);
-    kernel.setParam(P.P_INPUT_TRIM_DB, 12);
-    kernel.setParam(P.P_OUTPUT_TRIM_DB, -6);
+    kernel.setParam(P.inputTrimDb, 12);
+    kernel.setParam(P.outputTrimDb, -6);
     expect(20 * Math.log10(gainCurve(kernel, 16)[0]![15]!)).toBeCloseTo(6, 4);
-    expect(kernel.setParam(P.P_INPUT_TRIM_DB, 100)).toBe(Status.STATUS_CLAMPED);
-    expect(kernel.getParam(P.P_INPUT_TRIM_DB)).toBe(48);
-    expect(kernel.setParam(P.P_INPUT_TRIM_DB, -100)).toBe(Status.STATUS_CLAMPED);
-    expect(kernel.getParam(P.P_INPUT_TRIM_DB)).toBe(-48);
+    expect(kernel.setParam(P.inputTrimDb, 100)).toBe(STATUS_CODE.clamped);
+    expect(kernel.getParam(P.inputTrimDb)).toBe(48);
+    expect(kernel.setParam(P.inputTrimDb, -100)).toBe(STATUS_CODE.clamped);
+    expect(kernel.getParam(P.inputTrimDb)).toBe(-48);
   });
 
   test("parameters set before the first frame apply at once (a restored session never ramps)", () => {
     const kernel = newKernel(rate, 1);
-    kernel.setParam(P.P_INPUT_TRIM_DB, -12);
+    kernel.setParam(P.inputTrimDb, -12);
     expect(20 * Math.log10(gainCurve(kernel, 4)[0]![0]!)).toBeCloseTo(-12, 4);
   });
 
   test("bypass crossfades to the dry signal over 20 ms, then passes it bit for bit", () => {
     const kernel = newKernel(rate, 1);
-    kernel.setParam(P.P_INPUT_TRIM_DB, 12);
+    kernel.setParam(P.inputTrimDb, 12);
     const x = sine(rate, 440, -6, 0.2);
     kernel.processAll([x.subarray(0, 960)], 128);
-    kernel.setParam(P.P_BYPASS, 1);
+    kernel.setParam(P.bypass, 1);
     const [out] = kernel.processAll([x.subarray(960)], 128);
     const g = 10 ** (12 / 20);
     for (let n = 0; n < rampFrames; n++) {
@@ -76,7 +77,7 @@ describe("trim", () => {
   test("polarity of one channel flips through a 20 ms crossfade and lands on −x exactly", () => {
     const kernel = newKernel(rate, 2);
     gainCurve(kernel, 64, 2);
-    kernel.setParam(P.P_POLARITY_BASE + 0, 1);
+    kernel.setParam(P.polarityL, 1);
     const [left, right] = gainCurve(kernel, rampFrames + 64, 2);
     for (let n = 0; n < rampFrames; n++) expect(left![n]).toBeCloseTo(1 - (2 * (n + 1)) / rampFrames, 6);
     expect(left![rampFrames + 10]).toBe(-1);
@@ -87,20 +88,20 @@ describe("trim", () => {
 describe("parameter and set-up errors change nothing", () => {
   test("NaN, ±Inf and unknown ids are rejected", () => {
     const kernel = newKernel(rate, 2);
-    kernel.setParam(P.P_INPUT_TRIM_DB, 3);
-    expect(kernel.setParam(P.P_INPUT_TRIM_DB, NaN)).toBe(Status.STATUS_NOT_FINITE);
-    expect(kernel.setParam(P.P_INPUT_TRIM_DB, Infinity)).toBe(Status.STATUS_NOT_FINITE);
-    expect(kernel.setParam(P.P_INPUT_TRIM_DB, -Infinity)).toBe(Status.STATUS_NOT_FINITE);
-    expect(kernel.getParam(P.P_INPUT_TRIM_DB)).toBe(3);
-    expect(kernel.setParam(99, 1)).toBe(Status.STATUS_BAD_PARAM_ID);
-    expect(kernel.setParam(-1, 1)).toBe(Status.STATUS_BAD_PARAM_ID);
+    kernel.setParam(P.inputTrimDb, 3);
+    expect(kernel.setParam(P.inputTrimDb, NaN)).toBe(STATUS_CODE.notFinite);
+    expect(kernel.setParam(P.inputTrimDb, Infinity)).toBe(STATUS_CODE.notFinite);
+    expect(kernel.setParam(P.inputTrimDb, -Infinity)).toBe(STATUS_CODE.notFinite);
+    expect(kernel.getParam(P.inputTrimDb)).toBe(3);
+    expect(kernel.setParam(99, 1)).toBe(STATUS_CODE.badParamId);
+    expect(kernel.setParam(-1, 1)).toBe(STATUS_CODE.badParamId);
     expect(kernel.getParam(99)).toBeNaN();
   });
 
   test("stepped parameters round to whole values", () => {
     const kernel = newKernel(rate, 2);
-    expect(kernel.setParam(P.P_BYPASS, 0.7)).toBe(Status.STATUS_CLAMPED);
-    expect(kernel.getParam(P.P_BYPASS)).toBe(1);
+    expect(kernel.setParam(P.bypass, 0.7)).toBe(STATUS_CODE.clamped);
+    expect(kernel.getParam(P.bypass)).toBe(1);
   });
 
   test("bad set-up is refused with a status and the running set-up keeps working", () => {
@@ -109,9 +110,9 @@ describe("parameter and set-up errors change nothing", () => {
     const before = kernel.readSnapshot()[0]!;
     const exports = kernel.exports;
     for (const [sampleRate, channels, status] of [
-      [NaN, 2, Status.STATUS_BAD_SAMPLE_RATE], [7999, 2, Status.STATUS_BAD_SAMPLE_RATE],
-      [384001, 2, Status.STATUS_BAD_SAMPLE_RATE], [Infinity, 2, Status.STATUS_BAD_SAMPLE_RATE],
-      [48000, 0, Status.STATUS_BAD_CHANNELS], [48000, 9, Status.STATUS_BAD_CHANNELS], [48000, -1, Status.STATUS_BAD_CHANNELS],
+      [NaN, 2, STATUS_CODE.badSampleRate], [7999, 2, STATUS_CODE.badSampleRate],
+      [384001, 2, STATUS_CODE.badSampleRate], [Infinity, 2, STATUS_CODE.badSampleRate],
+      [48000, 0, STATUS_CODE.badChannels], [48000, 9, STATUS_CODE.badChannels], [48000, -1, STATUS_CODE.badChannels],
     ] as const) {
       expect(exports.setup(sampleRate, channels), `${sampleRate} Hz ${channels} ch`).toBe(status);
     }
@@ -125,10 +126,10 @@ describe("parameter and set-up errors change nothing", () => {
     const kernel = newKernel(rate, 1);
     const exports = kernel.exports;
     for (const [start, count] of [[0, 0], [0, MAX_FRAMES + 1], [1, MAX_FRAMES], [-1, 4], [0, -5]]) {
-      expect(exports.processRange(start!, count!)).toBe(Status.STATUS_BAD_FRAMES);
+      expect(exports.processRange(start!, count!)).toBe(STATUS_CODE.badFrames);
     }
     expect(kernel.readSnapshot()[0]!.framesSinceReset).toBe(0);
-    expect(exports.processRange(0, MAX_FRAMES)).toBe(Status.STATUS_OK);
+    expect(exports.processRange(0, MAX_FRAMES)).toBe(STATUS_CODE.ok);
   });
 
   test("every sample rate from 8 kHz to 384 kHz and 1 to 8 channels sets up and meters a tone", () => {

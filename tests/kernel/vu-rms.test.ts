@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { meterSignal, newKernel } from "../helpers/kernel.js";
 import { sine, dbToAmplitude } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
-import { KernelParam } from "../../host/kernel-layout.js";
+import { PARAM_ID } from "../../host/contract/params.js";
 
 const rate = 48000;
 /** Sources give no tolerance on the 300 ms; ±10 % is the spec's stated assumption (metering.md §8). */
@@ -48,7 +48,7 @@ describe("VU ballistics", () => {
 describe("VU calibration and detector", () => {
   test("the reference level is a parameter: 0 VU = −14 dBFS makes a −18 dBFS sine read −4 VU", () => {
     const kernel = newKernel(rate, 1);
-    kernel.setParam(KernelParam.P_VU_REFERENCE_DBFS, -14);
+    kernel.setParam(PARAM_ID.vuReferenceDbfs, -14);
     kernel.processAll([sine(rate, 1000, -18, 2)], 4096);
     expectWithin(kernel.readSnapshot()[0]!.channels[0]!.vu, -4, 0.05, 0.05, "VU");
   });

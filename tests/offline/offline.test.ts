@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { analyzeFile, DETECTOR_NAMES, DEFAULT_SETTINGS, type FileAnalysis } from "../../host/offline/analyze.js";
 import { trimFile } from "../../host/offline/trim-file.js";
-import { DETECTORS } from "../../host/params.js";
-import { LoudnessField as L, ChannelField as C, channelFieldsOffset } from "../../host/kernel-layout.js";
+import { DETECTORS } from "../../host/contract/params.js";
+import { LOUDNESS_SLOT, CHANNEL_SLOT, channelFieldsOffset } from "../../host/contract/layout.js";
 import { newKernel } from "../helpers/kernel.js";
 import { asStored, encodeAudioFile, encodeMp3, type FileFormat } from "../helpers/audio-files.js";
 import { MPEGDecoder } from "mpg123-decoder";
@@ -172,7 +172,7 @@ describe("series", () => {
     }
     // Truth: the live kernel read at exactly those frames.
     const kernel = newKernel(rate, 2);
-    const slot = { momentary: L.L_MOMENTARY_LUFS, shortterm: L.L_SHORT_TERM_LUFS, vu: channelFieldsOffset(-1) + C.C_VU } as const;
+    const slot = { momentary: LOUDNESS_SLOT.momentaryLufs, shortterm: LOUDNESS_SLOT.shortTermLufs, vu: channelFieldsOffset(-1) + CHANNEL_SLOT.vu } as const;
     for (let i = 0; i < 9 * rate / hop; i++) {
       signal.forEach((data, c) => kernel.input(c).set(data.subarray(i * hop, (i + 1) * hop)));
       kernel.processRange(0, hop);

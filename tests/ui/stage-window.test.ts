@@ -5,8 +5,9 @@
  * precision; the kernel supplies the readings the app gets.
  */
 import { expect, test } from "vitest";
-import { GainstagePlugin, type EventSource } from "../../host/plugin.js";
-import { paramByKey } from "../../host/params.js";
+import { GainstagePlugin } from "../../host/contract/plugin.js";
+import type { EventSource } from "../../host/contract/events.js";
+import { paramByKey } from "../../host/contract/params.js";
 import { kernelModule } from "../helpers/kernel.js";
 import { pinkNoise } from "../helpers/programme.js";
 import { expectWithin } from "../helpers/tolerance.js";

@@ -3,10 +3,10 @@
  * processors and returns plain data; the assertions live in node (worklet.test.ts), against
  * analytic values computed there.
  */
-import { GainstageNode, pairMeters } from "../../../host/node.js";
-import { StateError } from "../../../host/state.js";
-import { ParamStore } from "../../../host/param-store.js";
-import { applyLearned } from "../../../host/auto-trim.js";
+import { GainstageNode, pairMeters } from "../../../host/web/node.js";
+import { StateError } from "../../../host/contract/state.js";
+import { ParamStore } from "../../../host/contract/param-store.js";
+import { applyLearned } from "../../../host/app/learn-apply.js";
 
 const rate = 48000;
 
@@ -180,6 +180,35 @@ const scenarios = {
     const { pre, post } = await render(6, 0);
     const meters = pairMeters(pre, post)!;
     return { outcome, sendRmsAes17Db: meters.send.overall.rmsTotalAes17Db, inputTrimDb: pre.getParam("inputTrimDb") };
+  },
+
+  /**
+   * Moves the kernel makes itself come back as parameter changes (issue #11, item 6): Ride on a
+   * −30 dBFS tone and a timed Learn, with nobody reading the meters; the node's store follows.
+   */
+  async kernelMoves() {
+    const render = async (store: ParamStore, seconds: number, configure: (pre: GainstageNode) => void) => {
+      const context = new OfflineAudioContext(2, seconds * rate, rate);
+      const source = new AudioBufferSourceNode(context, { buffer: sineBuffer(context, seconds, 997, -30, 2) });
+      const pair = await GainstageNode.createPair(context, { store });
+      source.connect(pair.pre).connect(pair.post).connect(context.destination);
+      source.start();
+      configure(pair.pre);
+      const changes: number[] = [];
+      store.subscribe((key, value) => { if (key === "inputTrimDb") changes.push(value); });
+      await context.startRendering();
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the node drains its return ring every 50 ms
+      return { pre: pair.pre, changes };
+    };
+    const riding = new ParamStore();
+    riding.set("autoRide", 1);
+    const ride = await render(riding, 8, () => {});
+    const learned = new ParamStore();
+    const learn = await render(learned, 4, (pre) => pre.learn(3));
+    return {
+      ride: { store: riding.get("inputTrimDb"), kernel: ride.pre.meters()!.autoTrim.inputTrimDb, changes: ride.changes.length },
+      learn: { store: learned.get("inputTrimDb"), decided: learn.pre.meters()!.autoTrim.trimDb, changes: learn.changes },
+    };
   },
 
   /** A/B listen in the worklet: +12 dB chain, switch to A at 0.5 s and back to B at 1 s (frame-timed). */

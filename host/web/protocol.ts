@@ -1,7 +1,8 @@
 /** What the main thread and the processor agree on: the registered name, options and the comlink API. */
-export const PROCESSOR_NAME = "gainstage-point";
+import type { Role } from "../contract/plugin.js";
 
-export type Role = "single" | "pre" | "post";
+export type { Role };
+export const PROCESSOR_NAME = "gainstage-point";
 
 export interface ProcessorOptions {
   module: WebAssembly.Module;
@@ -10,6 +11,8 @@ export interface ProcessorOptions {
   linkId: string | null;
   /** SharedArrayBuffers when cross-origin isolated; null = message-port fallback. */
   eventStorage: SharedArrayBuffer | null;
+  /** The ring the processor sends the kernel's own moves back on (Ride, Learn); null = port messages. */
+  movesStorage: SharedArrayBuffer | null;
   snapshotStorage: SharedArrayBuffer | null;
   snapshotEveryQuanta: number;
   /** Parameter values applied before the first frame: [table id, value, …]. */

@@ -4,10 +4,8 @@
  * synchronously (WebAssembly.Instance), as an AudioWorkletGlobalScope requires. After setup()
  * nothing here allocates except readSnapshot(), which is for tests and offline use.
  */
-import {
-  MAX_CHANNELS, MAX_FRAMES, TAP_FIELDS, TAP_COUNT, READOUT_SLOTS, LoudnessField as L, ChannelField as C, AutoTrimField as A,
-  channelFieldsOffset, Status,
-} from "./kernel-layout.js";
+import { MAX_CHANNELS, MAX_FRAMES, READOUT_SLOTS, STATUS_CODE, TAP_COUNT, TAP_FIELDS } from "./layout.js";
+import { decodeAutoTrim, decodeTap, statusText, type AutoTrimReadings, type TapReadings } from "./readings.js";
 
 export interface KernelExports {
   memory: WebAssembly.Memory;
@@ -31,6 +29,9 @@ export interface KernelExports {
   setClipRule(tap: number, integerBits: number): number;
   detectorTargetMin(detector: number): number;
   detectorTargetMax(detector: number): number;
+  outputEventBuffer(): number;
+  outputEventCount(): number;
+  outputEventBytes(): number;
   paramMin(id: number): number;
   paramMax(id: number): number;
   paramDefault(id: number): number;
@@ -43,38 +44,13 @@ export class KernelError extends Error {
   }
 }
 
-export function statusText(status: number): string {
-  const name = Object.entries(Status).find(([, value]) => value === status)?.[0];
-  return name ? name.replace(/^STATUS_/, "").toLowerCase().replace(/_/g, " ") : `status ${status}`;
-}
-
-/** Readings of one channel (or the overall max over channels). dB values; -Infinity = silence. */
-export interface ChannelReadings {
-  samplePeakDbfs: number; samplePeakMaxDbfs: number;
-  truePeakDbtp: number; truePeakMaxDbtp: number;
-  rmsDbfs: number; rmsAes17Db: number; rmsMaxDbfs: number; rmsMaxAes17Db: number;
-  rmsTotalDbfs: number; rmsTotalAes17Db: number;
-  vu: number; vuMax: number; vuMaxSinceReset: number;
-  clipCount: number; nonFiniteCount: number;
-}
-
-export interface TapReadings {
-  momentaryLufs: number; momentaryMaxLufs: number; momentaryMaxSinceResetLufs: number;
-  shortTermLufs: number; shortTermMaxLufs: number; shortTermMaxSinceResetLufs: number;
-  integratedLufs: number; loudnessRangeLu: number;
-  framesSinceReset: number; gatingBlocks: number; lraValues: number;
-  /** Loudness of everything since reset, ungated, and the frames it covers (window loudness from two readings). */
-  ungatedLufs: number; ungatedFrames: number;
-  overall: ChannelReadings;
-  channels: ChannelReadings[];
-}
-
 export class Kernel {
   readonly exports: KernelExports;
   private inputs: Float32Array[] = [];
   private outputs: Float32Array[] = [];
   private alternates: Float32Array[] = [];
   private readout = new Float64Array(0);
+  private events = new DataView(new ArrayBuffer(0));
   channels = 0;
   sampleRate = 0;
 
@@ -112,6 +88,18 @@ export class Kernel {
       this.alternates.push(new Float32Array(buffer, this.exports.alternateBuffer() + channel * stride, MAX_FRAMES));
     }
     this.readout = new Float64Array(buffer, this.exports.readoutBuffer(), READOUT_SLOTS);
+    this.events = new DataView(buffer, this.exports.outputEventBuffer());
+  }
+
+  /**
+   * Move `index` the kernel made in the last processRange()/learnFinish() (see outputEventCount()),
+   * written into `into` as [parameter id, frame offset in that call, plain value]. No allocation.
+   */
+  outputEvent(index: number, into: Float64Array): void {
+    const at = index * this.exports.outputEventBytes();
+    into[0] = this.events.getInt32(at, true);
+    into[1] = this.events.getInt32(at + 4, true);
+    into[2] = this.events.getFloat64(at + 8, true);
   }
 
   input(channel: number): Float32Array { return this.inputs[channel]!; }
@@ -163,92 +151,13 @@ export class Kernel {
 
   /** readMeters() and decode both taps (allocates: not for the audio thread). */
   readSnapshot(): TapReadings[] {
-    if (this.exports.readMeters() < 0) throw new KernelError(Status.STATUS_NOT_READY, "readMeters");
+    if (this.exports.readMeters() < 0) throw new KernelError(STATUS_CODE.notReady, "readMeters");
     return [0, 1].map((tap) => decodeTap(this.readout, tap * TAP_FIELDS, this.channels));
   }
 
   /** readMeters() and decode the auto-trim block. */
   readAutoTrim(): AutoTrimReadings {
-    if (this.exports.readMeters() < 0) throw new KernelError(Status.STATUS_NOT_READY, "readMeters");
+    if (this.exports.readMeters() < 0) throw new KernelError(STATUS_CODE.notReady, "readMeters");
     return decodeAutoTrim(this.readout, TAP_COUNT * TAP_FIELDS);
   }
-}
-
-export const LEARN_STATES = ["idle", "learning", "done", "riding"] as const;
-export const LEARN_STATUSES = ["ok", "silent", "too little signal", "loudness meter off", "true-peak meter off"] as const;
-export const LIMITED_BY = ["target", "peak ceiling", "trim range", "true-peak ceiling"] as const;
-
-/** What auto-trim decided and why (levels in the detector's units). */
-export interface AutoTrimReadings {
-  state: (typeof LEARN_STATES)[number];
-  status: (typeof LEARN_STATUSES)[number];
-  detector: number;
-  levelDb: number;
-  targetDb: number;
-  trimDb: number;
-  limitedBy: (typeof LIMITED_BY)[number];
-  peakBeforeDbfs: number;
-  peakAfterDbfs: number;
-  seconds: number;
-  blocksTotal: number;
-  blocksKept: number;
-  inputTrimDb: number;
-  outputTrimDb: number;
-  truePeakBeforeDbtp: number;
-  truePeakAfterDbtp: number;
-}
-
-export function decodeAutoTrim(view: Float64Array, base: number): AutoTrimReadings {
-  const at = (field: number) => view[base + field]!;
-  return {
-    state: LEARN_STATES[at(A.A_STATE)] ?? "idle",
-    status: LEARN_STATUSES[at(A.A_STATUS)] ?? "ok",
-    detector: at(A.A_DETECTOR),
-    levelDb: at(A.A_LEVEL_DB),
-    targetDb: at(A.A_TARGET_DB),
-    trimDb: at(A.A_TRIM_DB),
-    limitedBy: LIMITED_BY[at(A.A_LIMITED_BY)] ?? "target",
-    peakBeforeDbfs: at(A.A_PEAK_BEFORE_DBFS),
-    peakAfterDbfs: at(A.A_PEAK_AFTER_DBFS),
-    seconds: at(A.A_SECONDS),
-    blocksTotal: at(A.A_BLOCKS_TOTAL),
-    blocksKept: at(A.A_BLOCKS_KEPT),
-    inputTrimDb: at(A.A_INPUT_TRIM_DB),
-    outputTrimDb: at(A.A_OUTPUT_TRIM_DB),
-    truePeakBeforeDbtp: at(A.A_TRUE_PEAK_BEFORE_DBTP),
-    truePeakAfterDbtp: at(A.A_TRUE_PEAK_AFTER_DBTP),
-  };
-}
-
-function decodeChannel(view: Float64Array, at: number): ChannelReadings {
-  return {
-    samplePeakDbfs: view[at + C.C_SAMPLE_PEAK_DBFS]!, samplePeakMaxDbfs: view[at + C.C_SAMPLE_PEAK_MAX_DBFS]!,
-    truePeakDbtp: view[at + C.C_TRUE_PEAK_DBTP]!, truePeakMaxDbtp: view[at + C.C_TRUE_PEAK_MAX_DBTP]!,
-    rmsDbfs: view[at + C.C_RMS_DBFS]!, rmsAes17Db: view[at + C.C_RMS_AES17_DB]!,
-    rmsMaxDbfs: view[at + C.C_RMS_MAX_DBFS]!, rmsMaxAes17Db: view[at + C.C_RMS_MAX_AES17_DB]!,
-    rmsTotalDbfs: view[at + C.C_RMS_TOTAL_DBFS]!, rmsTotalAes17Db: view[at + C.C_RMS_TOTAL_AES17_DB]!,
-    vu: view[at + C.C_VU]!, vuMax: view[at + C.C_VU_MAX]!, vuMaxSinceReset: view[at + C.C_VU_MAX_SINCE_RESET]!,
-    clipCount: view[at + C.C_CLIP_COUNT]!, nonFiniteCount: view[at + C.C_NON_FINITE_COUNT]!,
-  };
-}
-
-/** Decodes one tap block starting at slot `base` of a readout view. */
-export function decodeTap(view: Float64Array, base: number, channels: number): TapReadings {
-  return {
-    momentaryLufs: view[base + L.L_MOMENTARY_LUFS]!,
-    momentaryMaxLufs: view[base + L.L_MOMENTARY_MAX_LUFS]!,
-    momentaryMaxSinceResetLufs: view[base + L.L_MOMENTARY_MAX_SINCE_RESET_LUFS]!,
-    shortTermLufs: view[base + L.L_SHORT_TERM_LUFS]!,
-    shortTermMaxLufs: view[base + L.L_SHORT_TERM_MAX_LUFS]!,
-    shortTermMaxSinceResetLufs: view[base + L.L_SHORT_TERM_MAX_SINCE_RESET_LUFS]!,
-    integratedLufs: view[base + L.L_INTEGRATED_LUFS]!,
-    loudnessRangeLu: view[base + L.L_LOUDNESS_RANGE_LU]!,
-    framesSinceReset: view[base + L.L_FRAMES_SINCE_RESET]!,
-    gatingBlocks: view[base + L.L_GATING_BLOCKS]!,
-    lraValues: view[base + L.L_LRA_VALUES]!,
-    ungatedLufs: view[base + L.L_UNGATED_LUFS]!,
-    ungatedFrames: view[base + L.L_UNGATED_FRAMES]!,
-    overall: decodeChannel(view, base + channelFieldsOffset(-1)),
-    channels: Array.from({ length: channels }, (_, c) => decodeChannel(view, base + channelFieldsOffset(c))),
-  };
 }

@@ -10,15 +10,16 @@
  * otherwise both fall back to port messages and `transport` says "message-port".
  */
 import * as Comlink from "comlink";
-import processorUrl from "./worklet/processor.ts?worker&url";
-import wasmUrl from "../build/gainstage.wasm?url";
-import { PARAMS, paramByKey } from "./params.js";
-import { pointApplies } from "./plugin.js";
-import { ParamStore } from "./param-store.js";
-import { type SavedState } from "./state.js";
-import { ParamEventWriter, createEventStorage, Command } from "./param-events.js";
+import processorUrl from "./processor.ts?worker&url";
+import wasmUrl from "../../build/gainstage.wasm?url";
+import { PARAMS, paramById, paramByKey } from "../contract/params.js";
+import { pointApplies } from "../contract/plugin.js";
+import { ParamStore } from "../contract/param-store.js";
+import { type SavedState } from "../contract/state.js";
+import { ParamEventDrain, ParamEventWriter, createEventStorage } from "./event-ring.js";
+import { Command } from "../contract/events.js";
 import { SnapshotReader, createSnapshotStorage, decodeSnapshot, type PointSnapshot } from "./meter-snapshot.js";
-import { PROCESSOR_NAME, type ProcessorApi, type ProcessorInfo, type ProcessorOptions, type Role } from "./worklet/protocol.js";
+import { PROCESSOR_NAME, type ProcessorApi, type ProcessorInfo, type ProcessorOptions, type Role } from "./protocol.js";
 
 export type { Role, PointSnapshot, ProcessorInfo };
 
@@ -36,6 +37,8 @@ export interface CreateOptions {
 export class GainstageError extends Error {}
 
 const DEFAULT_SNAPSHOT_HZ = 60;
+/** How often the node takes the kernel's moves when nobody reads the meters (ms). */
+const MOVES_POLL_MS = 50;
 const modules = new WeakMap<BaseAudioContext, Promise<void>>();
 let wasmModule: Promise<WebAssembly.Module> | null = null;
 let linkCounter = 0;
@@ -65,6 +68,8 @@ export class GainstageNode extends AudioWorkletNode {
   readonly store: ParamStore;
   readonly transport: "shared-memory" | "message-port";
   private readonly writer: ParamEventWriter | null;
+  private readonly moves: ParamEventDrain | null;
+  private readonly movesTimer: ReturnType<typeof setInterval>;
   private readonly reader: SnapshotReader | null;
   private readonly api: Comlink.Remote<ProcessorApi>;
   private readonly unsubscribe: () => void;
@@ -91,10 +96,11 @@ export class GainstageNode extends AudioWorkletNode {
     const store = options.store ?? new ParamStore();
     const shared = !options.forceMessagePort && globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
     const eventStorage = shared ? createEventStorage() : null;
+    const movesStorage = shared ? createEventStorage() : null;
     const snapshotStorage = shared ? createSnapshotStorage() : null;
     const own = PARAMS.filter((spec) => pointApplies(spec, role));
     const processorOptions: ProcessorOptions = {
-      module, role, linkId: options.linkId ?? null, eventStorage, snapshotStorage,
+      module, role, linkId: options.linkId ?? null, eventStorage, movesStorage, snapshotStorage,
       snapshotEveryQuanta: Math.max(1, Math.round(context.sampleRate / 128 / (options.snapshotHz ?? DEFAULT_SNAPSHOT_HZ))),
       initialParams: own.flatMap((spec) => [spec.id, store.get(spec.key)]),
       automatedIds: own.map((spec) => spec.id),
@@ -104,17 +110,21 @@ export class GainstageNode extends AudioWorkletNode {
     this.store = store;
     this.transport = shared ? "shared-memory" : "message-port";
     this.writer = eventStorage ? new ParamEventWriter(eventStorage) : null;
+    this.moves = movesStorage ? new ParamEventDrain(movesStorage) : null;
     this.reader = snapshotStorage ? new SnapshotReader(snapshotStorage) : null;
     this.api = Comlink.wrap<ProcessorApi>(this.port);
     this.port.addEventListener("message", (event: MessageEvent) => {
-      const values = (event.data as { gainstageSnapshot?: Float64Array } | null)?.gainstageSnapshot;
-      if (values) this.latest = decodeSnapshot(values);
+      const data = event.data as { gainstageSnapshot?: Float64Array; gainstageMoves?: Float64Array } | null;
+      if (data?.gainstageSnapshot) this.latest = decodeSnapshot(data.gainstageSnapshot);
+      const moves = data?.gainstageMoves;
+      for (let i = 0; moves && i + 2 < moves.length; i += 3) this.noteMove(moves[i]!, moves[i + 1]!);
     });
     this.port.start();
-    const ownKeys = new Set(own.map((spec) => spec.key));
+    const ownKeys = new Set<string>(own.map((spec) => spec.key));
     this.unsubscribe = store.subscribe((key, value, frame, origin) => {
       if (ownKeys.has(key) && origin !== this) this.send(paramByKey(key).id, value, frame);
     });
+    this.movesTimer = setInterval(() => this.drainMoves(), MOVES_POLL_MS);
   }
 
   /**
@@ -144,39 +154,45 @@ export class GainstageNode extends AudioWorkletNode {
     this.store.load(state);
   }
 
-  /**
-   * The latest meter snapshot of this point (null before the first one); maxima are since the
-   * previous call. A trim the processor moved itself (auto-trim ride) is reported to the store
-   * here, as a parameter change the host can record.
-   */
+  /** The latest meter snapshot of this point (null before the first one); maxima are since the previous call. */
   meters(): PointSnapshot | null {
+    this.drainMoves();
     const snapshot = this.reader ? (this.reader.read() ?? this.latest) : this.latest;
     if (snapshot) this.latest = snapshot;
-    const rodeTo = snapshot?.autoTrim.inputTrimDb;
-    if (snapshot?.autoTrim.state === "riding" && rodeTo !== undefined && rodeTo !== this.store.get("inputTrimDb")) {
-      this.store.set("inputTrimDb", rodeTo, 0, this);
-    }
     return snapshot;
+  }
+
+  /**
+   * Takes the moves the kernel made itself (Ride, Learn) from the return ring into the store, as
+   * parameter changes a host records like automation. Called by meters() and every MOVES_POLL_MS.
+   */
+  drainMoves(): void {
+    this.moves?.drain((id, value) => this.noteMove(id, value));
+  }
+
+  private noteMove(id: number, value: number): void {
+    const spec = paramById(id);
+    if (spec) this.store.set(spec.key, value, 0, this);
   }
 
   /** Starts Learn on what enters this point: for `seconds`, or until finishLearn() (0). */
   learn(seconds = 0): void {
     if (!Number.isFinite(seconds) || seconds < 0) throw new GainstageError(`learn time must be >= 0 seconds, not ${seconds}`);
-    this.send(Command.LEARN_START, seconds, 0);
+    this.send(Command.learnStart, seconds, 0);
   }
 
   /** Ends Learn; the decision appears in meters().autoTrim (state "done"). */
   finishLearn(): void {
-    this.send(Command.LEARN_FINISH, 0, 0);
+    this.send(Command.learnFinish, 0, 0);
   }
 
   cancelLearn(): void {
-    this.send(Command.LEARN_CANCEL, 0, 0);
+    this.send(Command.learnCancel, 0, 0);
   }
 
   /** Clears this point's meters (peaks, loudness, LRA, counts) at the next render quantum. */
   resetMeters(): void {
-    this.send(Command.RESET_METERS, 0, 0);
+    this.send(Command.resetMeters, 0, 0);
   }
 
   /**
@@ -184,13 +200,13 @@ export class GainstageNode extends AudioWorkletNode {
    * stores them: `integerBits` of an integer file (its largest or smallest code is a clip), or 0
    * for float audio (|x| ≥ 1).
    */
-  setClipRule(tap: 0 | 1, integerBits: number): void {
-    this.send(Command.SET_CLIP_RULE, tap * 256 + integerBits, 0);
+  setClipRule(tap: number, integerBits: number): void {
+    this.send(Command.setClipRule, tap * 256 + integerBits, 0);
   }
 
   /** Chooses the meters of one tap (0 = before the trim, 1 = after; Meter bits). */
-  setMeterMask(tap: 0 | 1, mask: number): void {
-    this.send(Command.SET_METER_MASK, tap * 256 + mask, 0);
+  setMeterMask(tap: number, mask: number): void {
+    this.send(Command.setMeterMask, tap * 256 + mask, 0);
   }
 
   info(): Promise<ProcessorInfo> {
@@ -199,6 +215,7 @@ export class GainstageNode extends AudioWorkletNode {
 
   /** Stops the processor and detaches from the store. */
   dispose(): void {
+    clearInterval(this.movesTimer);
     this.unsubscribe();
     this.disconnect();
     void this.api.dispose();

@@ -5,18 +5,21 @@
  * through a shared snapshot at display rate (message-port fallback only without isolation).
  */
 import * as Comlink from "comlink";
-import { GainstagePlugin } from "../plugin.js";
-import { MAX_CHANNELS, MAX_FRAMES } from "../kernel-layout.js";
-import { ParamEventReader } from "../param-events.js";
-import { SnapshotWriter, SNAPSHOT_SLOTS } from "../meter-snapshot.js";
-import { PARAMS } from "../params.js";
+import { GainstagePlugin } from "../contract/plugin.js";
+import { MAX_CHANNELS, MAX_FRAMES } from "../contract/layout.js";
+import { ParamEventReader, ParamEventWriter } from "./event-ring.js";
+import type { EventSink } from "../contract/events.js";
+import { SnapshotWriter, SNAPSHOT_SLOTS } from "./meter-snapshot.js";
+import { PARAMS } from "../contract/params.js";
 import { linkFor, type Link } from "./link.js";
 import { PROCESSOR_NAME, type ProcessorOptions, type ProcessorInfo, type ProcessorApi } from "./protocol.js";
 
 /** Automatable continuous kernel parameters are also AudioParams (a-rate, plain units). */
 // Web Audio's render quantum today; activate() is told the range the spec allows.
 const MIN_QUANTUM_FRAMES = 1;
-const AUTOMATION = PARAMS.filter((p) => p.flags.automatable && !p.flags.stepped && p.kernelId !== undefined && p.smoothingMs > 0);
+/** Moves kept between snapshot messages when there is no shared memory (Ride moves ≤ 10 a second). */
+const MAX_FALLBACK_MOVES = 32;
+const AUTOMATION = PARAMS.filter((p) => p.flags.automatable && !p.flags.stepped && p.kernel && p.smoothingMs > 0);
 
 class GainstageProcessor extends AudioWorkletProcessor {
   static get parameterDescriptors() {
@@ -25,6 +28,10 @@ class GainstageProcessor extends AudioWorkletProcessor {
 
   private readonly plugin: GainstagePlugin;
   private readonly events: ParamEventReader;
+  /** Where the kernel's own moves go: the return ring, or (fallback) a list sent with the next snapshot. */
+  private readonly moves: EventSink;
+  private readonly fallbackMoves = new Float64Array(3 * MAX_FALLBACK_MOVES);
+  private fallbackMoveCount = 0;
   private readonly snapshot: SnapshotWriter;
   private readonly fallback: boolean;
   private readonly role: ProcessorOptions["role"];
@@ -50,6 +57,8 @@ class GainstageProcessor extends AudioWorkletProcessor {
     this.plugin.activate(sampleRate, MIN_QUANTUM_FRAMES, MAX_FRAMES, this.channels);
     for (let i = 0; i + 1 < o.initialParams.length; i += 2) this.plugin.apply(o.initialParams[i]!, o.initialParams[i + 1]!);
     this.events = new ParamEventReader(o.eventStorage);
+    const ring = o.movesStorage ? new ParamEventWriter(o.movesStorage) : null;
+    this.moves = ring ?? { push: (id, value, frame) => this.keepMove(id, value, frame) };
     this.fallback = o.snapshotStorage === null;
     this.snapshot = new SnapshotWriter(o.snapshotStorage ?? new ArrayBuffer(16 + SNAPSHOT_SLOTS * 8));
     this.snapshotEveryQuanta = Math.max(1, o.snapshotEveryQuanta);
@@ -93,7 +102,7 @@ class GainstageProcessor extends AudioWorkletProcessor {
         if (source) target.set(chunk === 0 && count === source.length ? source : source.subarray(chunk, chunk + count));
         else target.fill(0, 0, count);
       }
-      this.plugin.process(quantumStart + chunk, count, this.events);
+      this.plugin.process(quantumStart + chunk, count, this.events, this.moves);
       for (let c = 0; c < output.length; c++) {
         const result = this.outputViews[Math.min(c, this.channels - 1)]!;
         output[c]!.set(count === result.length ? result : result.subarray(0, count), chunk);
@@ -157,7 +166,18 @@ class GainstageProcessor extends AudioWorkletProcessor {
     this.plugin.kernel.exports.readMeters();
     this.snapshot.write(this.plugin.kernel.readoutView(), frame, sampleRate, this.channels, this.linked, this.queueFull);
     // Without shared memory the snapshot has to travel as a message (display rate, not per block).
-    if (this.fallback) this.port.postMessage({ gainstageSnapshot: this.snapshot.values.slice() });
+    if (this.fallback) {
+      this.port.postMessage({ gainstageSnapshot: this.snapshot.values.slice(), gainstageMoves: this.fallbackMoves.slice(0, 3 * this.fallbackMoveCount) });
+      this.fallbackMoveCount = 0;
+    }
+  }
+
+  /** Without shared memory: keeps a move for the next snapshot message (the latest wins when full). */
+  private keepMove(id: number, value: number, frame: number): boolean {
+    const at = 3 * Math.min(this.fallbackMoveCount, MAX_FALLBACK_MOVES - 1);
+    this.fallbackMoves[at] = id; this.fallbackMoves[at + 1] = value; this.fallbackMoves[at + 2] = frame;
+    if (this.fallbackMoveCount < MAX_FALLBACK_MOVES) this.fallbackMoveCount++;
+    return true;
   }
 }
 

@@ -5,7 +5,7 @@
  * in the same quantum (A/B listen and level match compare against it). No graph cycle is needed.
  * Links are created when a processor is constructed, never on the audio thread's hot path.
  */
-import { MAX_CHANNELS, MAX_FRAMES } from "../kernel-layout.js";
+import { MAX_CHANNELS, MAX_FRAMES } from "../contract/layout.js";
 
 export interface Link {
   /** What entered PRE this quantum, planar. */

@@ -3,10 +3,10 @@
  * a parameter change the host can record, with Undo, and saying in words what was decided and
  * why. Used by the app and the offline CLI alike. Thread: main thread / offline worker.
  */
-import type { AutoTrimReadings } from "./kernel.js";
-import { DETECTOR_SPECS } from "./params.js";
-import type { ParamStore } from "./param-store.js";
-import { formatDb } from "./format.js";
+import type { AutoTrimReadings } from "../contract/readings.js";
+import { DETECTOR_SPECS } from "../contract/params.js";
+import type { ParamStore } from "../contract/param-store.js";
+import { formatDb } from "../contract/format.js";
 
 export interface LearnOutcome {
   applied: boolean;
@@ -48,11 +48,14 @@ export function describeDecision(r: AutoTrimReadings): string {
   return `${spec.label} measured ${level(r.levelDb)} (${window}); target ${level(r.targetDb)} → input trim ${db(r.trimDb)}, ${why}.`;
 }
 
-/** Applies a learned decision to `store` (if its status is ok). Returns what happened. */
-export function applyLearned(store: ParamStore, r: AutoTrimReadings, undo: number[]): LearnOutcome {
+/**
+ * Applies a learned decision to `store` (if its status is ok) and keeps `previousTrimDb` — the trim
+ * before Learn started — for Undo. The kernel has made the same move itself (an output event a
+ * host records); setting it here keeps a host that does not drain those events in step.
+ */
+export function applyLearned(store: ParamStore, r: AutoTrimReadings, undo: number[], previousTrimDb = store.get("inputTrimDb")): LearnOutcome {
   const message = describeDecision(r);
   if (r.state !== "done" || r.status !== "ok") return { applied: false, trimDb: store.get("inputTrimDb"), message, seconds: r.seconds };
-  const previousTrimDb = store.get("inputTrimDb");
   const trimDb = store.set("inputTrimDb", r.trimDb);
   undo.push(previousTrimDb);
   return { applied: true, trimDb, previousTrimDb, message, seconds: r.seconds };

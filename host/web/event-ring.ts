@@ -1,36 +1,26 @@
 /**
- * Parameter events from the main thread to the audio thread: (id, plain value, frame), where
- * frame is the AudioContext frame (currentFrame) at which the value applies. Through a
- * SharedArrayBuffer ring (ringbuf.js, single producer, single consumer, wait-free) when the page
- * is cross-origin isolated, else through port messages fed to the same reader.
- * The reader keeps early events in a fixed-size list sorted by frame, so the processor can split
- * a render quantum at each event's exact frame. Nothing on the reader side allocates.
+ * Events between the main thread and the audio thread through SharedArrayBuffer rings (ringbuf.js:
+ * single producer, single consumer, wait-free): (id, plain value, frame), frame being the
+ * AudioContext frame (currentFrame). One ring carries the host's parameter changes and commands
+ * to the processor (port messages feed the same reader when the page is not cross-origin
+ * isolated); a second carries back the moves the kernel made itself (Ride, Learn), which the node
+ * drains into the parameter store — automation a host can record. The audio side keeps early
+ * events in a fixed-size list sorted by frame, so a render quantum is split at each event's exact
+ * frame. Nothing on the audio side allocates.
  */
 import { RingBuffer } from "ringbuf.js";
+import type { EventSink, EventSource } from "../contract/events.js";
 
 /** Slots per event: id, value, frame. */
 const EVENT_SLOTS = 3;
 export const EVENT_CAPACITY = 1024;
 
-/** Command ids share the queue with parameter ids (which are < 1000). */
-export const Command = {
-  RESET_METERS: 1000,
-  /** value = tap · 256 + mask (kernel Meter bits) */
-  SET_METER_MASK: 1001,
-  /** value = seconds to learn (0 = until LEARN_FINISH) */
-  LEARN_START: 1002,
-  LEARN_FINISH: 1003,
-  LEARN_CANCEL: 1004,
-  /** value = tap · 256 + integer bits of the source (0 = float rule): what counts as a clipped sample */
-  SET_CLIP_RULE: 1005,
-} as const;
-
 export function createEventStorage(): SharedArrayBuffer {
   return RingBuffer.getStorageForCapacity(EVENT_CAPACITY * EVENT_SLOTS, Float64Array);
 }
 
-/** Main thread side. */
-export class ParamEventWriter {
+/** The producing side of a ring (the main thread to the processor, or the processor back). */
+export class ParamEventWriter implements EventSink {
   private readonly ring: RingBuffer;
   private readonly event = new Float64Array(EVENT_SLOTS);
 
@@ -46,8 +36,8 @@ export class ParamEventWriter {
   }
 }
 
-/** Audio thread side. */
-export class ParamEventReader {
+/** The processor's side of the host's ring: events sorted by frame, as the plugin consumes them. */
+export class ParamEventReader implements EventSource {
   private readonly ring: RingBuffer | null;
   private readonly popped = new Float64Array(EVENT_SLOTS * 64);
   /** Pending events sorted by frame (stable): id, value, frame. */
@@ -112,5 +102,19 @@ export class ParamEventReader {
   private compact(): void {
     this.pending.copyWithin(0, this.head * EVENT_SLOTS, (this.head + this.count) * EVENT_SLOTS);
     this.head = 0;
+  }
+}
+
+/** The node's side of the processor's ring: every event waiting, in order. Main thread. */
+export class ParamEventDrain {
+  private readonly ring: RingBuffer;
+  private readonly event = new Float64Array(EVENT_SLOTS);
+
+  constructor(storage: SharedArrayBuffer) {
+    this.ring = new RingBuffer(storage, Float64Array);
+  }
+
+  drain(visit: (id: number, value: number, frame: number) => void): void {
+    while (this.ring.availableRead() >= EVENT_SLOTS && this.ring.pop(this.event) === EVENT_SLOTS) visit(this.event[0]!, this.event[1]!, this.event[2]!);
   }
 }

@@ -6,8 +6,8 @@
  */
 import {
   TAP_COUNT, TAP_FIELDS, READOUT_SLOTS, MAX_CHANNELS, SINCE_READ_LOUDNESS_FIELDS, SINCE_READ_CHANNEL_FIELDS, channelFieldsOffset,
-} from "./kernel-layout.js";
-import { decodeTap, decodeAutoTrim, type TapReadings, type AutoTrimReadings } from "./kernel.js";
+} from "../contract/layout.js";
+import { decodeTap, decodeAutoTrim, type TapReadings, type AutoTrimReadings } from "../contract/readings.js";
 
 /** Int32 header: sequence (odd while writing), consumed flag (1 = UI has read the last write). */
 const SEQUENCE = 0;

@@ -7,8 +7,8 @@
  * IN and OUT over a window of at least MATCH_WINDOW_SECONDS instead (as TBProAudio AB_LM does),
  * exactly, from the kernel's cumulative readouts. Thread: main thread.
  */
-import type { TapReadings } from "./kernel.js";
-import { paramByKey } from "./params.js";
+import type { TapReadings } from "../contract/readings.js";
+import { paramByKey } from "../contract/params.js";
 
 const MATCH_LOUDNESS = 0, MATCH_MOMENTARY = 1, MATCH_RMS = 2, MATCH_VU = 3;
 const LOUDNESS_OFFSET_LU = -0.691;   // BS.1770-5 eq. 2

@@ -1,0 +1,133 @@
+/**
+ * The parameter table for people and hosts: each declared parameter (declaration.ts, the one
+ * source: the kernel's ranges are generated from it too) with its flags spelled out, and what a
+ * host needs around it — lookup by key or id, defaults, clamping, value ↔ text. Ids are the
+ * kernel's ids. Thread: main thread (text conversion allocates); the audio thread sees ids and numbers.
+ */
+import { DETECTORS as DETECTOR_SPECS, MATCH_DETECTORS, PARAMETERS, type AppliesAt, type ParamKey } from "./declaration.js";
+import { formatDb, MINUS } from "./format.js";
+
+export { DETECTOR_SPECS, MATCH_DETECTORS, type ParamKey };
+/** Auto-trim detectors' names for people, index = plain value of autoTrimDetector. */
+export const DETECTORS = DETECTOR_SPECS.map((d) => d.label);
+
+export interface ParamFlags {
+  automatable: boolean;
+  stepped: boolean;
+  enum: boolean;
+  bypass: boolean;
+  readOnly: boolean;
+}
+
+export interface ParamSpec {
+  /** Stable numeric id (append-only, never reused): the id the kernel applies. */
+  id: number;
+  /** Stable string key (state files, APIs, plugin formats). */
+  key: ParamKey;
+  name: string;
+  /** Display unit ("dB", "dBFS"); empty for switches and choices. */
+  unit: string;
+  min: number;
+  max: number;
+  default: number;
+  flags: ParamFlags;
+  /** Ramp time the kernel applies to a change, ms (0 = takes effect at once). */
+  smoothingMs: number;
+  /** Choice labels for enum/stepped parameters, index = plain value. */
+  options?: readonly string[];
+  /** Whether the kernel applies it (false: the host alone reads it). */
+  kernel: boolean;
+  /**
+   * Which point's kernel applies it when PRE and POST are a pair: input trim and polarity at
+   * PRE, output trim and A/B listen at POST; bypass (of the whole pair, make-up gain included)
+   * and the VU calibration at both. A single point applies everything.
+   */
+  appliesAt: AppliesAt;
+  /** Digits after the decimal point in text. */
+  decimals: number;
+  /** Fine-adjust and wheel step in plain units. */
+  step: number;
+}
+
+export const PARAMS: readonly ParamSpec[] = PARAMETERS.map((p) => {
+  const choices = "choices" in p ? p.choices : undefined;
+  return {
+    id: p.id, key: p.key, name: p.name, unit: p.unit, min: p.min, max: p.max, default: p.default, smoothingMs: p.smoothingMs,
+    options: choices, kernel: p.kernel, appliesAt: p.appliesAt, decimals: p.decimals, step: p.step,
+    flags: {
+      automatable: p.automatable, stepped: choices !== undefined, enum: choices !== undefined,
+      bypass: "bypass" in p && p.bypass === true, readOnly: "readOnly" in p && p.readOnly === true,
+    },
+  };
+});
+
+export type ParamValues = Record<string, number>;
+
+const byKey = new Map<string, ParamSpec>(PARAMS.map((p) => [p.key, p]));
+const byId = new Map(PARAMS.map((p) => [p.id, p]));
+
+export class ParamError extends Error {}
+
+export function paramByKey(key: string): ParamSpec {
+  const spec = byKey.get(key);
+  if (!spec) throw new ParamError(`unknown parameter "${key}" (known: ${PARAMS.map((p) => p.key).join(", ")})`);
+  return spec;
+}
+
+/** The id of parameter `key` (the id hosts send and the kernel applies). */
+export const PARAM_ID = Object.fromEntries(PARAMS.map((p) => [p.key, p.id])) as { readonly [K in ParamKey]: number };
+
+export function paramById(id: number): ParamSpec | undefined {
+  return byId.get(id);
+}
+
+export function defaultValues(): ParamValues {
+  return Object.fromEntries(PARAMS.map((p) => [p.key, p.default]));
+}
+
+/** Clamps to the range and rounds stepped values; throws ParamError for non-numbers and NaN/Inf. */
+export function normalizeValue(spec: ParamSpec, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new ParamError(`${spec.name}: ${describe(value)} is not a finite number`);
+  }
+  const clamped = Math.min(spec.max, Math.max(spec.min, value));
+  return spec.flags.stepped ? Math.round(clamped) : clamped;
+}
+
+/** "−18.0 dB", "+6.0 dB", "0.0 dB", "Off", "Inverted". */
+export function valueToText(spec: ParamSpec, value: number): string {
+  if (spec.options) return spec.options[Math.round(value)] ?? String(value);
+  return formatDb(value, spec.unit, { decimals: spec.decimals, signed: spec.unit === "dB" });
+}
+
+/**
+ * Parses what a user types: "-18", "-18 dB", "−18,0", "+6dBFS", " 3.5 "; for choices a label
+ * ("inverted", "on") or its index. Out-of-range numbers are clamped; anything else throws a
+ * ParamError that names the parameter and its range.
+ */
+export function textToValue(spec: ParamSpec, text: string): number {
+  const trimmed = text.trim();
+  if (spec.options) {
+    const index = spec.options.findIndex((label) => label.toLowerCase() === trimmed.toLowerCase()
+      || label.toLowerCase().split(" ")[0] === trimmed.toLowerCase());
+    if (index >= 0) return index;
+  }
+  const unitPattern = spec.unit ? `(?:\\s*(?:${escapeRegExp(spec.unit)}|db))?` : "";
+  const match = new RegExp(`^([+\\-\u2212]?\\s*\\d+(?:[.,]\\d*)?|[+\\-\u2212]?\\s*[.,]\\d+)${unitPattern}$`, "i").exec(trimmed);
+  if (!match) {
+    const expected = spec.options ? `one of ${spec.options.join(", ")}` : `a number in ${spec.unit || "plain units"}`;
+    throw new ParamError(`${spec.name}: "${text}" is not ${expected} (range ${valueToText(spec, spec.min)} … ${valueToText(spec, spec.max)})`);
+  }
+  const number = Number(match[1]!.replace(MINUS, "-").replace(",", ".").replace(/\s+/g, ""));
+  return normalizeValue(spec, number);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return `"${value.slice(0, 40)}"`;
+  return value === null ? "null" : typeof value;
+}
