@@ -6,7 +6,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
-export const ISOLATION_HEADERS = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
+export const ISOLATION_HEADERS = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+};
 
 export default defineConfig({
   root: fileURLToPath(new URL("./ui", import.meta.url)),

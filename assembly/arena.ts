@@ -1,12 +1,12 @@
 // Arena: the kernel's only allocator. Set-up lays every meter's state out in one bump region
 // after the static data; `arenaReset()` rewinds it so set-up can run again (new sample rate or
 // channel count) without leaking. Nothing allocates after set-up, so linear memory never grows
-// while audio is processed (architecture.md, "Kernel rules").
+// while audio is processed (docs/architecture.md, "Kernel rules").
 
 const ALIGN_BYTES: usize = 16; // v128 loads are fastest aligned; f64 needs 8
 const PAGE_BYTES: usize = 65536;
 
-let arenaStart: usize = (__heap_base + ALIGN_BYTES - 1) & ~(ALIGN_BYTES - 1);
+const arenaStart: usize = (__heap_base + ALIGN_BYTES - 1) & ~(ALIGN_BYTES - 1);
 let arenaTop: usize = arenaStart;
 
 /** Rewinds the arena: every pointer handed out before becomes invalid. */

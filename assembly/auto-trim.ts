@@ -1,16 +1,31 @@
 // Auto-trim: Learn (one-shot) and Ride (continuous) on the signal entering PRE, and the
 // decision both share: input trim = target − detector level, lowered when the sample peak or
 // the true peak after the trim would pass its ceiling, kept inside the trim range; the reason is
-// reported ("Learn should say what it decided and why", docs/metering.md §8).
+// reported (Learn says what it decided and why, docs/metering.md §8).
 // Ride moves the trim at bounded rates with a dead-band and holds in silence, so it neither pumps
 // nor rises on silence, and steps down at once when the ceiling is threatened.
 
 import { arenaAlloc } from "./arena";
 import { Learner } from "./learn";
 import {
-  DETECTOR_TRUE_PEAK, INPUT_TRIM_DB_MIN as TRIM_MIN_DB, INPUT_TRIM_DB_MAX as TRIM_MAX_DB, STATE_IDLE, STATE_LEARNING, STATE_DONE,
-  STATE_RIDING, LEARN_OK, LEARN_SILENT, LEARN_TOO_LITTLE_SIGNAL, LEARN_LOUDNESS_METER_OFF, LEARN_TRUE_PEAK_METER_OFF,
-  LIMITED_BY_TARGET, LIMITED_BY_PEAK_CEILING, LIMITED_BY_TRIM_RANGE, LIMITED_BY_TRUE_PEAK_CEILING, detectorTargetMin, detectorTargetMax,
+  DETECTOR_TRUE_PEAK,
+  INPUT_TRIM_DB_MIN as TRIM_MIN_DB,
+  INPUT_TRIM_DB_MAX as TRIM_MAX_DB,
+  STATE_IDLE,
+  STATE_LEARNING,
+  STATE_DONE,
+  STATE_RIDING,
+  LEARN_OK,
+  LEARN_SILENT,
+  LEARN_TOO_LITTLE_SIGNAL,
+  LEARN_LOUDNESS_METER_OFF,
+  LEARN_TRUE_PEAK_METER_OFF,
+  LIMITED_BY_TARGET,
+  LIMITED_BY_PEAK_CEILING,
+  LIMITED_BY_TRIM_RANGE,
+  LIMITED_BY_TRUE_PEAK_CEILING,
+  detectorTargetMin,
+  detectorTargetMax,
 } from "./layout";
 import { amplitudeToDb } from "./units";
 
@@ -29,11 +44,12 @@ export const RIDE_UP_DB_PER_SECOND: f64 = 1.0;
 export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
 
 // @ts-ignore: decorator
-@unmanaged export class AutoTrim {
+@unmanaged
+export class AutoTrim {
   learner: Learner;
   state: i32;
   status: i32;
-  framesLeft: f64;          // one-shot: frames until Learn finishes; −1 = until told
+  framesLeft: f64; // one-shot: frames until Learn finishes; −1 = until told
   framesLearned: f64;
   hopSeconds: f64;
   rideDecay: f64;
@@ -109,10 +125,22 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
     this.peakBeforeDbfs = amplitudeToDb(learner.peakLinear());
     this.truePeakBeforeDbtp = amplitudeToDb(learner.truePeakLinear());
     this.levelDb = learner.levelDb(this.detector);
-    if (!loudnessOn) { this.status = LEARN_LOUDNESS_METER_OFF; return; }
-    if (truePeakWanted && !truePeakOn) { this.status = LEARN_TRUE_PEAK_METER_OFF; return; }
-    if (learner.blocksAboveAbsolute() <= 0) { this.status = LEARN_SILENT; return; }
-    if (learner.blocksKept() < MIN_LEARN_BLOCKS * (this.state == STATE_RIDING ? 0.3 : 1.0)) { this.status = LEARN_TOO_LITTLE_SIGNAL; return; }
+    if (!loudnessOn) {
+      this.status = LEARN_LOUDNESS_METER_OFF;
+      return;
+    }
+    if (truePeakWanted && !truePeakOn) {
+      this.status = LEARN_TRUE_PEAK_METER_OFF;
+      return;
+    }
+    if (learner.blocksAboveAbsolute() <= 0) {
+      this.status = LEARN_SILENT;
+      return;
+    }
+    if (learner.blocksKept() < MIN_LEARN_BLOCKS * (this.state == STATE_RIDING ? 0.3 : 1.0)) {
+      this.status = LEARN_TOO_LITTLE_SIGNAL;
+      return;
+    }
     this.status = LEARN_OK;
     let trim = this.effectiveTargetDb() - this.levelDb;
     let limitedBy = LIMITED_BY_TARGET;
@@ -146,7 +174,8 @@ export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
     this.decide(loudnessOn, truePeakOn);
     // Clipping threatens (the hop just closed would pass a ceiling): step straight down, whatever else.
     const hopPeakDbfs = amplitudeToDb(this.learner.lastHopPeak);
-    if (this.ceilingOn && hopPeakDbfs + currentDb > this.ceilingDbfs) return max(TRIM_MIN_DB, this.ceilingDbfs - hopPeakDbfs);
+    if (this.ceilingOn && hopPeakDbfs + currentDb > this.ceilingDbfs)
+      return max(TRIM_MIN_DB, this.ceilingDbfs - hopPeakDbfs);
     const hopTruePeakDbtp = amplitudeToDb(max(this.learner.lastHopTruePeak, this.learner.lastHopPeak));
     if (this.truePeakCeilingOn && truePeakOn && hopTruePeakDbtp + currentDb > this.truePeakCeilingDbtp) {
       return max(TRIM_MIN_DB, this.truePeakCeilingDbtp - hopTruePeakDbtp);

@@ -11,15 +11,51 @@
 
 import { arenaReset, arenaUsedBytes as usedBytes } from "./arena";
 import {
-  MAX_CHANNELS, MAX_FRAMES, MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, TAP_IN, TAP_OUT, READOUT_SLOTS, PARAM_ID_END, METER_ALL,
-  STATUS_OK, STATUS_CLAMPED, STATUS_BAD_SAMPLE_RATE, STATUS_BAD_CHANNELS, STATUS_BAD_FRAMES, STATUS_BAD_PARAM_ID,
-  STATUS_NOT_FINITE, STATUS_NOT_READY, STATUS_OUT_OF_MEMORY, STATUS_BAD_TAP, STATUS_BAD_MASK, STATUS_BAD_VALUE,
-  isKnownParam, detectorTargetMin as targetMin, detectorTargetMax as targetMax,
+  MAX_CHANNELS,
+  MAX_FRAMES,
+  MIN_SAMPLE_RATE,
+  MAX_SAMPLE_RATE,
+  TAP_IN,
+  TAP_OUT,
+  READOUT_SLOTS,
+  PARAM_ID_END,
+  METER_ALL,
+  STATUS_OK,
+  STATUS_CLAMPED,
+  STATUS_BAD_SAMPLE_RATE,
+  STATUS_BAD_CHANNELS,
+  STATUS_BAD_FRAMES,
+  STATUS_BAD_PARAM_ID,
+  STATUS_NOT_FINITE,
+  STATUS_NOT_READY,
+  STATUS_OUT_OF_MEMORY,
+  STATUS_BAD_TAP,
+  STATUS_BAD_MASK,
+  STATUS_BAD_VALUE,
+  isKnownParam,
+  detectorTargetMin as targetMin,
+  detectorTargetMax as targetMax,
 } from "./layout";
-import { clearOutputEvents, outputEventsAddress, outputEventsCount, storeValue, valueOf, OUTPUT_EVENT_BYTES } from "./param-values";
 import {
-  applyParam, beforeFirstFrame, cancelLearning, createPoint, finishLearning, processPoint, readPoint, resetPoint, resetTaps,
-  startLearning, tapOf,
+  clearOutputEvents,
+  outputEventsAddress,
+  outputEventsCount,
+  storeValue,
+  valueOf,
+  OUTPUT_EVENT_BYTES,
+} from "./param-values";
+import {
+  applyParam,
+  beforeFirstFrame,
+  cancelLearning,
+  createPoint,
+  finishLearning,
+  processPoint,
+  readPoint,
+  resetPoint,
+  resetTaps,
+  startLearning,
+  tapOf,
 } from "./point";
 import { quantumFrames } from "./quantum";
 
@@ -38,33 +74,55 @@ const clipRules = memory.data(2 * 4, 4);
 let ready = false;
 
 /** Planar f32 input: channel c at inputBuffer() + c · MAX_FRAMES · 4. */
-export function inputBuffer(): usize { return input; }
+export function inputBuffer(): usize {
+  return input;
+}
 /** Planar f32 output, same layout. */
-export function outputBuffer(): usize { return output; }
+export function outputBuffer(): usize {
+  return output;
+}
 /** Planar f32 alternate input for A/B listen (A), same layout. */
-export function alternateBuffer(): usize { return alternate; }
+export function alternateBuffer(): usize {
+  return alternate;
+}
 /** f64 readout: tap t's block at readoutBuffer() + t · TAP_FIELDS · 8 (layout.ts). */
-export function readoutBuffer(): usize { return readout; }
+export function readoutBuffer(): usize {
+  return readout;
+}
 /**
  * Frames between evaluations of the windowed meters at `sampleRate` (≤ 1 ms; quantum.ts). A
  * reading taken at a multiple of it is the window ending exactly there.
  */
-export function evaluationFrames(sampleRate: f64): i32 { return quantumFrames(sampleRate); }
+export function evaluationFrames(sampleRate: f64): i32 {
+  return quantumFrames(sampleRate);
+}
 /** Bytes the meters' state takes for the current setup. */
-export function arenaUsedBytes(): usize { return usedBytes(); }
+export function arenaUsedBytes(): usize {
+  return usedBytes();
+}
 /** Lowest auto-trim target detector `detector` accepts (its own units). */
-export function detectorTargetMin(detector: i32): f64 { return targetMin(detector); }
+export function detectorTargetMin(detector: i32): f64 {
+  return targetMin(detector);
+}
 /** Highest auto-trim target detector `detector` accepts. */
-export function detectorTargetMax(detector: i32): f64 { return targetMax(detector); }
+export function detectorTargetMax(detector: i32): f64 {
+  return targetMax(detector);
+}
 
 /**
  * Moves the kernel made itself during the last processRange() (Ride) or learnFinish() (Learn):
  * outputEventCount() events at outputEventBuffer(), OUTPUT_EVENT_BYTES each: parameter id (i32),
  * frame offset in that call (i32), plain value (f64). Cleared at the start of the next call.
  */
-export function outputEventBuffer(): usize { return outputEventsAddress(); }
-export function outputEventCount(): i32 { return outputEventsCount(); }
-export function outputEventBytes(): i32 { return OUTPUT_EVENT_BYTES; }
+export function outputEventBuffer(): usize {
+  return outputEventsAddress();
+}
+export function outputEventCount(): i32 {
+  return outputEventsCount();
+}
+export function outputEventBytes(): i32 {
+  return OUTPUT_EVENT_BYTES;
+}
 
 /**
  * Prepares the kernel for `sampleRate` Hz (8 000 … 384 000) and `channels` (1 … 8). Parameter
@@ -173,7 +231,7 @@ export function setClipRule(tap: i32, integerBits: i32): i32 {
   if (!ready) return STATUS_NOT_READY;
   if (tap != TAP_IN && tap != TAP_OUT) return STATUS_BAD_TAP;
   if (integerBits < 0 || integerBits > MAX_INTEGER_BITS || integerBits == 1) return STATUS_BAD_VALUE;
-  store<i32>(clipRules + (<usize>tap << 2), integerBits);
+  store<i32>(clipRules + ((<usize>tap) << 2), integerBits);
   tapOf(tap).setClipRule(integerBits);
   return STATUS_OK;
 }

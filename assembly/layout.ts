@@ -17,7 +17,6 @@ export const TAP_FIELDS: i32 = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANN
 export const READOUT_SLOTS: i32 = TAP_COUNT * TAP_FIELDS + AUTO_TRIM_FIELDS;
 
 /** Offset (in f64 slots) of channel c's fields in a tap block; c = -1 is the overall reading. */
-// @ts-ignore: decorator
-@inline export function channelFieldsOffset(channel: i32): i32 {
+export function channelFieldsOffset(channel: i32): i32 {
   return LOUDNESS_FIELDS + CHANNEL_FIELDS * (channel + 1);
 }

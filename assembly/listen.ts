@@ -9,11 +9,12 @@ import { Ramp } from "./ramp";
 import { msToFrames } from "./units";
 
 const FLT_MAX: f32 = 3.4028234663852886e38;
-const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
+const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 
 // @ts-ignore: decorator
-@unmanaged export class Listen {
-  mix: Ramp;               // 0 = B, 1 = A
+@unmanaged
+export class Listen {
+  mix: Ramp; // 0 = B, 1 = A
   rampFrames: i32;
   channels: i32;
 
@@ -27,7 +28,8 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
 
   set(toA: bool, immediate: bool): void {
     const target: f64 = toA ? 1.0 : 0.0;
-    if (immediate) this.mix.jumpTo(target); else this.mix.moveTo(target, this.rampFrames);
+    if (immediate) this.mix.jumpTo(target);
+    else this.mix.moveTo(target, this.rampFrames);
   }
 
   settle(): void {
@@ -37,15 +39,20 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   /** Mixes frames [start, start + count): output = B + mix·(A − B), in place. */
   process(output: usize, alternate: usize, start: i32, count: i32): void {
     const mix = this.mix;
-    if (mix.framesLeft == 0 && mix.current == 0.0) return;       // B: nothing to do
-    const rampStart = mix.current, rampFrames = min(mix.framesLeft, count);
+    if (mix.framesLeft == 0 && mix.current == 0.0) return; // B: nothing to do
+    const rampStart = mix.current,
+      rampFrames = min(mix.framesLeft, count);
     for (let channel = 0; channel < this.channels; channel++) {
       // Replay the same ramp for each channel, then advance it once below.
-      let value = rampStart, left = mix.framesLeft;
+      let value = rampStart,
+        left = mix.framesLeft;
       const base = <usize>channel * CHANNEL_STRIDE_BYTES;
       for (let frame = start; frame < start + count; frame++) {
-        if (left > 0) { left--; value = left == 0 ? mix.target : value + mix.step; }
-        const at = base + (<usize>frame << 2);
+        if (left > 0) {
+          left--;
+          value = left == 0 ? mix.target : value + mix.step;
+        }
+        const at = base + ((<usize>frame) << 2);
         const a = load<f32>(alternate + at);
         const b = load<f32>(output + at);
         const y = <f32>(<f64>b + value * (<f64>(Mathf.abs(a) <= FLT_MAX ? a : 0) - <f64>b));

@@ -16,10 +16,11 @@ const FINE_BIN_LU: f64 = 0.005;
 const COARSE_BIN_LU: f64 = 0.1;
 
 // @ts-ignore: decorator
-@unmanaged export class LoudnessHistogram {
+@unmanaged
+export class LoudnessHistogram {
   scale: LoudnessScale;
-  counts: usize;        // f64 per bin
-  energies: usize;      // f64 per bin
+  counts: usize; // f64 per bin
+  energies: usize; // f64 per bin
   lowestBin: i32;
   highestBin: i32;
   count: f64;
@@ -28,8 +29,8 @@ const COARSE_BIN_LU: f64 = 0.1;
   static create(): LoudnessHistogram {
     const histogram = changetype<LoudnessHistogram>(arenaAlloc(offsetof<LoudnessHistogram>()));
     histogram.scale = LoudnessScale.create(FINE_BIN_LU, COARSE_BIN_LU);
-    histogram.counts = arenaAlloc(<usize>histogram.scale.bins << 3);
-    histogram.energies = arenaAlloc(<usize>histogram.scale.bins << 3);
+    histogram.counts = arenaAlloc((<usize>histogram.scale.bins) << 3);
+    histogram.energies = arenaAlloc((<usize>histogram.scale.bins) << 3);
     histogram.lowestBin = histogram.scale.bins;
     histogram.highestBin = -1;
     return histogram;
@@ -38,7 +39,8 @@ const COARSE_BIN_LU: f64 = 0.1;
   /** Empties the histogram; only the bins in use are cleared (the rest are zero), so this is cheap. */
   reset(): void {
     if (this.highestBin >= this.lowestBin) {
-      const from = <usize>this.lowestBin << 3, bytes = <usize>(this.highestBin - this.lowestBin + 1) << 3;
+      const from = (<usize>this.lowestBin) << 3,
+        bytes = (<usize>(this.highestBin - this.lowestBin + 1)) << 3;
       memory.fill(this.counts + from, 0, bytes);
       memory.fill(this.energies + from, 0, bytes);
     }
@@ -51,7 +53,7 @@ const COARSE_BIN_LU: f64 = 0.1;
   /** Adds a value of loudness `lufs` (>= MIN_LUFS, the caller gates) and mean energy `energy`. */
   add(lufs: f64, energy: f64): void {
     const bin = this.scale.binOf(lufs);
-    const at = <usize>bin << 3;
+    const at = (<usize>bin) << 3;
     store<f64>(this.counts + at, load<f64>(this.counts + at) + 1.0);
     store<f64>(this.energies + at, load<f64>(this.energies + at) + energy);
     this.lowestBin = min(this.lowestBin, bin);
@@ -72,10 +74,11 @@ const COARSE_BIN_LU: f64 = 0.1;
 
   /** Loudness of the mean energy of the values from bin `fromBin` up; -Infinity when none. */
   meanLufsFrom(fromBin: i32): f64 {
-    let count: f64 = 0, energy: f64 = 0;
+    let count: f64 = 0,
+      energy: f64 = 0;
     for (let bin = fromBin; bin <= this.highestBin; bin++) {
-      count += load<f64>(this.counts + (<usize>bin << 3));
-      energy += load<f64>(this.energies + (<usize>bin << 3));
+      count += load<f64>(this.counts + ((<usize>bin) << 3));
+      energy += load<f64>(this.energies + ((<usize>bin) << 3));
     }
     return count > 0 ? LOUDNESS_OFFSET_LU + powerToDb(energy / count) : -Infinity;
   }
@@ -83,7 +86,7 @@ const COARSE_BIN_LU: f64 = 0.1;
   /** Values from bin `fromBin` up. */
   countFrom(fromBin: i32): f64 {
     let count: f64 = 0;
-    for (let bin = fromBin; bin <= this.highestBin; bin++) count += load<f64>(this.counts + (<usize>bin << 3));
+    for (let bin = fromBin; bin <= this.highestBin; bin++) count += load<f64>(this.counts + ((<usize>bin) << 3));
     return count;
   }
 
@@ -91,7 +94,7 @@ const COARSE_BIN_LU: f64 = 0.1;
   valueAtRank(fromBin: i32, rank: f64): f64 {
     let seen: f64 = 0;
     for (let bin = fromBin; bin <= this.highestBin; bin++) {
-      seen += load<f64>(this.counts + (<usize>bin << 3));
+      seen += load<f64>(this.counts + ((<usize>bin) << 3));
       if (seen >= rank) return this.scale.centreOf(bin);
     }
     return -Infinity;

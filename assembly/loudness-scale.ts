@@ -17,7 +17,8 @@ export const FINE_TOP_LUFS: f64 = 30.0;
 export const MAX_LUFS: f64 = 800.0;
 
 // @ts-ignore: decorator
-@unmanaged export class LoudnessScale {
+@unmanaged
+export class LoudnessScale {
   fineLu: f64;
   coarseLu: f64;
   fineBins: i32;

@@ -1,13 +1,24 @@
 // Loudness — ITU-R BS.1770-5 Annex 1 and EBU Tech 3341/3342: momentary (400 ms), short-term
 // (3 s), integrated (gated) and loudness range, from K-weighted channels summed with the BS.1770
 // channel weights (Table 3). Windows start as silence at reset (libebur128's convention,
-// metering.md §1) and are evaluated once per quantum (see quantum.ts).
+// docs/metering.md §1) and are evaluated once per quantum (see quantum.ts).
 
 import { arenaAlloc } from "./arena";
 import {
-  MAX_CHANNELS, L_MOMENTARY_LUFS, L_MOMENTARY_MAX_LUFS, L_MOMENTARY_MAX_SINCE_RESET_LUFS, L_SHORT_TERM_LUFS, L_SHORT_TERM_MAX_LUFS,
-  L_SHORT_TERM_MAX_SINCE_RESET_LUFS, L_INTEGRATED_LUFS, L_LOUDNESS_RANGE_LU, L_FRAMES_SINCE_RESET, L_GATING_BLOCKS, L_LRA_VALUES,
-  L_UNGATED_LUFS, L_UNGATED_FRAMES,
+  MAX_CHANNELS,
+  L_MOMENTARY_LUFS,
+  L_MOMENTARY_MAX_LUFS,
+  L_MOMENTARY_MAX_SINCE_RESET_LUFS,
+  L_SHORT_TERM_LUFS,
+  L_SHORT_TERM_MAX_LUFS,
+  L_SHORT_TERM_MAX_SINCE_RESET_LUFS,
+  L_INTEGRATED_LUFS,
+  L_LOUDNESS_RANGE_LU,
+  L_FRAMES_SINCE_RESET,
+  L_GATING_BLOCKS,
+  L_LRA_VALUES,
+  L_UNGATED_LUFS,
+  L_UNGATED_FRAMES,
 } from "./layout";
 import { writeSlot } from "./readout";
 import { KWeighting } from "./k-weighting";
@@ -21,7 +32,7 @@ const RELATIVE_GATE_LU: f64 = -10.0;
 /** EBU Tech 3342 §3.1: the LRA relative gate sits 20 LU below the short-term energy mean. */
 const LRA_RELATIVE_GATE_LU: f64 = -20.0;
 /** EBU Tech 3342 §3.1: LRA = P95 − P10 of the gated short-term distribution. */
-const LRA_LOW_PERCENTILE: f64 = 0.10;
+const LRA_LOW_PERCENTILE: f64 = 0.1;
 const LRA_HIGH_PERCENTILE: f64 = 0.95;
 /** BS.1770-5 Table 3: surround channels weigh 1.41 (≈ +1.5 dB); LFE is excluded. */
 const SURROUND_WEIGHT: f64 = 1.41;
@@ -29,7 +40,7 @@ const SURROUND_WEIGHT: f64 = 1.41;
 /**
  * BS.1770 channel weight by layout. 5 channels: L R C Ls Rs; 6: 5.1 (L R C LFE Ls Rs); 8: 7.1
  * (L R C LFE Ls Rs Lb Rb, back pair weighted as surrounds); every other count weighs 1.0 each.
- * Mono is one channel of weight 1 (not dual mono, metering.md §9 gotcha 3).
+ * Mono is one channel of weight 1 (not dual mono, docs/metering.md §9.3).
  */
 export function channelWeight(channels: i32, channel: i32): f64 {
   if (channels == 5) return channel >= 3 ? SURROUND_WEIGHT : 1.0;
@@ -41,14 +52,15 @@ export function channelWeight(channels: i32, channel: i32): f64 {
 }
 
 // @ts-ignore: decorator
-@unmanaged export class Loudness {
+@unmanaged
+export class Loudness {
   filter: KWeighting;
-  gating: LoudnessHistogram;     // 400 ms blocks for integrated loudness
-  range: LoudnessHistogram;      // short-term values for LRA
-  weights: usize;                // f64 per channel
-  quantumSums: usize;            // f64 per channel (in lane pairs): Σy² of the open quantum
-  momentary: WindowSum;          // 400 ms of quantum energies
-  shortTerm: WindowSum;          // 3 s of quantum energies
+  gating: LoudnessHistogram; // 400 ms blocks for integrated loudness
+  range: LoudnessHistogram; // short-term values for LRA
+  weights: usize; // f64 per channel
+  quantumSums: usize; // f64 per channel (in lane pairs): Σy² of the open quantum
+  momentary: WindowSum; // 400 ms of quantum energies
+  shortTerm: WindowSum; // 3 s of quantum energies
   gateFrames: i32;
   quantumFrames: i32;
   hopFrames: i32;
@@ -76,11 +88,11 @@ export function channelWeight(channels: i32, channel: i32): f64 {
     meter.filter = KWeighting.create(sampleRate, channels);
     meter.gating = LoudnessHistogram.create();
     meter.range = LoudnessHistogram.create();
-    meter.weights = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    meter.weights = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     for (let channel = 0; channel < channels; channel++) {
-      store<f64>(meter.weights + (<usize>channel << 3), channelWeight(channels, channel));
+      store<f64>(meter.weights + ((<usize>channel) << 3), channelWeight(channels, channel));
     }
-    meter.quantumSums = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    meter.quantumSums = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     meter.quantumFrames = quantumFrames;
     meter.gateFrames = msToFrames(GATE_BLOCK_MS, sampleRate);
     meter.hopFrames = msToFrames(GATE_HOP_MS, sampleRate);
@@ -95,7 +107,7 @@ export function channelWeight(channels: i32, channel: i32): f64 {
     this.filter.reset();
     this.gating.reset();
     this.range.reset();
-    memory.fill(this.quantumSums, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.quantumSums, 0, (<usize>MAX_CHANNELS) << 3);
     this.momentary.reset();
     this.shortTerm.reset();
     this.framesSinceReset = 0;
@@ -123,7 +135,7 @@ export function channelWeight(channels: i32, channel: i32): f64 {
   /** K-weights frames [start, start + count) of the planar block into the open quantum. */
   accumulate(block: usize, start: i32, count: i32): void {
     for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
-      this.filter.sumSquaresPair(block, pair, start, count, this.quantumSums + (<usize>pair << 4));
+      this.filter.sumSquaresPair(block, pair, start, count, this.quantumSums + ((<usize>pair) << 4));
     }
     this.framesSinceReset += count;
   }
@@ -132,10 +144,10 @@ export function channelWeight(channels: i32, channel: i32): f64 {
   endQuantum(): void {
     let energy: f64 = 0;
     for (let channel = 0; channel < this.channels; channel++) {
-      const at = <usize>channel << 3;
+      const at = (<usize>channel) << 3;
       energy += load<f64>(this.weights + at) * load<f64>(this.quantumSums + at);
     }
-    memory.fill(this.quantumSums, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.quantumSums, 0, (<usize>MAX_CHANNELS) << 3);
     const momentary = this.momentary;
     const shortTerm = this.shortTerm;
     momentary.push(energy);
@@ -207,7 +219,10 @@ export function channelWeight(channels: i32, channel: i32): f64 {
     const range = this.range;
     const from = range.firstBinAbove(range.meanLufs() + LRA_RELATIVE_GATE_LU);
     const n = range.countFrom(from);
-    if (n < 1) { this.rangeLu = 0; return; }
+    if (n < 1) {
+      this.rangeLu = 0;
+      return;
+    }
     // 1-based ranks with MATLAB round(), as Tech 3342's reference code.
     const low = range.valueAtRank(from, Math.floor((n - 1) * LRA_LOW_PERCENTILE + 1 + 0.5));
     const high = range.valueAtRank(from, Math.floor((n - 1) * LRA_HIGH_PERCENTILE + 1 + 0.5));

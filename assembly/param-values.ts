@@ -14,19 +14,19 @@ const values = memory.data(PARAM_ID_END * 8, 8);
 const outputEvents = memory.data(OUTPUT_EVENT_CAPACITY * OUTPUT_EVENT_BYTES, 8);
 let outputEventCount: i32 = 0;
 
-for (let id = 0; id < PARAM_ID_END; id++) store<f64>(values + (<usize>id << 3), isKnownParam(id) ? paramDefault(id) : 0.0);
+for (let id = 0; id < PARAM_ID_END; id++)
+  store<f64>(values + ((<usize>id) << 3), isKnownParam(id) ? paramDefault(id) : 0.0);
 
 /** The plain value of parameter `id` (the caller checks the id). */
-// @ts-ignore: decorator
-@inline export function valueOf(id: i32): f64 {
-  return load<f64>(values + (<usize>id << 3));
+export function valueOf(id: i32): f64 {
+  return load<f64>(values + ((<usize>id) << 3));
 }
 
 /** Stores `value` clamped to the range (stepped values rounded); returns what was stored. */
 export function storeValue(id: i32, value: f64): f64 {
   let plain = min(max(value, paramMin(id)), paramMax(id));
   if (paramIsStepped(id)) plain = Math.round(plain);
-  store<f64>(values + (<usize>id << 3), plain);
+  store<f64>(values + ((<usize>id) << 3), plain);
   return plain;
 }
 
@@ -39,6 +39,12 @@ export function reportMove(id: i32, value: f64, frame: i32): void {
   if (outputEventCount < OUTPUT_EVENT_CAPACITY) outputEventCount++;
 }
 
-export function outputEventsAddress(): usize { return outputEvents; }
-export function outputEventsCount(): i32 { return outputEventCount; }
-export function clearOutputEvents(): void { outputEventCount = 0; }
+export function outputEventsAddress(): usize {
+  return outputEvents;
+}
+export function outputEventsCount(): i32 {
+  return outputEventCount;
+}
+export function clearOutputEvents(): void {
+  outputEventCount = 0;
+}

@@ -5,11 +5,46 @@
 // Moves it makes to the input trim are reported as output events (param-values.ts).
 
 import {
-  TAP_FIELDS, TAP_IN, TAP_OUT, TAP_COUNT, METER_LOUDNESS, METER_TRUE_PEAK, STATE_LEARNING, STATE_RIDING, STATE_IDLE, LEARN_OK,
-  P_INPUT_TRIM_DB, P_OUTPUT_TRIM_DB, P_BYPASS, P_POLARITY_L, P_POLARITY_R, P_VU_REFERENCE_DBFS, P_AB_LISTEN, P_AUTO_RIDE,
-  P_AUTO_TRIM_DETECTOR, P_AUTO_TRIM_TARGET_DB, P_PEAK_CEILING_DBFS, P_PEAK_CEILING_ON, P_PEAK_CEILING_TP_DBTP, P_PEAK_CEILING_TP_ON,
-  A_STATE, A_STATUS, A_DETECTOR, A_LEVEL_DB, A_TARGET_DB, A_TRIM_DB, A_LIMITED_BY, A_PEAK_BEFORE_DBFS, A_PEAK_AFTER_DBFS, A_SECONDS,
-  A_BLOCKS_TOTAL, A_BLOCKS_KEPT, A_INPUT_TRIM_DB, A_OUTPUT_TRIM_DB, A_TRUE_PEAK_BEFORE_DBTP, A_TRUE_PEAK_AFTER_DBTP,
+  TAP_FIELDS,
+  TAP_IN,
+  TAP_OUT,
+  TAP_COUNT,
+  METER_LOUDNESS,
+  METER_TRUE_PEAK,
+  STATE_LEARNING,
+  STATE_RIDING,
+  STATE_IDLE,
+  LEARN_OK,
+  P_INPUT_TRIM_DB,
+  P_OUTPUT_TRIM_DB,
+  P_BYPASS,
+  P_POLARITY_L,
+  P_POLARITY_R,
+  P_VU_REFERENCE_DBFS,
+  P_AB_LISTEN,
+  P_AUTO_RIDE,
+  P_AUTO_TRIM_DETECTOR,
+  P_AUTO_TRIM_TARGET_DB,
+  P_PEAK_CEILING_DBFS,
+  P_PEAK_CEILING_ON,
+  P_PEAK_CEILING_TP_DBTP,
+  P_PEAK_CEILING_TP_ON,
+  A_STATE,
+  A_STATUS,
+  A_DETECTOR,
+  A_LEVEL_DB,
+  A_TARGET_DB,
+  A_TRIM_DB,
+  A_LIMITED_BY,
+  A_PEAK_BEFORE_DBFS,
+  A_PEAK_AFTER_DBFS,
+  A_SECONDS,
+  A_BLOCKS_TOTAL,
+  A_BLOCKS_KEPT,
+  A_INPUT_TRIM_DB,
+  A_OUTPUT_TRIM_DB,
+  A_TRUE_PEAK_BEFORE_DBTP,
+  A_TRUE_PEAK_AFTER_DBTP,
 } from "./layout";
 import { AutoTrim } from "./auto-trim";
 import { Listen } from "./listen";
@@ -39,7 +74,9 @@ export function createPoint(rate: f64, channels: i32): bool {
   return changetype<usize>(autoTrim.learner) != 0;
 }
 
-export function tapOf(tap: i32): Tap { return tap == TAP_IN ? tapIn : tapOut; }
+export function tapOf(tap: i32): Tap {
+  return tap == TAP_IN ? tapIn : tapOut;
+}
 
 /** Clears every meter and lands every gain ramp on its target (CLAP reset). */
 export function resetPoint(): void {
@@ -54,10 +91,12 @@ export function resetTaps(): void {
   tapOut.reset();
 }
 
-// @ts-ignore: decorator
-@inline function loudnessOn(): bool { return (tapIn.meters & METER_LOUDNESS) != 0; }
-// @ts-ignore: decorator
-@inline function truePeakOn(): bool { return (tapIn.meters & METER_TRUE_PEAK) != 0; }
+function loudnessOn(): bool {
+  return (tapIn.meters & METER_LOUDNESS) != 0;
+}
+function truePeakOn(): bool {
+  return (tapIn.meters & METER_TRUE_PEAK) != 0;
+}
 
 /** Meters IN, trims, meters OUT, mixes A/B for frames [start, start + count) of the planar buffers. */
 export function processPoint(input: usize, output: usize, alternate: usize, start: i32, count: i32): void {
@@ -72,7 +111,7 @@ export function processPoint(input: usize, output: usize, alternate: usize, star
     if (finish > 0) span = min(span, <i32>finish);
     tapIn.process(input, at, span);
     trim.process(input, output, at, span);
-    tapOut.process(output, at, span);   // OUT always meters the processed signal (B)
+    tapOut.process(output, at, span); // OUT always meters the processed signal (B)
     listen.process(output, alternate, at, span);
     framesSinceReset += span;
     at += span;
@@ -88,7 +127,11 @@ function learnSpan(count: i32, end: i32): void {
   learner.accumulate(tapIn.scratch, count);
   if (!tapIn.loudness.atHop()) return;
   const riding = autoTrim.state == STATE_RIDING;
-  learner.endHop(tapIn.loudness.blockEnergy, truePeakOn() ? tapIn.truePeak.takeSinceMark() : 0.0, riding ? autoTrim.rideDecay : 1.0);
+  learner.endHop(
+    tapIn.loudness.blockEnergy,
+    truePeakOn() ? tapIn.truePeak.takeSinceMark() : 0.0,
+    riding ? autoTrim.rideDecay : 1.0,
+  );
   if (!riding) return;
   const current = valueOf(P_INPUT_TRIM_DB);
   const next = autoTrim.rideStep(current, loudnessOn(), truePeakOn());
@@ -123,7 +166,8 @@ export function cancelLearning(): void {
 /** Applies parameter `id`'s stored value; `immediate` lands ramps at once (before the first frame). */
 export function applyParam(id: i32, immediate: bool): void {
   const value = valueOf(id);
-  if (id == P_INPUT_TRIM_DB || id == P_OUTPUT_TRIM_DB) trim.setTrimDb(valueOf(P_INPUT_TRIM_DB), valueOf(P_OUTPUT_TRIM_DB), immediate);
+  if (id == P_INPUT_TRIM_DB || id == P_OUTPUT_TRIM_DB)
+    trim.setTrimDb(valueOf(P_INPUT_TRIM_DB), valueOf(P_OUTPUT_TRIM_DB), immediate);
   else if (id == P_BYPASS) trim.setBypass(value >= 0.5, immediate);
   else if (id == P_POLARITY_L || id == P_POLARITY_R) trim.setPolarity(id - P_POLARITY_L, value >= 0.5, immediate);
   else if (id == P_AB_LISTEN) listen.set(value >= 0.5, immediate);
@@ -143,7 +187,9 @@ export function applyParam(id: i32, immediate: bool): void {
 }
 
 /** Whether a set parameter should land at once: before the first processed frame nothing ramps. */
-export function beforeFirstFrame(): bool { return framesSinceReset == 0; }
+export function beforeFirstFrame(): bool {
+  return framesSinceReset == 0;
+}
 
 /** Writes both taps' readouts and the auto-trim block at `readout`; starts every "since read" interval. */
 export function readPoint(readout: usize): void {

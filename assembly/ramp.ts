@@ -6,10 +6,11 @@
 import { arenaAlloc } from "./arena";
 
 // @ts-ignore: decorator
-@unmanaged export class Ramp {
+@unmanaged
+export class Ramp {
   current: f64;
   target: f64;
-  step: f64;          // added per frame (linear) or multiplied per frame (geometric)
+  step: f64; // added per frame (linear) or multiplied per frame (geometric)
   framesLeft: i32;
   geometric: bool;
 
@@ -29,9 +30,7 @@ import { arenaAlloc } from "./arena";
       return;
     }
     this.framesLeft = frames;
-    this.step = this.geometric
-      ? Math.pow(target / this.current, 1.0 / <f64>frames)
-      : (target - this.current) / <f64>frames;
+    this.step = this.geometric ? (target / this.current) ** (1.0 / <f64>frames) : (target - this.current) / <f64>frames;
   }
 
   /** Lands on `target` at once (set-up, reset, state restored before audio runs). */
@@ -46,9 +45,8 @@ import { arenaAlloc } from "./arena";
   @inline next(): f64 {
     if (this.framesLeft > 0) {
       this.framesLeft--;
-      this.current = this.framesLeft == 0
-        ? this.target
-        : (this.geometric ? this.current * this.step : this.current + this.step);
+      this.current =
+        this.framesLeft == 0 ? this.target : this.geometric ? this.current * this.step : this.current + this.step;
     }
     return this.current;
   }

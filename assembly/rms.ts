@@ -1,11 +1,18 @@
 // RMS level per channel over a 300 ms rectangular window (the VU meter's integration time;
-// not a standardised ballistic, metering.md §8) and over everything since reset.
+// not a standardised ballistic, docs/metering.md §8) and over everything since reset.
 // Two dB conventions, always labelled: plain 20·log10(RMS) "dBFS", and AES17 "dB FS", where full
 // scale is the RMS of a full-scale sine (AES17 via Prism Sound's glossary), i.e. plain + 3.0103 dB.
 
 import { arenaAlloc } from "./arena";
 import {
-  MAX_CHANNELS, MAX_FRAMES, C_RMS_DBFS, C_RMS_AES17_DB, C_RMS_MAX_DBFS, C_RMS_MAX_AES17_DB, C_RMS_TOTAL_DBFS, C_RMS_TOTAL_AES17_DB,
+  MAX_CHANNELS,
+  MAX_FRAMES,
+  C_RMS_DBFS,
+  C_RMS_AES17_DB,
+  C_RMS_MAX_DBFS,
+  C_RMS_MAX_AES17_DB,
+  C_RMS_TOTAL_DBFS,
+  C_RMS_TOTAL_AES17_DB,
 } from "./layout";
 import { writeLevel } from "./readout";
 import { powerToDb } from "./units";
@@ -14,16 +21,17 @@ import { WindowSum } from "./window-sum";
 export const RMS_WINDOW_MS: f64 = 300;
 /** AES17 level − plain level = 20·log10(√2): a full-scale sine reads 0 dB FS AES17. */
 export const AES17_OFFSET_DB: f64 = 3.010299956639812;
-const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
+const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 
 // @ts-ignore: decorator
-@unmanaged export class Rms {
-  windows: usize;          // WindowSum pointer per channel
-  quantumSums: usize;      // f64 per channel: Σx² of the open quantum
-  totalSums: usize;        // f64 per channel: Σx² of closed quanta since reset
-  maxSinceRead: usize;     // f64 per channel: largest window mean square since read
+@unmanaged
+export class Rms {
+  windows: usize; // WindowSum pointer per channel
+  quantumSums: usize; // f64 per channel: Σx² of the open quantum
+  totalSums: usize; // f64 per channel: Σx² of closed quanta since reset
+  maxSinceRead: usize; // f64 per channel: largest window mean square since read
   windowFrames: f64;
-  frames: f64;             // frames since reset, the open quantum included
+  frames: f64; // frames since reset, the open quantum included
   channels: i32;
 
   static create(windowQuanta: i32, quantumFrames: i32, channels: i32): Rms {
@@ -34,9 +42,9 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     for (let channel = 0; channel < channels; channel++) {
       store<usize>(meter.windows + <usize>channel * sizeof<usize>(), changetype<usize>(WindowSum.create(windowQuanta)));
     }
-    meter.quantumSums = arenaAlloc(<usize>MAX_CHANNELS << 3);
-    meter.totalSums = arenaAlloc(<usize>MAX_CHANNELS << 3);
-    meter.maxSinceRead = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    meter.quantumSums = arenaAlloc((<usize>MAX_CHANNELS) << 3);
+    meter.totalSums = arenaAlloc((<usize>MAX_CHANNELS) << 3);
+    meter.maxSinceRead = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     return meter;
   }
 
@@ -47,9 +55,9 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
 
   reset(): void {
     for (let channel = 0; channel < this.channels; channel++) this.window(channel).reset();
-    memory.fill(this.quantumSums, 0, <usize>MAX_CHANNELS << 3);
-    memory.fill(this.totalSums, 0, <usize>MAX_CHANNELS << 3);
-    memory.fill(this.maxSinceRead, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.quantumSums, 0, (<usize>MAX_CHANNELS) << 3);
+    memory.fill(this.totalSums, 0, (<usize>MAX_CHANNELS) << 3);
+    memory.fill(this.maxSinceRead, 0, (<usize>MAX_CHANNELS) << 3);
     this.frames = 0;
   }
 
@@ -57,12 +65,12 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   accumulate(block: usize, start: i32, count: i32): void {
     for (let channel = 0; channel < this.channels; channel++) {
       const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
-      let sum = load<f64>(this.quantumSums + (<usize>channel << 3));
+      let sum = load<f64>(this.quantumSums + ((<usize>channel) << 3));
       for (let frame = start; frame < start + count; frame++) {
-        const x = <f64>load<f32>(samples + (<usize>frame << 2));
+        const x = <f64>load<f32>(samples + ((<usize>frame) << 2));
         sum += x * x;
       }
-      store<f64>(this.quantumSums + (<usize>channel << 3), sum);
+      store<f64>(this.quantumSums + ((<usize>channel) << 3), sum);
     }
     this.frames += <f64>count;
   }
@@ -70,7 +78,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   /** Closes the quantum: slides each window by one quantum. */
   endQuantum(): void {
     for (let channel = 0; channel < this.channels; channel++) {
-      const at = <usize>channel << 3;
+      const at = (<usize>channel) << 3;
       const sum = load<f64>(this.quantumSums + at);
       const window = this.window(channel);
       window.push(sum);
@@ -87,10 +95,12 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
    */
   read(block: usize): void {
     for (let channel = 0; channel < this.channels; channel++) {
-      const at = <usize>channel << 3;
+      const at = (<usize>channel) << 3;
       const now = powerToDb(this.window(channel).total() / this.windowFrames);
       const highest = powerToDb(load<f64>(this.maxSinceRead + at));
-      const total = powerToDb(this.frames > 0 ? (load<f64>(this.totalSums + at) + load<f64>(this.quantumSums + at)) / this.frames : 0);
+      const total = powerToDb(
+        this.frames > 0 ? (load<f64>(this.totalSums + at) + load<f64>(this.quantumSums + at)) / this.frames : 0,
+      );
       store<f64>(this.maxSinceRead + at, 0);
       writeLevel(block, channel, C_RMS_DBFS, now);
       writeLevel(block, channel, C_RMS_AES17_DB, now + AES17_OFFSET_DB);

@@ -13,20 +13,21 @@ import { amplitudeToDb } from "./units";
 const FULL_SCALE: f32 = 1.0;
 /** Largest integer depth whose top code differs from 1.0 in f32 (2^-24 is f32's step below 1). */
 const MAX_DISTINCT_BITS: i32 = 24;
-const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
+const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 
 // @ts-ignore: decorator
-@unmanaged export class SamplePeak {
-  peakSinceRead: usize;    // f64 per channel, linear
-  peakSinceReset: usize;   // f64 per channel, linear
-  clipCount: usize;        // f64 per channel
+@unmanaged
+export class SamplePeak {
+  peakSinceRead: usize; // f64 per channel, linear
+  peakSinceReset: usize; // f64 per channel, linear
+  clipCount: usize; // f64 per channel
   channels: i32;
-  clipHigh: f32;           // a sample at or above this is clipped …
-  clipLow: f32;            // … and at or below this
+  clipHigh: f32; // a sample at or above this is clipped …
+  clipLow: f32; // … and at or below this
 
   static create(channels: i32): SamplePeak {
     const meter = changetype<SamplePeak>(arenaAlloc(offsetof<SamplePeak>()));
-    const bytes = <usize>MAX_CHANNELS << 3;
+    const bytes = (<usize>MAX_CHANNELS) << 3;
     meter.peakSinceRead = arenaAlloc(bytes);
     meter.peakSinceReset = arenaAlloc(bytes);
     meter.clipCount = arenaAlloc(bytes);
@@ -41,13 +42,12 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
    */
   setClipRule(integerBits: i32): void {
     this.clipLow = -FULL_SCALE;
-    this.clipHigh = integerBits > 0 && integerBits <= MAX_DISTINCT_BITS
-      ? <f32>(1.0 - Math.pow(2.0, <f64>(1 - integerBits)))
-      : FULL_SCALE;
+    this.clipHigh =
+      integerBits > 0 && integerBits <= MAX_DISTINCT_BITS ? <f32>(1.0 - 2.0 ** <f64>(1 - integerBits)) : FULL_SCALE;
   }
 
   reset(): void {
-    const bytes = <usize>MAX_CHANNELS << 3;
+    const bytes = (<usize>MAX_CHANNELS) << 3;
     memory.fill(this.peakSinceRead, 0, bytes);
     memory.fill(this.peakSinceReset, 0, bytes);
     memory.fill(this.clipCount, 0, bytes);
@@ -56,7 +56,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   /** Writes its fields of the tap block at `block` (dBFS, clip counts) and starts the next "since read" interval. */
   read(block: usize): void {
     for (let channel = 0; channel < this.channels; channel++) {
-      const at = <usize>channel << 3;
+      const at = (<usize>channel) << 3;
       writeLevel(block, channel, C_SAMPLE_PEAK_DBFS, amplitudeToDb(load<f64>(this.peakSinceRead + at)));
       writeLevel(block, channel, C_SAMPLE_PEAK_MAX_DBFS, amplitudeToDb(load<f64>(this.peakSinceReset + at)));
       writeCount(block, channel, C_CLIP_COUNT, load<f64>(this.clipCount + at));
@@ -66,28 +66,35 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
 
   /** Meters frames [0, count) of the sanitized planar block at `block`. */
   process(block: usize, count: i32): void {
-    const high = f32x4.splat(this.clipHigh), low = f32x4.splat(this.clipLow);
-    const clipHigh = this.clipHigh, clipLow = this.clipLow;
+    const high = f32x4.splat(this.clipHigh),
+      low = f32x4.splat(this.clipLow);
+    const clipHigh = this.clipHigh,
+      clipLow = this.clipLow;
     for (let channel = 0; channel < this.channels; channel++) {
       const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
       let peakLanes = f32x4.splat(0);
       let clipLanes = i32x4.splat(0);
       let frame = 0;
       for (; frame + 4 <= count; frame += 4) {
-        const x = v128.load(samples + (<usize>frame << 2));
+        const x = v128.load(samples + ((<usize>frame) << 2));
         peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
         clipLanes = i32x4.sub(clipLanes, v128.or(f32x4.ge(x, high), f32x4.le(x, low)));
       }
-      let peak = max(max(f32x4.extract_lane(peakLanes, 0), f32x4.extract_lane(peakLanes, 1)),
-        max(f32x4.extract_lane(peakLanes, 2), f32x4.extract_lane(peakLanes, 3)));
-      let clips = i32x4.extract_lane(clipLanes, 0) + i32x4.extract_lane(clipLanes, 1)
-        + i32x4.extract_lane(clipLanes, 2) + i32x4.extract_lane(clipLanes, 3);
+      let peak = max(
+        max(f32x4.extract_lane(peakLanes, 0), f32x4.extract_lane(peakLanes, 1)),
+        max(f32x4.extract_lane(peakLanes, 2), f32x4.extract_lane(peakLanes, 3)),
+      );
+      let clips =
+        i32x4.extract_lane(clipLanes, 0) +
+        i32x4.extract_lane(clipLanes, 1) +
+        i32x4.extract_lane(clipLanes, 2) +
+        i32x4.extract_lane(clipLanes, 3);
       for (; frame < count; frame++) {
-        const x = load<f32>(samples + (<usize>frame << 2));
+        const x = load<f32>(samples + ((<usize>frame) << 2));
         peak = max(peak, Mathf.abs(x));
         if (x >= clipHigh || x <= clipLow) clips++;
       }
-      const at = <usize>channel << 3;
+      const at = (<usize>channel) << 3;
       store<f64>(this.peakSinceRead + at, max(load<f64>(this.peakSinceRead + at), <f64>peak));
       store<f64>(this.peakSinceReset + at, max(load<f64>(this.peakSinceReset + at), <f64>peak));
       store<f64>(this.clipCount + at, load<f64>(this.clipCount + at) + <f64>clips);

@@ -7,40 +7,50 @@ import { MAX_FRAMES } from "./layout";
 
 const FLT_MAX: f32 = 3.4028234663852886e38;
 const FLT_MIN_NORMAL: f32 = 1.1754943508222875e-38;
-const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
+const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 
 /**
  * Copies frames [start, start + count) of planar `source` to frames [0, count) of planar `target`,
  * replacing non-finite and subnormal samples with 0. Adds each channel's non-finite sample count
  * to the f64 counters at `nonFiniteCounts`.
  */
-export function sanitizeInto(source: usize, target: usize, channels: i32, start: i32, count: i32, nonFiniteCounts: usize): void {
+export function sanitizeInto(
+  source: usize,
+  target: usize,
+  channels: i32,
+  start: i32,
+  count: i32,
+  nonFiniteCounts: usize,
+): void {
   const maxVec = f32x4.splat(FLT_MAX);
   const minVec = f32x4.splat(FLT_MIN_NORMAL);
   for (let channel = 0; channel < channels; channel++) {
-    const from = source + <usize>channel * CHANNEL_STRIDE_BYTES + (<usize>start << 2);
+    const from = source + <usize>channel * CHANNEL_STRIDE_BYTES + ((<usize>start) << 2);
     const to = target + <usize>channel * CHANNEL_STRIDE_BYTES;
     let badLanes = i32x4.splat(0);
     let bad: i32 = 0;
     let frame = 0;
     for (; frame + 4 <= count; frame += 4) {
-      const x = v128.load(from + (<usize>frame << 2));
+      const x = v128.load(from + ((<usize>frame) << 2));
       const magnitude = f32x4.abs(x);
-      const finite = f32x4.le(magnitude, maxVec);          // false for NaN and ±Inf
+      const finite = f32x4.le(magnitude, maxVec); // false for NaN and ±Inf
       const normal = f32x4.ge(magnitude, minVec);
-      v128.store(to + (<usize>frame << 2), v128.and(x, v128.and(finite, normal)));
-      badLanes = i32x4.sub(badLanes, v128.not(finite));   // mask lanes are −1: subtracting counts them
+      v128.store(to + ((<usize>frame) << 2), v128.and(x, v128.and(finite, normal)));
+      badLanes = i32x4.sub(badLanes, v128.not(finite)); // mask lanes are −1: subtracting counts them
     }
     for (; frame < count; frame++) {
-      const x = load<f32>(from + (<usize>frame << 2));
+      const x = load<f32>(from + ((<usize>frame) << 2));
       const magnitude = Mathf.abs(x);
       const finite = magnitude <= FLT_MAX;
       if (!finite) bad++;
-      store<f32>(to + (<usize>frame << 2), finite && magnitude >= FLT_MIN_NORMAL ? x : 0);
+      store<f32>(to + ((<usize>frame) << 2), finite && magnitude >= FLT_MIN_NORMAL ? x : 0);
     }
-    bad += i32x4.extract_lane(badLanes, 0) + i32x4.extract_lane(badLanes, 1)
-      + i32x4.extract_lane(badLanes, 2) + i32x4.extract_lane(badLanes, 3);
-    const counter = nonFiniteCounts + (<usize>channel << 3);
+    bad +=
+      i32x4.extract_lane(badLanes, 0) +
+      i32x4.extract_lane(badLanes, 1) +
+      i32x4.extract_lane(badLanes, 2) +
+      i32x4.extract_lane(badLanes, 3);
+    const counter = nonFiniteCounts + ((<usize>channel) << 3);
     store<f64>(counter, load<f64>(counter) + <f64>bad);
   }
 }

@@ -6,7 +6,15 @@
 
 import { arenaAlloc } from "./arena";
 import {
-  MAX_CHANNELS, MAX_FRAMES, C_NON_FINITE_COUNT, METER_SAMPLE_PEAK, METER_TRUE_PEAK, METER_LOUDNESS, METER_RMS, METER_VU, METER_ALL,
+  MAX_CHANNELS,
+  MAX_FRAMES,
+  C_NON_FINITE_COUNT,
+  METER_SAMPLE_PEAK,
+  METER_TRUE_PEAK,
+  METER_LOUDNESS,
+  METER_RMS,
+  METER_VU,
+  METER_ALL,
 } from "./layout";
 import { clearChannelFields, writeCount } from "./readout";
 import { sanitizeInto } from "./sanitize";
@@ -19,9 +27,10 @@ import { quantumFrames } from "./quantum";
 import { msToFrames } from "./units";
 
 // @ts-ignore: decorator
-@unmanaged export class Tap {
-  scratch: usize;             // sanitized planar copy of the block being metered
-  nonFiniteCounts: usize;     // f64 per channel
+@unmanaged
+export class Tap {
+  scratch: usize; // sanitized planar copy of the block being metered
+  nonFiniteCounts: usize; // f64 per channel
   samplePeak: SamplePeak;
   truePeak: TruePeak;
   loudness: Loudness;
@@ -30,15 +39,15 @@ import { msToFrames } from "./units";
   quantumFrames: i32;
   quantumFill: i32;
   channels: i32;
-  meters: i32;                // METER_* bits
+  meters: i32; // METER_* bits
 
   static create(sampleRate: f64, channels: i32): Tap {
     const tap = changetype<Tap>(arenaAlloc(offsetof<Tap>()));
     const quantum = quantumFrames(sampleRate);
     tap.channels = channels;
     tap.quantumFrames = quantum;
-    tap.scratch = arenaAlloc(<usize>(MAX_CHANNELS * MAX_FRAMES) << 2);
-    tap.nonFiniteCounts = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    tap.scratch = arenaAlloc((<usize>(MAX_CHANNELS * MAX_FRAMES)) << 2);
+    tap.nonFiniteCounts = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     tap.samplePeak = SamplePeak.create(channels);
     tap.truePeak = TruePeak.create(sampleRate, channels);
     tap.loudness = Loudness.create(sampleRate, quantum, channels);
@@ -49,7 +58,7 @@ import { msToFrames } from "./units";
   }
 
   reset(): void {
-    memory.fill(this.nonFiniteCounts, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.nonFiniteCounts, 0, (<usize>MAX_CHANNELS) << 3);
     this.samplePeak.reset();
     this.truePeak.reset();
     this.loudness.reset();
@@ -66,7 +75,10 @@ import { msToFrames } from "./units";
   /** Switches meters on and off (METER_* bits); meters switched on start from silence. */
   setMeters(mask: i32): void {
     const switchedOn = mask & ~this.meters;
-    if (switchedOn & METER_SAMPLE_PEAK) { this.samplePeak.reset(); memory.fill(this.nonFiniteCounts, 0, <usize>MAX_CHANNELS << 3); }
+    if (switchedOn & METER_SAMPLE_PEAK) {
+      this.samplePeak.reset();
+      memory.fill(this.nonFiniteCounts, 0, (<usize>MAX_CHANNELS) << 3);
+    }
     if (switchedOn & METER_TRUE_PEAK) this.truePeak.reset();
     if (switchedOn & METER_LOUDNESS) this.loudness.reset();
     if (switchedOn & METER_RMS) this.rms.reset();
@@ -111,6 +123,7 @@ import { msToFrames } from "./units";
     this.truePeak.read(block);
     this.rms.read(block);
     this.vu.read(block, vuReferenceDbfs);
-    for (let channel = 0; channel < this.channels; channel++) writeCount(block, channel, C_NON_FINITE_COUNT, load<f64>(this.nonFiniteCounts + (<usize>channel << 3)));
+    for (let channel = 0; channel < this.channels; channel++)
+      writeCount(block, channel, C_NON_FINITE_COUNT, load<f64>(this.nonFiniteCounts + ((<usize>channel) << 3)));
   }
 }

@@ -10,13 +10,14 @@ import { Ramp } from "./ramp";
 import { dbToGain, msToFrames } from "./units";
 
 const FLT_MAX: f32 = 3.4028234663852886e38;
-const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
+const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 
 // @ts-ignore: decorator
-@unmanaged export class Trim {
+@unmanaged
+export class Trim {
   gain: Ramp;
   bypass: Ramp;
-  polarity: usize;         // MAX_CHANNELS Ramp pointers
+  polarity: usize; // MAX_CHANNELS Ramp pointers
   inputTrimDb: f64;
   outputTrimDb: f64;
   rampFrames: i32;
@@ -28,7 +29,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     trim.bypass = Ramp.create(0.0, false);
     trim.polarity = arenaAlloc(<usize>MAX_CHANNELS * sizeof<usize>());
     for (let channel = 0; channel < MAX_CHANNELS; channel++) {
-      store<usize>(trim.polarity + (<usize>channel * sizeof<usize>()), changetype<usize>(Ramp.create(1.0, false)));
+      store<usize>(trim.polarity + <usize>channel * sizeof<usize>(), changetype<usize>(Ramp.create(1.0, false)));
     }
     trim.rampFrames = max(1, msToFrames(GAIN_SMOOTHING_MS, sampleRate));
     trim.channels = channels;
@@ -37,25 +38,28 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
 
   // @ts-ignore: decorator
   @inline polarityRamp(channel: i32): Ramp {
-    return changetype<Ramp>(load<usize>(this.polarity + (<usize>channel * sizeof<usize>())));
+    return changetype<Ramp>(load<usize>(this.polarity + <usize>channel * sizeof<usize>()));
   }
 
   setTrimDb(inputTrimDb: f64, outputTrimDb: f64, immediate: bool): void {
     this.inputTrimDb = inputTrimDb;
     this.outputTrimDb = outputTrimDb;
     const target = dbToGain(inputTrimDb + outputTrimDb);
-    if (immediate) this.gain.jumpTo(target); else this.gain.moveTo(target, this.rampFrames);
+    if (immediate) this.gain.jumpTo(target);
+    else this.gain.moveTo(target, this.rampFrames);
   }
 
   setBypass(on: bool, immediate: bool): void {
     const target: f64 = on ? 1.0 : 0.0;
-    if (immediate) this.bypass.jumpTo(target); else this.bypass.moveTo(target, this.rampFrames);
+    if (immediate) this.bypass.jumpTo(target);
+    else this.bypass.moveTo(target, this.rampFrames);
   }
 
   setPolarity(channel: i32, inverted: bool, immediate: bool): void {
     const target: f64 = inverted ? -1.0 : 1.0;
     const ramp = this.polarityRamp(channel);
-    if (immediate) ramp.jumpTo(target); else ramp.moveTo(target, this.rampFrames);
+    if (immediate) ramp.jumpTo(target);
+    else ramp.moveTo(target, this.rampFrames);
   }
 
   /** Lands every ramp on its target (reset, or parameters restored before audio runs). */
@@ -94,7 +98,7 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     for (let frame = start; frame < start + count; frame++) {
       const g = this.gain.next();
       const b = this.bypass.next();
-      const offset = <usize>frame << 2;
+      const offset = (<usize>frame) << 2;
       for (let channel = 0; channel < channels; channel++) {
         const gain = <f32>(b + (1.0 - b) * g * this.polarityRamp(channel).next());
         const base = <usize>channel * CHANNEL_STRIDE_BYTES + offset;
@@ -115,12 +119,12 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
       let frame = start;
       // Vector body: y = x·G, then zero every lane that is NaN or ±Inf (NaN compares false).
       for (; frame + 4 <= start + count; frame += 4) {
-        const at = base + (<usize>frame << 2);
+        const at = base + ((<usize>frame) << 2);
         const y = f32x4.mul(v128.load(input + at), gainVec);
         v128.store(output + at, v128.and(y, f32x4.le(f32x4.abs(y), maxVec)));
       }
       for (; frame < start + count; frame++) {
-        const at = base + (<usize>frame << 2);
+        const at = base + ((<usize>frame) << 2);
         const y = load<f32>(input + at) * gain;
         store<f32>(output + at, Mathf.abs(y) <= FLT_MAX ? y : 0);
       }

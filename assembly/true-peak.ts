@@ -1,6 +1,6 @@
 // True peak — ITU-R BS.1770-5 Annex 2: oversample, take |·|, max, report in dBTP.
 //
-// Interpolator: a Hann-windowed sinc, the design libebur128 uses (metering.md §3: max error
+// Interpolator: a Hann-windowed sinc, the design libebur128 uses (docs/metering.md §3: max error
 // 0.033 dB on EBU 3341 #15–#19 against 0.295 dB for the Annex 2 example table):
 //   h[j] = sinc((j − 6F)/F) · ½(1 − cos(2πj/12F)),  j = 0 … 12F  (12 input samples of support)
 // Phase 0 reproduces the input samples exactly (sinc is 0 at non-zero integers), so only phases
@@ -9,7 +9,7 @@
 // Each phase is scaled to unity gain at DC so a constant never reads above its sample value.
 //
 // Factor F by sample rate: 4 below 88.2 kHz, 2 from 88.2 kHz up — including 176.4/192 kHz, where
-// libebur128, its Rust port and ffmpeg do not oversample and fail EBU 3341 #16–#19 (metering.md §3).
+// libebur128, its Rust port and ffmpeg do not oversample and fail EBU 3341 #16–#19 (docs/metering.md §3).
 // The under-read bound is a function of f/fs, so below 44.1 kHz 4× is as exact for the signal's
 // own band as at 48 kHz.
 // The interpolator runs in f32 on the input scaled by 2^-2 (exact: a power of two) and the peak
@@ -24,8 +24,8 @@ import { amplitudeToDb } from "./units";
 const TAPS_PER_PHASE: i32 = 12;
 const HISTORY: i32 = TAPS_PER_PHASE - 1;
 const HIGH_RATE_THRESHOLD_HZ: f64 = 88200;
-const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
-const WORK_STRIDE_BYTES: usize = <usize>(MAX_FRAMES + TAPS_PER_PHASE + 4) << 2;
+const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
+const WORK_STRIDE_BYTES: usize = (<usize>(MAX_FRAMES + TAPS_PER_PHASE + 4)) << 2;
 /** Headroom of the f32 sums: the taps' absolute sum is below 2, so 2^-2 keeps them finite. */
 const SUM_SCALE: f32 = 0.25;
 const PEAK_UNSCALE: f64 = 4.0;
@@ -42,37 +42,41 @@ function sinc(x: f64): f64 {
 }
 
 // @ts-ignore: decorator
-@unmanaged export class TruePeak {
+@unmanaged
+export class TruePeak {
   factor: i32;
   channels: i32;
-  taps: usize;            // (factor − 1) × 12 v128 splats: phase k, tap i at ((k − 1) · 12 + i) · 16
-  work: usize;            // per channel: 11 history samples, then the block
-  peakSinceRead: usize;   // f64 per channel, linear (every phase, the samples' own included)
+  taps: usize; // (factor − 1) × 12 v128 splats: phase k, tap i at ((k − 1) · 12 + i) · 16
+  work: usize; // per channel: 11 history samples, then the block
+  peakSinceRead: usize; // f64 per channel, linear (every phase, the samples' own included)
   peakSinceReset: usize;
-  peakSinceMark: usize;   // f64 per channel: since the last takeSinceMark() (auto-trim hops)
+  peakSinceMark: usize; // f64 per channel: since the last takeSinceMark() (auto-trim hops)
 
   static create(sampleRate: f64, channels: i32): TruePeak {
     const meter = changetype<TruePeak>(arenaAlloc(offsetof<TruePeak>()));
     const factor = truePeakFactor(sampleRate);
     meter.factor = factor;
     meter.channels = channels;
-    meter.taps = arenaAlloc(<usize>((factor - 1) * TAPS_PER_PHASE) << 4);
+    meter.taps = arenaAlloc((<usize>((factor - 1) * TAPS_PER_PHASE)) << 4);
     meter.work = arenaAlloc(<usize>MAX_CHANNELS * WORK_STRIDE_BYTES);
-    meter.peakSinceRead = arenaAlloc(<usize>MAX_CHANNELS << 3);
-    meter.peakSinceReset = arenaAlloc(<usize>MAX_CHANNELS << 3);
-    meter.peakSinceMark = arenaAlloc(<usize>MAX_CHANNELS << 3);
-    const length = TAPS_PER_PHASE * factor;           // window spans j = 0 … length
+    meter.peakSinceRead = arenaAlloc((<usize>MAX_CHANNELS) << 3);
+    meter.peakSinceReset = arenaAlloc((<usize>MAX_CHANNELS) << 3);
+    meter.peakSinceMark = arenaAlloc((<usize>MAX_CHANNELS) << 3);
+    const length = TAPS_PER_PHASE * factor; // window spans j = 0 … length
     const center = <f64>(length / 2);
     for (let phase = 1; phase < factor; phase++) {
       let dcGain: f64 = 0;
       for (let i = 0; i < TAPS_PER_PHASE; i++) {
         const j = phase + i * factor;
-        dcGain += sinc((<f64>j - center) / <f64>factor) * 0.5 * (1.0 - Math.cos(2.0 * Math.PI * <f64>j / <f64>length));
+        dcGain +=
+          sinc((<f64>j - center) / <f64>factor) * 0.5 * (1.0 - Math.cos((2.0 * Math.PI * <f64>j) / <f64>length));
       }
       for (let i = 0; i < TAPS_PER_PHASE; i++) {
         const j = phase + i * factor;
-        const h = sinc((<f64>j - center) / <f64>factor) * 0.5 * (1.0 - Math.cos(2.0 * Math.PI * <f64>j / <f64>length)) / dcGain;
-        v128.store(meter.taps + (<usize>((phase - 1) * TAPS_PER_PHASE + i) << 4), f32x4.splat(<f32>h));
+        const h =
+          (sinc((<f64>j - center) / <f64>factor) * 0.5 * (1.0 - Math.cos((2.0 * Math.PI * <f64>j) / <f64>length))) /
+          dcGain;
+        v128.store(meter.taps + ((<usize>((phase - 1) * TAPS_PER_PHASE + i)) << 4), f32x4.splat(<f32>h));
       }
     }
     return meter;
@@ -80,15 +84,15 @@ function sinc(x: f64): f64 {
 
   reset(): void {
     memory.fill(this.work, 0, <usize>MAX_CHANNELS * WORK_STRIDE_BYTES);
-    memory.fill(this.peakSinceRead, 0, <usize>MAX_CHANNELS << 3);
-    memory.fill(this.peakSinceReset, 0, <usize>MAX_CHANNELS << 3);
-    memory.fill(this.peakSinceMark, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.peakSinceRead, 0, (<usize>MAX_CHANNELS) << 3);
+    memory.fill(this.peakSinceReset, 0, (<usize>MAX_CHANNELS) << 3);
+    memory.fill(this.peakSinceMark, 0, (<usize>MAX_CHANNELS) << 3);
   }
 
   /** Writes its fields of the tap block at `block` (dBTP) and starts the next "since read" interval. */
   read(block: usize): void {
     for (let channel = 0; channel < this.channels; channel++) {
-      const at = <usize>channel << 3;
+      const at = (<usize>channel) << 3;
       writeLevel(block, channel, C_TRUE_PEAK_DBTP, amplitudeToDb(load<f64>(this.peakSinceRead + at)));
       writeLevel(block, channel, C_TRUE_PEAK_MAX_DBTP, amplitudeToDb(load<f64>(this.peakSinceReset + at)));
       store<f64>(this.peakSinceRead + at, 0);
@@ -98,14 +102,15 @@ function sinc(x: f64): f64 {
   /** Largest true peak over channels since the last call (linear); starts the next interval. */
   takeSinceMark(): f64 {
     const peak = this.peekSinceMark();
-    memory.fill(this.peakSinceMark, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.peakSinceMark, 0, (<usize>MAX_CHANNELS) << 3);
     return peak;
   }
 
   /** Largest interpolated peak over channels since the last takeSinceMark() (linear). */
   peekSinceMark(): f64 {
     let peak: f64 = 0;
-    for (let channel = 0; channel < this.channels; channel++) peak = max(peak, load<f64>(this.peakSinceMark + (<usize>channel << 3)));
+    for (let channel = 0; channel < this.channels; channel++)
+      peak = max(peak, load<f64>(this.peakSinceMark + ((<usize>channel) << 3)));
     return peak;
   }
 
@@ -113,10 +118,15 @@ function sinc(x: f64): f64 {
   process(block: usize, count: i32): void {
     for (let channel = 0; channel < this.channels; channel++) {
       const work = this.work + <usize>channel * WORK_STRIDE_BYTES;
-      const samplePeak = scaledCopy(work + (<usize>HISTORY << 2), block + <usize>channel * CHANNEL_STRIDE_BYTES, count);
-      const peak = max(<f64>samplePeak, this.factor == 4 ? this.peak4(work, count) : this.peak2(work, count)) * PEAK_UNSCALE;
-      memory.copy(work, work + (<usize>count << 2), <usize>HISTORY << 2);   // keep the last 11 samples
-      const at = <usize>channel << 3;
+      const samplePeak = scaledCopy(
+        work + ((<usize>HISTORY) << 2),
+        block + <usize>channel * CHANNEL_STRIDE_BYTES,
+        count,
+      );
+      const peak =
+        max(<f64>samplePeak, this.factor == 4 ? this.peak4(work, count) : this.peak2(work, count)) * PEAK_UNSCALE;
+      memory.copy(work, work + ((<usize>count) << 2), (<usize>HISTORY) << 2); // keep the last 11 samples
+      const at = (<usize>channel) << 3;
       store<f64>(this.peakSinceRead + at, max(load<f64>(this.peakSinceRead + at), peak));
       store<f64>(this.peakSinceReset + at, max(load<f64>(this.peakSinceReset + at), peak));
       store<f64>(this.peakSinceMark + at, max(load<f64>(this.peakSinceMark + at), peak));
@@ -131,14 +141,14 @@ function sinc(x: f64): f64 {
     let peakLanes = f32x4.splat(0);
     let frame = 0;
     for (; frame + 4 <= count; frame += 4) {
-      const newest = work + (<usize>(frame + HISTORY) << 2);
+      const newest = work + ((<usize>(frame + HISTORY)) << 2);
       let x = v128.load(newest);
       let a1 = f32x4.mul(v128.load(taps), x);
       let a2 = f32x4.mul(v128.load(taps, 192), x);
       let a3 = f32x4.mul(v128.load(taps, 384), x);
       for (let i = 1; i < TAPS_PER_PHASE; i++) {
-        x = v128.load(newest - (<usize>i << 2));
-        const tap = taps + (<usize>i << 4);
+        x = v128.load(newest - ((<usize>i) << 2));
+        const tap = taps + ((<usize>i) << 4);
         a1 = f32x4.add(a1, f32x4.mul(v128.load(tap), x));
         a2 = f32x4.add(a2, f32x4.mul(v128.load(tap, 192), x));
         a3 = f32x4.add(a3, f32x4.mul(v128.load(tap, 384), x));
@@ -157,10 +167,10 @@ function sinc(x: f64): f64 {
     let peakLanes = f32x4.splat(0);
     let frame = 0;
     for (; frame + 4 <= count; frame += 4) {
-      const newest = work + (<usize>(frame + HISTORY) << 2);
+      const newest = work + ((<usize>(frame + HISTORY)) << 2);
       let a1 = f32x4.mul(v128.load(taps), v128.load(newest));
       for (let i = 1; i < TAPS_PER_PHASE; i++) {
-        a1 = f32x4.add(a1, f32x4.mul(v128.load(taps + (<usize>i << 4)), v128.load(newest - (<usize>i << 2))));
+        a1 = f32x4.add(a1, f32x4.mul(v128.load(taps + ((<usize>i) << 4)), v128.load(newest - ((<usize>i) << 2))));
       }
       peakLanes = f32x4.max(peakLanes, f32x4.abs(a1));
     }
@@ -171,20 +181,21 @@ function sinc(x: f64): f64 {
 
   /** |output| of interpolated phase (phaseIndex + 1) at frame, summed in the vector body's order. */
   private phaseAt(work: usize, frame: i32, phaseIndex: i32): f32 {
-    const newest = work + (<usize>(frame + HISTORY) << 2);
-    const taps = this.taps + (<usize>(phaseIndex * TAPS_PER_PHASE) << 4);
+    const newest = work + ((<usize>(frame + HISTORY)) << 2);
+    const taps = this.taps + ((<usize>(phaseIndex * TAPS_PER_PHASE)) << 4);
     let acc = f32x4.extract_lane(v128.load(taps), 0) * load<f32>(newest);
     for (let i = 1; i < TAPS_PER_PHASE; i++) {
-      acc += f32x4.extract_lane(v128.load(taps + (<usize>i << 4)), 0) * load<f32>(newest - (<usize>i << 2));
+      acc += f32x4.extract_lane(v128.load(taps + ((<usize>i) << 4)), 0) * load<f32>(newest - ((<usize>i) << 2));
     }
     return Mathf.abs(acc);
   }
 }
 
-// @ts-ignore: decorator
-@inline function lanesMax(lanes: v128): f32 {
-  return max(max(f32x4.extract_lane(lanes, 0), f32x4.extract_lane(lanes, 1)),
-    max(f32x4.extract_lane(lanes, 2), f32x4.extract_lane(lanes, 3)));
+function lanesMax(lanes: v128): f32 {
+  return max(
+    max(f32x4.extract_lane(lanes, 0), f32x4.extract_lane(lanes, 1)),
+    max(f32x4.extract_lane(lanes, 2), f32x4.extract_lane(lanes, 3)),
+  );
 }
 
 /** Copies `count` f32 samples from `source` to `target` scaled by SUM_SCALE (exact); returns their largest magnitude, scaled. */
@@ -193,15 +204,15 @@ function scaledCopy(target: usize, source: usize, count: i32): f32 {
   let peakLanes = f32x4.splat(0);
   let frame = 0;
   for (; frame + 4 <= count; frame += 4) {
-    const at = <usize>frame << 2;
+    const at = (<usize>frame) << 2;
     const x = f32x4.mul(v128.load(source + at), scale);
     v128.store(target + at, x);
     peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
   }
   let peak = lanesMax(peakLanes);
   for (; frame < count; frame++) {
-    const x = load<f32>(source + (<usize>frame << 2)) * SUM_SCALE;
-    store<f32>(target + (<usize>frame << 2), x);
+    const x = load<f32>(source + ((<usize>frame) << 2)) * SUM_SCALE;
+    store<f32>(target + ((<usize>frame) << 2), x);
     peak = max(peak, Mathf.abs(x));
   }
   return peak;

@@ -1,10 +1,9 @@
 // Level conversions shared by every meter. Silence reads -Infinity, never NaN
-// (metering.md §1: "−∞ for zero ... never NaN").
+// (docs/metering.md §1: silence reads −∞, never NaN).
 
 /** Amplitude ratio of a level in dB: 20·log10 convention. */
-// @ts-ignore: decorator
-@inline export function dbToGain(db: f64): f64 {
-  return Math.pow(10.0, db / 20.0);
+export function dbToGain(db: f64): f64 {
+  return 10.0 ** (db / 20.0);
 }
 
 /** dB of an amplitude (peak, RMS); -Infinity for 0. */
@@ -18,12 +17,11 @@ export function powerToDb(power: f64): f64 {
 }
 
 /** Power of a level in dB: 10·log10 convention. */
-// @ts-ignore: decorator
-@inline export function dbToPower(db: f64): f64 {
-  return Math.pow(10.0, db / 10.0);
+export function dbToPower(db: f64): f64 {
+  return 10.0 ** (db / 10.0);
 }
 
 /** Frames in `ms` milliseconds at `sampleRate`, to the nearest frame (BS.1770: "to the nearest sample"). */
 export function msToFrames(ms: f64, sampleRate: f64): i32 {
-  return <i32>Math.floor(ms * sampleRate / 1000.0 + 0.5);
+  return <i32>Math.floor((ms * sampleRate) / 1000.0 + 0.5);
 }

@@ -1,6 +1,6 @@
 // VU meter — IEC 60268-17 / ANSI C16.5 "standard volume indicator" ballistics: full-wave
 // average-responding, 99 % of reference deflection in 300 ms with 1–1.5 % overshoot, same return
-// time (metering.md §8, VUDYN). Digital model after Fons Adriaensen's vumeterdsp.cc (x42 meters),
+// time (docs/metering.md §8). Digital model after Fons Adriaensen's vumeterdsp.cc (x42 meters),
 // per sample: a rectifier feeding a 2nd-order low-pass
 //   z1 += w·(|x| − z2/2 − z1);  z2 += w·(z1 − z2);  w = 11.1/fs
 // whose continuous form W²/(s² + 2Ws + 1.5W²) reaches 99 % in 301 ms with 1.18 % overshoot.
@@ -17,15 +17,16 @@ import { amplitudeToDb } from "./units";
 
 const BALLISTICS_W_PER_SECOND: f64 = 11.1;
 /** 1.5 undoes the filter's DC gain of 1/1.5; π/2 turns a rectified sine's mean into its peak. */
-const SINE_CALIBRATION: f64 = 1.5 * Math.PI / 2.0;
+const SINE_CALIBRATION: f64 = (1.5 * Math.PI) / 2.0;
 const STATE_FLUSH: f64 = 1e-30;
-const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
+const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 
 // @ts-ignore: decorator
-@unmanaged export class Vu {
+@unmanaged
+export class Vu {
   w: f64;
-  state: usize;             // per channel pair: z1 (f64x2), z2 (f64x2)
-  maxSinceRead: usize;      // f64 per channel, linear reading
+  state: usize; // per channel pair: z1 (f64x2), z2 (f64x2)
+  maxSinceRead: usize; // f64 per channel, linear reading
   maxSinceReset: usize;
   channels: i32;
 
@@ -33,16 +34,16 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     const meter = changetype<Vu>(arenaAlloc(offsetof<Vu>()));
     meter.w = BALLISTICS_W_PER_SECOND / sampleRate;
     meter.channels = channels;
-    meter.state = arenaAlloc(<usize>MAX_CHANNELS << 4);   // MAX_CHANNELS / 2 pairs × 32 bytes
-    meter.maxSinceRead = arenaAlloc(<usize>MAX_CHANNELS << 3);
-    meter.maxSinceReset = arenaAlloc(<usize>MAX_CHANNELS << 3);
+    meter.state = arenaAlloc((<usize>MAX_CHANNELS) << 4); // MAX_CHANNELS / 2 pairs × 32 bytes
+    meter.maxSinceRead = arenaAlloc((<usize>MAX_CHANNELS) << 3);
+    meter.maxSinceReset = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     return meter;
   }
 
   reset(): void {
-    memory.fill(this.state, 0, <usize>MAX_CHANNELS << 4);
-    memory.fill(this.maxSinceRead, 0, <usize>MAX_CHANNELS << 3);
-    memory.fill(this.maxSinceReset, 0, <usize>MAX_CHANNELS << 3);
+    memory.fill(this.state, 0, (<usize>MAX_CHANNELS) << 4);
+    memory.fill(this.maxSinceRead, 0, (<usize>MAX_CHANNELS) << 3);
+    memory.fill(this.maxSinceReset, 0, (<usize>MAX_CHANNELS) << 3);
   }
 
   /** Runs the ballistics over frames [start, start + count) of the planar block. */
@@ -51,13 +52,14 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
     const halfW = f64x2.splat(0.5 * this.w);
     const keep = f64x2.splat(1.0 - this.w);
     for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
-      const state = this.state + (<usize>pair << 5);
-      let z1 = v128.load(state), z2 = v128.load(state, 16);
+      const state = this.state + ((<usize>pair) << 5);
+      let z1 = v128.load(state),
+        z2 = v128.load(state, 16);
       // Channel 2·pair + 1 may not exist: its scratch row is all zeros and its lane is ignored.
       const left = block + <usize>(pair << 1) * CHANNEL_STRIDE_BYTES;
       const right = left + CHANNEL_STRIDE_BYTES;
       for (let frame = start; frame < start + count; frame++) {
-        const at = <usize>frame << 2;
+        const at = (<usize>frame) << 2;
         const x = f64x2.abs(f64x2.promote_low_f32x4(v128.load32_lane(right + at, v128.load32_zero(left + at), 1)));
         z1 = f64x2.add(f64x2.mul(keep, z1), f64x2.sub(f64x2.mul(w, x), f64x2.mul(halfW, z2)));
         z2 = f64x2.add(f64x2.mul(keep, z2), f64x2.mul(w, z1));
@@ -71,19 +73,19 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
   endQuantum(): void {
     for (let channel = 0; channel < this.channels; channel++) {
       const value = this.reading(channel);
-      const at = <usize>channel << 3;
+      const at = (<usize>channel) << 3;
       store<f64>(this.maxSinceRead + at, max(load<f64>(this.maxSinceRead + at), value));
       store<f64>(this.maxSinceReset + at, max(load<f64>(this.maxSinceReset + at), value));
     }
     for (let slot = 0; slot < MAX_CHANNELS * 2; slot++) {
-      const at = this.state + (<usize>slot << 3);
+      const at = this.state + ((<usize>slot) << 3);
       if (Math.abs(load<f64>(at)) < STATE_FLUSH) store<f64>(at, 0.0);
     }
   }
 
   /** Sine-calibrated reading (a steady sine reads its peak amplitude), never negative. */
   reading(channel: i32): f64 {
-    const z2 = this.state + (<usize>(channel >> 1) << 5) + 16 + (<usize>(channel & 1) << 3);
+    const z2 = this.state + ((<usize>(channel >> 1)) << 5) + 16 + ((<usize>(channel & 1)) << 3);
     return max(0.0, SINE_CALIBRATION * load<f64>(z2));
   }
 
@@ -94,11 +96,16 @@ const CHANNEL_STRIDE_BYTES: usize = <usize>MAX_FRAMES << 2;
    */
   read(block: usize, referenceDbfs: f64): void {
     for (let channel = 0; channel < this.channels; channel++) {
-      const at = <usize>channel << 3;
+      const at = (<usize>channel) << 3;
       const now = this.reading(channel);
       writeLevel(block, channel, C_VU, amplitudeToDb(now) - referenceDbfs);
       writeLevel(block, channel, C_VU_MAX, amplitudeToDb(max(load<f64>(this.maxSinceRead + at), now)) - referenceDbfs);
-      writeLevel(block, channel, C_VU_MAX_SINCE_RESET, amplitudeToDb(max(load<f64>(this.maxSinceReset + at), now)) - referenceDbfs);
+      writeLevel(
+        block,
+        channel,
+        C_VU_MAX_SINCE_RESET,
+        amplitudeToDb(max(load<f64>(this.maxSinceReset + at), now)) - referenceDbfs,
+      );
       store<f64>(this.maxSinceRead + at, 0);
     }
   }

@@ -4,8 +4,15 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { ROOT } from "./browser/chromium.js";
 
-test.each(["tsconfig.json", "host/web/tsconfig.json", "ui/worklet/tsconfig.json"])("tsc -p %s: no errors", (project) => {
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, project), "--noEmit"], { encoding: "utf8" });
-  expect(result.stdout + result.stderr).toBe("");
-  expect(result.status).toBe(0);
-});
+test.each(["tsconfig.json", "host/web/tsconfig.json", "ui/worklet/tsconfig.json"])(
+  "tsc -p %s: no errors",
+  (project) => {
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, project), "--noEmit"],
+      { encoding: "utf8" },
+    );
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  },
+);

@@ -13,7 +13,12 @@ import type { ParamStore } from "../host/contract/param-store.js";
 import { MATCH_DETECTORS } from "../host/contract/params.js";
 import { formatDb } from "../host/contract/format.js";
 
-const ROWS: { label: string; unit: string; read: (t: TapReadings) => number; delta: keyof ReturnType<typeof abDeltas> }[] = [
+const ROWS: {
+  label: string;
+  unit: string;
+  read: (t: TapReadings) => number;
+  delta: keyof ReturnType<typeof abDeltas>;
+}[] = [
   { label: "Short-term", unit: "LUFS", read: (t) => t.shortTermLufs, delta: "shortTermLu" },
   { label: "Momentary", unit: "LUFS", read: (t) => t.momentaryLufs, delta: "momentaryLu" },
   { label: "Integrated", unit: "LUFS", read: (t) => t.integratedLufs, delta: "integratedLu" },
@@ -36,7 +41,10 @@ export class AbPanel {
   private restartAtMs = 0;
   private lastFrames = 0;
 
-  constructor(private readonly store: ParamStore, controls: HTMLElement[]) {
+  constructor(
+    private readonly store: ParamStore,
+    controls: HTMLElement[],
+  ) {
     this.element = document.createElement("div");
     this.element.className = "ab";
     this.element.innerHTML = `
@@ -57,7 +65,9 @@ export class AbPanel {
     this.message = this.element.querySelector(".ab-message")!;
     this.progress = this.element.querySelector(".match-progress")!;
     // A trim change makes the light's window start over, once the change has settled.
-    store.subscribe((key) => { if (key === "outputTrimDb" || key === "inputTrimDb") this.restartAtMs = performance.now() + SETTLE_MS; });
+    store.subscribe((key) => {
+      if (key === "outputTrimDb" || key === "inputTrimDb") this.restartAtMs = performance.now() + SETTLE_MS;
+    });
     this.element.querySelector(".ab-controls")!.append(...controls);
     this.element.querySelector(".match-button")!.addEventListener("click", () => this.match());
   }
@@ -80,7 +90,8 @@ export class AbPanel {
       this.watch.push(taps.in, taps.out);
     }
     if (this.matching) {
-      if (reset) this.matching.start(taps.in, taps.out, sampleRate); else this.matching.push(taps.in, taps.out);
+      if (reset) this.matching.start(taps.in, taps.out, sampleRate);
+      else this.matching.push(taps.in, taps.out);
       this.finishMatch();
     }
     this.showLight();
@@ -92,12 +103,18 @@ export class AbPanel {
     const delta = outLevel - inLevel;
     // Between a trim change and the start of the new window (the change settling), nothing is known yet.
     const seconds = this.restartAtMs > 0 ? 0 : this.watch.seconds;
-    const matched = seconds >= MATCH_WINDOW_SECONDS && Number.isFinite(delta) && Math.abs(delta) <= MATCHED_TOLERANCE_DB;
+    const matched =
+      seconds >= MATCH_WINDOW_SECONDS && Number.isFinite(delta) && Math.abs(delta) <= MATCHED_TOLERANCE_DB;
     this.light.classList.toggle("on", matched);
     const over = `over ${seconds.toFixed(0)} s`;
-    const text = seconds < MATCH_WINDOW_SECONDS ? `Comparing since the last change… ${seconds.toFixed(1)} s`
-      : !Number.isFinite(delta) ? "No level to compare"
-        : matched ? `Matched (${MATCH_DETECTORS[detector]} ${over}, within ${MATCHED_TOLERANCE_DB} dB)` : `Not matched: OUT ${formatDb(delta, "dB")} ${over}`;
+    const text =
+      seconds < MATCH_WINDOW_SECONDS
+        ? `Comparing since the last change… ${seconds.toFixed(1)} s`
+        : !Number.isFinite(delta)
+          ? "No level to compare"
+          : matched
+            ? `Matched (${MATCH_DETECTORS[detector]} ${over}, within ${MATCHED_TOLERANCE_DB} dB)`
+            : `Not matched: OUT ${formatDb(delta, "dB")} ${over}`;
     if (this.light.textContent !== text) this.light.textContent = text;
   }
 
@@ -128,7 +145,8 @@ export class AbPanel {
     const before = this.store.get("outputTrimDb");
     const trim = window.matchedOutputTrimDb(before, detector);
     if (trim === null) {
-      this.message.textContent = "Match needs signal at both IN and OUT (above −70 dB) while it listens: play the source. Output trim unchanged.";
+      this.message.textContent =
+        "Match needs signal at both IN and OUT (above −70 dB) while it listens: play the source. Output trim unchanged.";
       return;
     }
     const { in: inLevel, out: outLevel } = window.levels(detector);

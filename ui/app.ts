@@ -46,50 +46,84 @@ export async function startApp(): Promise<void> {
   const toggles = document.createElement("div");
   toggles.className = "toggles";
   toggles.append(...consoleControls.filter((element) => element.classList.contains("param-toggle")));
-  $("#console-controls").append(...consoleControls.filter((element) => !element.classList.contains("param-toggle")), toggles);
+  $("#console-controls").append(
+    ...consoleControls.filter((element) => !element.classList.contains("param-toggle")),
+    toggles,
+  );
   for (const level of CALIBRATIONS_DBFS) {
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = formatDb(level, "", { decimals: 0 });
     button.title = `0 VU and the Learn target at a ${level} dBFS sine`;
-    button.addEventListener("click", () => { store.set("vuReferenceDbfs", level); store.set("autoTrimTargetDb", level); });
+    button.addEventListener("click", () => {
+      store.set("vuReferenceDbfs", level);
+      store.set("autoTrimTargetDb", level);
+    });
     $("#calibration").append(button);
   }
 
-  const strips: Record<PointId, MeterStrip> = { in: new MeterStrip("in"), send: new MeterStrip("send"), return: new MeterStrip("return"), out: new MeterStrip("out") };
+  const strips: Record<PointId, MeterStrip> = {
+    in: new MeterStrip("in"),
+    send: new MeterStrip("send"),
+    return: new MeterStrip("return"),
+    out: new MeterStrip("out"),
+  };
   $("#strip-in").append(strips.in.element);
   $("#strip-out").append(strips.out.element);
   const inner = $("#strips-inner");
   inner.append(strips.send.element, strips.return.element);
   const showInner = $<HTMLInputElement>("#show-send-return");
-  const layoutStrips = () => { inner.hidden = !showInner.checked; };
+  const layoutStrips = () => {
+    inner.hidden = !showInner.checked;
+  };
   showInner.addEventListener("change", layoutStrips);
   layoutStrips();
 
   const chain = new ChainDiagram((point) => {
-    if (point === "send" || point === "return") { showInner.checked = true; layoutStrips(); }
+    if (point === "send" || point === "return") {
+      showInner.checked = true;
+      layoutStrips();
+    }
     strips[point].element.scrollIntoView({ block: "nearest", behavior: "smooth" });
   });
   $("#chain").append(chain.element);
   const showEffect = () => chain.setEffect(EFFECT_NAMES[engine.insertName]);
   showEffect();
 
-  const learn = new LearnPanel(() => engine.pre, (trimDb) => controls.get("inputTrimDb")!.setMarker(trimDb), CONTROL_GROUPS.learn.map(control), () => engine.play());
+  const learn = new LearnPanel(
+    () => engine.pre,
+    (trimDb) => controls.get("inputTrimDb")!.setMarker(trimDb),
+    CONTROL_GROUPS.learn.map(control),
+    () => engine.play(),
+  );
   $("#learn-panel").append(learn.element);
   const ab = new AbPanel(store, CONTROL_GROUPS.ab.map(control));
   $("#ab-panel").append(ab.element);
   const history = new HistoryPlot();
-  history.guides = (unit) => unit === "dBFS" ? [{ db: -6, label: "−6 dBFS headroom line" }]
-    : unit === "VU" ? [{ db: 0, label: "0 VU" }]
-    : unit === "dB" ? [{ db: store.get("autoTrimTargetDb"), label: `target ${formatDb(store.get("autoTrimTargetDb"), "dB")}` }]
-    : unit === "LUFS" ? [{ db: -14, label: "−14 LUFS streaming" }, { db: -23, label: "−23 LUFS broadcast (EBU R128)" }] : [];
+  history.guides = (unit) =>
+    unit === "dBFS"
+      ? [{ db: -6, label: "−6 dBFS headroom line" }]
+      : unit === "VU"
+        ? [{ db: 0, label: "0 VU" }]
+        : unit === "dB"
+          ? [{ db: store.get("autoTrimTargetDb"), label: `target ${formatDb(store.get("autoTrimTargetDb"), "dB")}` }]
+          : unit === "LUFS"
+            ? [
+                { db: -14, label: "−14 LUFS streaming" },
+                { db: -23, label: "−23 LUFS broadcast (EBU R128)" },
+              ]
+            : [];
   $("#history-panel").append(history.element);
-  const insertView = new InsertView(() => engine.scope, () => engine.insertName !== "none");
+  const insertView = new InsertView(
+    () => engine.scope,
+    () => engine.insertName !== "none",
+  );
   $("#insert-panel").append(insertView.element);
   wireStagePanel();
 
   const showStatus = () => {
-    $("#status").textContent = `${engine.context.sampleRate} Hz · meters via ${engine.pre.transport === "shared-memory" ? "shared memory" : "port messages (page not cross-origin isolated)"}`;
+    $("#status").textContent =
+      `${engine.context.sampleRate} Hz · meters via ${engine.pre.transport === "shared-memory" ? "shared memory" : "port messages (page not cross-origin isolated)"}`;
     showEffect();
   };
   const { togglePlay } = wireTransport(engine, showStatus);
@@ -107,9 +141,17 @@ export async function startApp(): Promise<void> {
     const file = presetInput.files?.[0];
     presetInput.value = "";
     if (!file) return;
-    try { await loadPresetFile(store, file); notify(`Preset "${file.name}" loaded.`, "info"); } catch (error) { notify((error as Error).message, "error"); }
+    try {
+      await loadPresetFile(store, file);
+      notify(`Preset "${file.name}" loaded.`, "info");
+    } catch (error) {
+      notify((error as Error).message, "error");
+    }
   });
-  $("#preset-defaults").addEventListener("click", () => { store.load(saveState(defaultValues())); notify("All settings back to their defaults.", "info"); });
+  $("#preset-defaults").addEventListener("click", () => {
+    store.load(saveState(defaultValues()));
+    notify("All settings back to their defaults.", "info");
+  });
 
   wireShortcuts({
     " ": () => void togglePlay(),

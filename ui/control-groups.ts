@@ -6,13 +6,21 @@ export const CONTROL_GROUPS = {
   /** The console between the IN and OUT meters. */
   console: ["inputTrimDb", "outputTrimDb", "bypass", "polarityL", "polarityR", "vuReferenceDbfs"],
   /** Learn's settings. */
-  learn: ["autoTrimTargetDb", "autoTrimDetector", "peakCeilingDbfs", "peakCeilingOn", "peakCeilingTpDbtp", "peakCeilingTpOn", "autoRide"],
+  learn: [
+    "autoTrimTargetDb",
+    "autoTrimDetector",
+    "peakCeilingDbfs",
+    "peakCeilingOn",
+    "peakCeilingTpDbtp",
+    "peakCeilingTpOn",
+    "autoRide",
+  ],
   /** Level-matched A/B. */
   ab: ["matchDetector", "abListen"],
 } as const;
 
 /**
  * Calibration presets: the level (dBFS sine peak) that reads 0 VU and that Learn aims at.
- * Vendors calibrate differently (what-users-expect.md); −18 is the EBU R68 alignment.
+ * Vendors calibrate differently (docs/metering.md §8); −18 is the EBU R68 alignment.
  */
 export const CALIBRATIONS_DBFS = [-14, -16, -18, -20] as const;

@@ -20,7 +20,12 @@ const VERSE_GAIN_DB = -7;
 /** Bass root per bar (Hz): A1, F1, C2, G1. */
 const BASS_ROOTS_HZ = [55, 43.65, 65.41, 49];
 /** Pad chord per bar: root, third, fifth an octave up (Hz). */
-const PAD_CHORDS_HZ = [[220, 261.63, 329.63], [174.61, 220, 261.63], [261.63, 329.63, 392], [196, 246.94, 293.66]];
+const PAD_CHORDS_HZ = [
+  [220, 261.63, 329.63],
+  [174.61, 220, 261.63],
+  [261.63, 329.63, 392],
+  [196, 246.94, 293.66],
+];
 
 export function demoSeconds(): number {
   return (DEMO_BARS * BEATS_PER_BAR * 60) / DEMO_BPM;
@@ -38,7 +43,8 @@ function noise(seed: number): () => number {
 /** Stereo planar samples of the loop at `sampleRate`, peak-normalised to DEMO_PEAK_DBFS. */
 export function demoProgramme(sampleRate: number): [Float32Array<ArrayBuffer>, Float32Array<ArrayBuffer>] {
   const frames = Math.round(demoSeconds() * sampleRate);
-  const left = new Float64Array(frames), right = new Float64Array(frames);
+  const left = new Float64Array(frames),
+    right = new Float64Array(frames);
   const beatFrames = (60 / DEMO_BPM) * sampleRate;
   const barFrames = beatFrames * BEATS_PER_BAR;
   const random = noise(0x6a1e);
@@ -46,7 +52,8 @@ export function demoProgramme(sampleRate: number): [Float32Array<ArrayBuffer>, F
   const sectionGain = (frame: number) => (Math.floor(frame / barFrames) < 2 ? verse : 1);
 
   const add = (start: number, length: number, pan: number, voice: (t: number) => number) => {
-    const gainL = Math.cos(((pan + 1) * Math.PI) / 4), gainR = Math.sin(((pan + 1) * Math.PI) / 4);
+    const gainL = Math.cos(((pan + 1) * Math.PI) / 4),
+      gainR = Math.sin(((pan + 1) * Math.PI) / 4);
     const first = Math.round(start);
     for (let n = 0; n < length && first + n < frames; n++) {
       const y = voice(n / sampleRate) * sectionGain(first);
@@ -61,13 +68,21 @@ export function demoProgramme(sampleRate: number): [Float32Array<ArrayBuffer>, F
     // Kick on 1 and 3 (and the "and" of 3 in the chorus): a pitch-swept sine with a fast decay.
     const kicks = chorus ? [0, 2, 2.5] : [0, 2];
     for (const beat of kicks) {
-      add(barStart + beat * beatFrames, Math.round(0.35 * sampleRate), 0, (t) =>
-        0.55 * Math.sin(2 * Math.PI * 50 * t * (1 + 1.5 * Math.exp(-t * 30))) * Math.exp(-t * 9));
+      add(
+        barStart + beat * beatFrames,
+        Math.round(0.35 * sampleRate),
+        0,
+        (t) => 0.55 * Math.sin(2 * Math.PI * 50 * t * (1 + 1.5 * Math.exp(-t * 30))) * Math.exp(-t * 9),
+      );
     }
     // Snare on 2 and 4: noise with a tonal body.
     for (const beat of [1, 3]) {
-      add(barStart + beat * beatFrames, Math.round(0.25 * sampleRate), 0.1, (t) =>
-        (0.6 * random() + 0.4 * Math.sin(2 * Math.PI * 190 * t)) * Math.exp(-t * 18) * (chorus ? 0.45 : 0.3));
+      add(
+        barStart + beat * beatFrames,
+        Math.round(0.25 * sampleRate),
+        0.1,
+        (t) => (0.6 * random() + 0.4 * Math.sin(2 * Math.PI * 190 * t)) * Math.exp(-t * 18) * (chorus ? 0.45 : 0.3),
+      );
     }
     // Hats on every eighth: short bright noise, panned right.
     for (let eighth = 0; eighth < 8; eighth++) {
@@ -87,10 +102,14 @@ export function demoProgramme(sampleRate: number): [Float32Array<ArrayBuffer>, F
     }
     // Pad: the chord for the whole bar, slow attack, detuned left/right for width.
     const chord = PAD_CHORDS_HZ[bar]!;
-    for (const [pan, detune] of [[-0.7, 0.998], [0.7, 1.002]] as const) {
+    for (const [pan, detune] of [
+      [-0.7, 0.998],
+      [0.7, 1.002],
+    ] as const) {
       add(barStart, Math.round(barFrames), pan, (t) => {
         let y = 0;
-        for (const hz of chord) y += Math.sin(2 * Math.PI * hz * detune * t) + 0.3 * Math.sin(4 * Math.PI * hz * detune * t);
+        for (const hz of chord)
+          y += Math.sin(2 * Math.PI * hz * detune * t) + 0.3 * Math.sin(4 * Math.PI * hz * detune * t);
         return 0.2 * y * Math.min(1, t * 4) * Math.min(1, (barFrames / sampleRate - t) * 20);
       });
     }

@@ -9,27 +9,29 @@
 import { GainstageNode } from "../host/web/node.js";
 import type { ParamStore } from "../host/contract/param-store.js";
 import { TAP_IN } from "../host/contract/layout.js";
-import { demoProgramme } from "./demo-programme.js";
 import { readFileHeader } from "./file-header.js";
 import { createSaturator, type Insert } from "./saturator.js";
+import { demoBuffer, EngineError, openMicrophone, TONE_DBFS, TONE_HZ, toneBuffer } from "./sources.js";
 import { SpeakerGuard } from "./speaker-guard.js";
 
 export type SourceKind = "demo" | "tone" | "file" | "mic";
 export type InsertKind = "saturator" | "none";
 
-/** Calibration tone: 997 Hz (BS.1770's test frequency, not a sub-multiple of common rates), −18 dBFS peak = 0 VU. */
-export const TONE_HZ = 997;
-export const TONE_DBFS = -18;
 /** Rates an AudioContext accepts (Web Audio: at least 8 000 … 96 000; Chromium 3 000 … 768 000). */
 const MIN_CONTEXT_RATE = 8000;
 const MAX_CONTEXT_RATE = 384000;
 /** The header of any of our containers fits in this many bytes. */
 const HEADER_BYTES = 1 << 16;
 
-export class EngineError extends Error {}
-
 /** The nodes of one AudioContext; rebuilt whole when the rate changes. */
-interface Graph { context: AudioContext; pre: GainstageNode; post: GainstageNode; scope: AnalyserNode; guard: SpeakerGuard; monitor: GainNode }
+interface Graph {
+  context: AudioContext;
+  pre: GainstageNode;
+  post: GainstageNode;
+  scope: AnalyserNode;
+  guard: SpeakerGuard;
+  monitor: GainNode;
+}
 
 async function buildGraph(store: ParamStore, sampleRate?: number): Promise<Graph> {
   const context = new AudioContext({ latencyHint: "interactive", sampleRate });
@@ -60,22 +62,38 @@ export class Engine {
   playing = false;
 
   static async create(store: ParamStore): Promise<Engine> {
-    if (typeof AudioWorkletNode === "undefined") throw new EngineError("This browser has no AudioWorklet, which Gainstage needs to run its meters. Use a current Chromium or Firefox over https or localhost.");
+    if (typeof AudioWorkletNode === "undefined")
+      throw new EngineError(
+        "This browser has no AudioWorklet, which Gainstage needs to run its meters. Use a current Chromium or Firefox over https or localhost.",
+      );
     return new Engine(store, await buildGraph(store));
   }
 
-  private constructor(private readonly store: ParamStore, graph: Graph) {
+  private constructor(
+    private readonly store: ParamStore,
+    graph: Graph,
+  ) {
     this.graph = graph;
     this.setInsert("saturator");
     this.useDemo();
   }
 
-  get context(): AudioContext { return this.graph.context; }
-  get pre(): GainstageNode { return this.graph.pre; }
-  get post(): GainstageNode { return this.graph.post; }
+  get context(): AudioContext {
+    return this.graph.context;
+  }
+  get pre(): GainstageNode {
+    return this.graph.pre;
+  }
+  get post(): GainstageNode {
+    return this.graph.post;
+  }
   /** What leaves the effect, for the scope. */
-  get scope(): AnalyserNode { return this.graph.scope; }
-  get guard(): SpeakerGuard { return this.graph.guard; }
+  get scope(): AnalyserNode {
+    return this.graph.scope;
+  }
+  get guard(): SpeakerGuard {
+    return this.graph.guard;
+  }
 
   /** Builds the graph anew at `sampleRate` (the parameters live in the store, so nothing jumps). */
   private async rebuild(sampleRate: number): Promise<void> {
@@ -104,24 +122,16 @@ export class Engine {
     returnNode.connect(this.scope);
   }
 
-  get insertName(): InsertKind { return this.insertKind; }
+  get insertName(): InsertKind {
+    return this.insertKind;
+  }
 
   useDemo(): void {
-    const [left, right] = demoProgramme(this.context.sampleRate);
-    const buffer = new AudioBuffer({ length: left.length, numberOfChannels: 2, sampleRate: this.context.sampleRate });
-    buffer.copyToChannel(left, 0);
-    buffer.copyToChannel(right, 1);
-    this.useBuffer(buffer, "demo", "Demo loop (drums, bass, pad; quiet verse, loud chorus)", 0);
+    this.useBuffer(demoBuffer(this.context), "demo", "Demo loop (drums, bass, pad; quiet verse, loud chorus)", 0);
   }
 
   useTone(): void {
-    const frames = this.context.sampleRate; // one second, looped: 997 cycles fit exactly in 1 s
-    const buffer = new AudioBuffer({ length: frames, numberOfChannels: 2, sampleRate: this.context.sampleRate });
-    const amplitude = 10 ** (TONE_DBFS / 20);
-    const data = Float32Array.from({ length: frames }, (_, n) => amplitude * Math.sin((2 * Math.PI * TONE_HZ * n) / frames));
-    buffer.copyToChannel(data, 0);
-    buffer.copyToChannel(data, 1);
-    this.useBuffer(buffer, "tone", `Tone ${TONE_HZ} Hz at ${TONE_DBFS} dBFS peak (0 VU)`, 0);
+    this.useBuffer(toneBuffer(this.context), "tone", `Tone ${TONE_HZ} Hz at ${TONE_DBFS} dBFS peak (0 VU)`, 0);
   }
 
   /** Decodes a file at its own rate; throws EngineError with a plain message if the browser cannot. */
@@ -129,37 +139,43 @@ export class Engine {
     const bytes = await file.arrayBuffer();
     const header = readFileHeader(bytes.slice(0, HEADER_BYTES));
     const rate = header.sampleRate;
-    if (rate !== null && rate !== this.context.sampleRate && rate >= MIN_CONTEXT_RATE && rate <= MAX_CONTEXT_RATE) await this.rebuild(rate);
+    if (rate !== null && rate !== this.context.sampleRate && rate >= MIN_CONTEXT_RATE && rate <= MAX_CONTEXT_RATE)
+      await this.rebuild(rate);
     let buffer: AudioBuffer;
     try {
       buffer = await this.context.decodeAudioData(bytes);
     } catch {
-      throw new EngineError(`"${file.name}" could not be decoded: this browser does not read that format (try WAV, FLAC, MP3, AAC or Ogg).`);
+      throw new EngineError(
+        `"${file.name}" could not be decoded: this browser does not read that format (try WAV, FLAC, MP3, AAC or Ogg).`,
+      );
     }
-    if (buffer.numberOfChannels > 2) throw new EngineError(`"${file.name}" has ${buffer.numberOfChannels} channels; the app plays mono or stereo (the command line analyses up to 7.1).`);
-    this.resampledNote = rate === this.context.sampleRate ? ""
-      : rate === null ? `the file's own sample rate could not be read, so the browser resampled it to ${this.context.sampleRate} Hz: peaks may differ slightly from the file's`
-        : `the file's ${rate} Hz is outside what this browser plays, so it was resampled to ${this.context.sampleRate} Hz`;
+    if (buffer.numberOfChannels > 2)
+      throw new EngineError(
+        `"${file.name}" has ${buffer.numberOfChannels} channels; the app plays mono or stereo (the command line analyses up to 7.1).`,
+      );
+    this.resampledNote =
+      rate === this.context.sampleRate
+        ? ""
+        : rate === null
+          ? `the file's own sample rate could not be read, so the browser resampled it to ${this.context.sampleRate} Hz: peaks may differ slightly from the file's`
+          : `the file's ${rate} Hz is outside what this browser plays, so it was resampled to ${this.context.sampleRate} Hz`;
     this.useBuffer(buffer, "file", file.name, header.integerBits);
   }
 
   /** Opens the microphone (asks permission); the speakers are off to avoid feedback. */
   async useMic(): Promise<void> {
-    if (!navigator.mediaDevices?.getUserMedia) throw new EngineError("This browser gives no microphone access here (it needs https or localhost).");
-    let stream: MediaStream;
-    try {
-      stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
-    } catch (error) {
-      const name = (error as DOMException).name;
-      throw new EngineError(name === "NotAllowedError"
-        ? "Microphone permission was refused. Allow it in the browser's site settings, then choose Microphone again."
-        : name === "NotFoundError" ? "No microphone was found." : `The microphone could not be opened (${name}).`);
-    }
+    const stream = await openMicrophone();
     this.stop();
     this.live?.stop();
     this.buffer = null;
     const node = new MediaStreamAudioSourceNode(this.context, { mediaStream: stream });
-    this.live = { node, stop: () => { node.disconnect(); stream.getTracks().forEach((track) => track.stop()); } };
+    this.live = {
+      node,
+      stop: () => {
+        node.disconnect();
+        stream.getTracks().forEach((track) => track.stop());
+      },
+    };
     this.kind = "mic";
     this.sourceName = stream.getAudioTracks()[0]?.label || "Microphone";
     this.setSourceBits(0);
@@ -172,7 +188,9 @@ export class Engine {
     this.graph.monitor.gain.setTargetAtTime(on ? 1 : 0, this.context.currentTime, 0.01);
   }
 
-  get monitoring(): boolean { return this.monitorOn; }
+  get monitoring(): boolean {
+    return this.monitorOn;
+  }
 
   private setSourceBits(bits: number): void {
     this.sourceBits = bits;
@@ -194,7 +212,9 @@ export class Engine {
     if (wasPlaying) void this.play();
   }
 
-  get durationSeconds(): number { return this.buffer?.duration ?? 0; }
+  get durationSeconds(): number {
+    return this.buffer?.duration ?? 0;
+  }
 
   /** Seconds into the buffer now. */
   get positionSeconds(): number {
@@ -214,7 +234,13 @@ export class Engine {
       player.connect(this.pre);
       if (this.offsetSeconds >= this.buffer.duration) this.offsetSeconds = 0;
       player.start(0, this.offsetSeconds);
-      player.onended = () => { if (this.player === player) { this.playing = false; this.player = null; this.offsetSeconds = 0; } };
+      player.onended = () => {
+        if (this.player === player) {
+          this.playing = false;
+          this.player = null;
+          this.offsetSeconds = 0;
+        }
+      };
       this.player = player;
       this.startedAt = this.context.currentTime;
     }

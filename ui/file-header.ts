@@ -18,7 +18,11 @@ export interface FileHeader {
 
 const UNKNOWN: FileHeader = { container: "unknown", sampleRate: null, integerBits: 0 };
 /** MPEG-1, MPEG-2, MPEG-2.5 sampling rates by the header's version field (ISO/IEC 11172-3, 13818-3). */
-const MPEG_RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const MPEG_RATES: Record<number, number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
 const OPUS_DECODE_RATE = 48000;
 
 function text(bytes: Uint8Array, at: number, length: number): string {
@@ -26,8 +30,9 @@ function text(bytes: Uint8Array, at: number, length: number): string {
 }
 
 function wav(view: DataView, bytes: Uint8Array): FileHeader {
-  for (let at = 12; at + 8 <= bytes.length;) {
-    const id = text(bytes, at, 4), size = view.getUint32(at + 4, true);
+  for (let at = 12; at + 8 <= bytes.length; ) {
+    const id = text(bytes, at, 4),
+      size = view.getUint32(at + 4, true);
     if (id === "fmt " && at + 8 + 16 <= bytes.length) {
       let tag = view.getUint16(at + 8, true);
       const sampleRate = view.getUint32(at + 12, true);
@@ -54,7 +59,9 @@ function flac(bytes: Uint8Array): FileHeader {
 
 function mp3(bytes: Uint8Array): FileHeader {
   let at = 0;
-  if (text(bytes, 0, 3) === "ID3" && bytes.length >= 10) at = 10 + (((bytes[6]! & 0x7f) << 21) | ((bytes[7]! & 0x7f) << 14) | ((bytes[8]! & 0x7f) << 7) | (bytes[9]! & 0x7f));
+  if (text(bytes, 0, 3) === "ID3" && bytes.length >= 10)
+    at =
+      10 + (((bytes[6]! & 0x7f) << 21) | ((bytes[7]! & 0x7f) << 14) | ((bytes[8]! & 0x7f) << 7) | (bytes[9]! & 0x7f));
   for (; at + 4 <= bytes.length; at++) {
     if (bytes[at] !== 0xff || (bytes[at + 1]! & 0xe0) !== 0xe0) continue;
     const rate = MPEG_RATES[(bytes[at + 1]! >> 3) & 3]?.[(bytes[at + 2]! >> 2) & 3];
@@ -65,8 +72,10 @@ function mp3(bytes: Uint8Array): FileHeader {
 
 function ogg(view: DataView, bytes: Uint8Array): FileHeader {
   // The first page's first packet is the codec's identification header.
-  const segments = bytes[26] ?? 0, packet = 27 + segments;
-  if (text(bytes, packet, 7) === "\u0001vorbis" && packet + 16 <= bytes.length) return { container: "ogg", sampleRate: view.getUint32(packet + 12, true), integerBits: 0 };
+  const segments = bytes[26] ?? 0,
+    packet = 27 + segments;
+  if (text(bytes, packet, 7) === "\u0001vorbis" && packet + 16 <= bytes.length)
+    return { container: "ogg", sampleRate: view.getUint32(packet + 12, true), integerBits: 0 };
   if (text(bytes, packet, 8) === "OpusHead") return { container: "ogg", sampleRate: OPUS_DECODE_RATE, integerBits: 0 };
   return { ...UNKNOWN, container: "ogg" };
 }
@@ -76,7 +85,8 @@ export function readFileHeader(buffer: ArrayBuffer): FileHeader {
   const bytes = new Uint8Array(buffer);
   const view = new DataView(buffer);
   const magic = text(bytes, 0, 4);
-  if ((magic === "RIFF" || magic === "RF64" || magic === "BW64") && text(bytes, 8, 4) === "WAVE") return wav(view, bytes);
+  if ((magic === "RIFF" || magic === "RF64" || magic === "BW64") && text(bytes, 8, 4) === "WAVE")
+    return wav(view, bytes);
   if (magic === "fLaC") return flac(bytes);
   if (magic === "OggS") return ogg(view, bytes);
   if (text(bytes, 0, 3) === "ID3" || (bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0)) return mp3(bytes);

@@ -18,7 +18,10 @@ export const HISTORY_DETECTORS = [
   { name: "VU", unit: "VU", read: (t: TapReadings) => t.overall.vu, range: [-20, 3] },
 ] as const;
 
-const SERIES = [{ key: "in", label: "IN", colour: "#7fc8f8" }, { key: "out", label: "OUT", colour: "#f2b33d" }] as const;
+const SERIES = [
+  { key: "in", label: "IN", colour: "#7fc8f8" },
+  { key: "out", label: "OUT", colour: "#f2b33d" },
+] as const;
 const TIME_STEP_SECONDS = 10;
 
 /**
@@ -29,7 +32,11 @@ export function timeAxisLabels(left: number, right: number): { text: string; x: 
   const labels: { text: string; x: number; align: CanvasTextAlign }[] = [];
   for (let seconds = HISTORY_SECONDS; seconds >= 0; seconds -= TIME_STEP_SECONDS) {
     const x = left + ((HISTORY_SECONDS - seconds) / HISTORY_SECONDS) * (right - left);
-    labels.push({ text: seconds === 0 ? "now" : `−${seconds} s`, x, align: seconds === HISTORY_SECONDS ? "left" : seconds === 0 ? "right" : "center" });
+    labels.push({
+      text: seconds === 0 ? "now" : `−${seconds} s`,
+      x,
+      align: seconds === HISTORY_SECONDS ? "left" : seconds === 0 ? "right" : "center",
+    });
   }
   return labels;
 }
@@ -60,20 +67,31 @@ export class HistoryPlot {
     this.canvas = this.element.querySelector("canvas")!;
     this.readout = this.element.querySelector(".history-readout")!;
     const select = this.element.querySelector<HTMLSelectElement>(".history-detector")!;
-    select.addEventListener("change", () => { this.detector = Number(select.value); this.draw(); });
+    select.addEventListener("change", () => {
+      this.detector = Number(select.value);
+      this.draw();
+    });
     this.canvas.addEventListener("pointermove", (event) => {
       const box = this.canvas.getBoundingClientRect();
       this.cursorX = ((event.clientX - box.left) / box.width) * this.canvas.width;
       this.draw();
     });
-    this.canvas.addEventListener("pointerleave", () => { this.cursorX = null; this.readout.textContent = ""; this.draw(); });
+    this.canvas.addEventListener("pointerleave", () => {
+      this.cursorX = null;
+      this.readout.textContent = "";
+      this.draw();
+    });
   }
 
   /** Records the taps (at most HISTORY_HZ times a second) and redraws. */
   push(taps: { in: TapReadings; out: TapReadings }, nowMs: number): void {
     if (nowMs - this.lastPushMs < 1000 / HISTORY_HZ) return;
     this.lastPushMs = nowMs;
-    SERIES.forEach((series, s) => HISTORY_DETECTORS.forEach((detector, d) => { this.data[s]![d]![this.head] = detector.read(taps[series.key]); }));
+    SERIES.forEach((series, s) =>
+      HISTORY_DETECTORS.forEach((detector, d) => {
+        this.data[s]![d]![this.head] = detector.read(taps[series.key]);
+      }),
+    );
     this.head = (this.head + 1) % POINTS;
     this.draw();
   }
@@ -88,9 +106,13 @@ export class HistoryPlot {
     const { width, height } = this.canvas;
     const detector = HISTORY_DETECTORS[this.detector]!;
     const [low, high] = detector.range;
-    const left = 44, right = width - 8, top = 8, bottom = height - 18;
+    const left = 44,
+      right = width - 8,
+      top = 8,
+      bottom = height - 18;
     const x = (i: number) => left + (i / (POINTS - 1)) * (right - left);
-    const y = (value: number) => bottom - ((Math.max(low, Math.min(high, value)) - low) / (high - low)) * (bottom - top);
+    const y = (value: number) =>
+      bottom - ((Math.max(low, Math.min(high, value)) - low) / (high - low)) * (bottom - top);
     g.clearRect(0, 0, width, height);
     g.font = "10px system-ui, sans-serif";
     g.fillStyle = "#aab3bd";
@@ -99,30 +121,55 @@ export class HistoryPlot {
     const step = detector.unit === "VU" ? 5 : 10;
     for (let level = Math.ceil(low / step) * step; level <= high; level += step) {
       g.fillText(formatDb(level, "", { decimals: 0 }), left - 4, y(level));
-      g.fillStyle = "#2b3138"; g.fillRect(left, Math.round(y(level)), right - left, 1); g.fillStyle = "#aab3bd";
+      g.fillStyle = "#2b3138";
+      g.fillRect(left, Math.round(y(level)), right - left, 1);
+      g.fillStyle = "#aab3bd";
     }
-    for (const label of timeAxisLabels(left, right)) { g.textAlign = label.align; g.fillText(label.text, label.x, height - 6); }
+    for (const label of timeAxisLabels(left, right)) {
+      g.textAlign = label.align;
+      g.fillText(label.text, label.x, height - 6);
+    }
     for (const guide of this.guides(detector.unit)) {
-      g.strokeStyle = "#8fd14f"; g.setLineDash([5, 4]);
-      g.beginPath(); g.moveTo(left, y(guide.db) + 0.5); g.lineTo(right, y(guide.db) + 0.5); g.stroke(); g.setLineDash([]);
-      g.fillStyle = "#8fd14f"; g.textAlign = "left"; g.fillText(guide.label, left + 4, y(guide.db) - 7);
+      g.strokeStyle = "#8fd14f";
+      g.setLineDash([5, 4]);
+      g.beginPath();
+      g.moveTo(left, y(guide.db) + 0.5);
+      g.lineTo(right, y(guide.db) + 0.5);
+      g.stroke();
+      g.setLineDash([]);
+      g.fillStyle = "#8fd14f";
+      g.textAlign = "left";
+      g.fillText(guide.label, left + 4, y(guide.db) - 7);
     }
     SERIES.forEach((series, s) => {
       const ring = this.data[s]![this.detector]!;
-      g.strokeStyle = series.colour; g.lineWidth = 1.5; g.beginPath();
+      g.strokeStyle = series.colour;
+      g.lineWidth = 1.5;
+      g.beginPath();
       let pen = false;
       for (let i = 0; i < POINTS; i++) {
         const value = ring[(this.head + i) % POINTS]!;
-        if (!(value > low - 40)) { pen = false; continue; }
-        if (pen) g.lineTo(x(i), y(value)); else g.moveTo(x(i), y(value));
+        if (!(value > low - 40)) {
+          pen = false;
+          continue;
+        }
+        if (pen) g.lineTo(x(i), y(value));
+        else g.moveTo(x(i), y(value));
         pen = true;
       }
       g.stroke();
     });
     if (this.cursorX !== null && this.cursorX >= left && this.cursorX <= right) {
       const i = Math.round(((this.cursorX - left) / (right - left)) * (POINTS - 1));
-      g.strokeStyle = "#dfe6ee"; g.beginPath(); g.moveTo(this.cursorX + 0.5, top); g.lineTo(this.cursorX + 0.5, bottom); g.stroke();
-      const values = SERIES.map((series, s) => `${series.label} ${formatDb(this.data[s]![this.detector]![(this.head + i) % POINTS]!, detector.unit)}`);
+      g.strokeStyle = "#dfe6ee";
+      g.beginPath();
+      g.moveTo(this.cursorX + 0.5, top);
+      g.lineTo(this.cursorX + 0.5, bottom);
+      g.stroke();
+      const values = SERIES.map(
+        (series, s) =>
+          `${series.label} ${formatDb(this.data[s]![this.detector]![(this.head + i) % POINTS]!, detector.unit)}`,
+      );
       this.readout.textContent = `${((POINTS - 1 - i) / HISTORY_HZ).toFixed(1)} s ago: ${values.join(", ")}`;
     }
   }

@@ -21,7 +21,10 @@ export class InsertView {
   private lastMs = 0;
 
   /** `scope` gives the analyser after the effect now (it is rebuilt with the audio context). */
-  constructor(private readonly scope: () => AnalyserNode, private readonly active: () => boolean) {
+  constructor(
+    private readonly scope: () => AnalyserNode,
+    private readonly active: () => boolean,
+  ) {
     this.samples = new Float32Array(scope().fftSize);
     this.element = document.createElement("div");
     this.element.className = "insert-view";
@@ -63,25 +66,42 @@ export class InsertView {
     const py = (y: number) => height - ((y / CURVE_VIEW + 1) / 2) * height;
     g.clearRect(0, 0, width, height);
     g.strokeStyle = "#2b3138";
-    g.beginPath(); g.moveTo(0, height / 2); g.lineTo(width, height / 2); g.moveTo(width / 2, 0); g.lineTo(width / 2, height); g.stroke();
-    g.strokeStyle = "#59626d"; g.setLineDash([3, 3]);
-    g.beginPath(); g.moveTo(px(-CURVE_VIEW), py(-CURVE_VIEW)); g.lineTo(px(CURVE_VIEW), py(CURVE_VIEW)); g.stroke(); g.setLineDash([]);
-    g.strokeStyle = "#dfe6ee"; g.lineWidth = 2; g.beginPath();
+    g.beginPath();
+    g.moveTo(0, height / 2);
+    g.lineTo(width, height / 2);
+    g.moveTo(width / 2, 0);
+    g.lineTo(width / 2, height);
+    g.stroke();
+    g.strokeStyle = "#59626d";
+    g.setLineDash([3, 3]);
+    g.beginPath();
+    g.moveTo(px(-CURVE_VIEW), py(-CURVE_VIEW));
+    g.lineTo(px(CURVE_VIEW), py(CURVE_VIEW));
+    g.stroke();
+    g.setLineDash([]);
+    g.strokeStyle = "#dfe6ee";
+    g.lineWidth = 2;
+    g.beginPath();
     for (let i = 0; i <= width; i++) {
       const x = ((2 * i) / width - 1) * CURVE_VIEW;
-      if (i === 0) g.moveTo(px(x), py(saturate(x))); else g.lineTo(px(x), py(saturate(x)));
+      if (i === 0) g.moveTo(px(x), py(saturate(x)));
+      else g.lineTo(px(x), py(saturate(x)));
     }
-    g.stroke(); g.lineWidth = 1;
+    g.stroke();
+    g.lineWidth = 1;
     if (this.active() && this.markerDbfs > -90) {
       const peak = 10 ** (this.markerDbfs / 20);
       g.fillStyle = "rgba(242,179,61,0.25)";
       g.fillRect(px(-peak), 0, px(peak) - px(-peak), height);
       for (const x of [-peak, peak]) {
         g.fillStyle = "#f2b33d";
-        g.beginPath(); g.arc(px(x), py(saturate(x)), 4, 0, 2 * Math.PI); g.fill();
+        g.beginPath();
+        g.arc(px(x), py(saturate(x)), 4, 0, 2 * Math.PI);
+        g.fill();
       }
     }
-    g.fillStyle = "#aab3bd"; g.font = "10px system-ui, sans-serif";
+    g.fillStyle = "#aab3bd";
+    g.font = "10px system-ui, sans-serif";
     g.fillText("in →", width - 28, height / 2 - 4);
     g.fillText("out", width / 2 + 4, 10);
   }
@@ -92,17 +112,24 @@ export class InsertView {
     const { width, height } = this.scopeCanvas;
     g.clearRect(0, 0, width, height);
     g.strokeStyle = "#2b3138";
-    g.beginPath(); g.moveTo(0, height / 2); g.lineTo(width, height / 2); g.stroke();
+    g.beginPath();
+    g.moveTo(0, height / 2);
+    g.lineTo(width, height / 2);
+    g.stroke();
     const scope = this.scope();
     if (scope.fftSize !== this.samples.length) this.samples = new Float32Array(scope.fftSize);
     scope.getFloatTimeDomainData(this.samples);
-    g.strokeStyle = "#7fc8f8"; g.beginPath();
+    g.strokeStyle = "#7fc8f8";
+    g.beginPath();
     for (let i = 0; i < this.samples.length; i++) {
-      const x = (i / (this.samples.length - 1)) * width, y = height / 2 - (this.samples[i]! / CURVE_VIEW) * (height / 2);
-      if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
+      const x = (i / (this.samples.length - 1)) * width,
+        y = height / 2 - (this.samples[i]! / CURVE_VIEW) * (height / 2);
+      if (i === 0) g.moveTo(x, y);
+      else g.lineTo(x, y);
     }
     g.stroke();
-    g.fillStyle = "#aab3bd"; g.font = "10px system-ui, sans-serif";
+    g.fillStyle = "#aab3bd";
+    g.font = "10px system-ui, sans-serif";
     g.fillText("The waveform leaving the effect", 6, 12);
   }
 }

@@ -35,7 +35,12 @@ export class LearnPanel {
    * `pre` gives the PRE point now (it is rebuilt when the context changes rate). `beforeLearn` runs first (the app starts playback: Learn listens to what plays, and a
    * suspended AudioContext would never finish); `showSuggestion` marks the trim Learn would set.
    */
-  constructor(private readonly pre: () => GainstageNode, private readonly showSuggestion: (trimDb: number | null) => void, settings: HTMLElement[], private readonly beforeLearn: () => Promise<void> = async () => {}) {
+  constructor(
+    private readonly pre: () => GainstageNode,
+    private readonly showSuggestion: (trimDb: number | null) => void,
+    settings: HTMLElement[],
+    private readonly beforeLearn: () => Promise<void> = async () => {},
+  ) {
     this.element = document.createElement("div");
     this.element.className = "learn";
     this.element.innerHTML = `
@@ -63,7 +68,8 @@ export class LearnPanel {
       this.setStatus("Learn cancelled; the trim is unchanged.");
     });
     this.undo.addEventListener("click", () => {
-      if (undoLearned(this.pre().store, this.undoStack)) this.setStatus(`Undone: input trim back to ${formatDb(this.pre().store.get("inputTrimDb"), "dB")}.`);
+      if (undoLearned(this.pre().store, this.undoStack))
+        this.setStatus(`Undone: input trim back to ${formatDb(this.pre().store.get("inputTrimDb"), "dB")}.`);
       this.undo.disabled = this.undoStack.length === 0;
     });
   }
@@ -96,9 +102,11 @@ export class LearnPanel {
       this.progress.value = readings.seconds;
       const suggestion = readings.status === "ok" ? readings.trimDb : null;
       this.showSuggestion(suggestion);
-      this.setStatus(suggestion === null
-        ? `Listening… ${readings.seconds.toFixed(1)} s, no usable signal yet.`
-        : `Listening… ${readings.seconds.toFixed(1)} s: so far ${describeDecision(readings)}`);
+      this.setStatus(
+        suggestion === null
+          ? `Listening… ${readings.seconds.toFixed(1)} s, no usable signal yet.`
+          : `Listening… ${readings.seconds.toFixed(1)} s: so far ${describeDecision(readings)}`,
+      );
     } else if (this.waiting && this.sawLearning && readings.state === "done") {
       this.waiting = false;
       this.showSuggestion(null);

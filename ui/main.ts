@@ -2,7 +2,9 @@
  * Entry point: checks what the browser offers and says plainly what is missing instead of
  * showing a blank page, then starts the console. Thread: main thread.
  */
-import "./style.css";
+import "./styles/base.css";
+import "./styles/console.css";
+import "./styles/controls.css";
 import { startApp } from "./app.js";
 import { notify } from "./notices.js";
 
@@ -26,7 +28,12 @@ if (lacks.length > 0) {
   fatal(`Gainstage cannot run in this browser: it lacks ${lacks.join(", ")}. Use a current Chromium or Firefox.`);
 } else {
   if (!globalThis.crossOriginIsolated) {
-    notify("This page is not cross-origin isolated, so SharedArrayBuffer is off: meters travel as port messages instead (they still work). Serve with COOP/COEP headers for the shared-memory path.", "warn");
+    notify(
+      "This page is not cross-origin isolated, so SharedArrayBuffer is off: meters travel as port messages instead (they still work). Serve with COOP/COEP headers for the shared-memory path.",
+      "warn",
+    );
   }
-  startApp().catch((error: unknown) => fatal(`Gainstage could not start: ${(error as Error).message ?? String(error)}`));
+  startApp().catch((error: unknown) =>
+    fatal(`Gainstage could not start: ${(error as Error).message ?? String(error)}`),
+  );
 }

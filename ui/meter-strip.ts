@@ -21,8 +21,15 @@ export const HEADROOM_LINE_DBFS = -6;
 const BAR_MARKS_DBFS = [0, -3, -6, -12, -18, -24, -30, -40, -50, -60];
 
 export const COLOURS = {
-  safe: "#3fb37f", analog: "#8fd14f", hot: "#f2b33d", over: "#e5533d",
-  rms: "rgba(255,255,255,0.55)", hold: "#ffffff", grid: "#3a4048", text: "#aab3bd", zone: "rgba(143,209,79,0.12)",
+  safe: "#3fb37f",
+  analog: "#8fd14f",
+  hot: "#f2b33d",
+  over: "#e5533d",
+  rms: "rgba(255,255,255,0.55)",
+  hold: "#ffffff",
+  grid: "#3a4048",
+  text: "#aab3bd",
+  zone: "rgba(143,209,79,0.12)",
 };
 
 /** Bar colour at a level: green below the analog zone, lime in it, amber above −6 dBFS, red near 0. */
@@ -33,22 +40,73 @@ export function levelColour(dbfs: number): string {
   return COLOURS.safe;
 }
 
-interface Readout { label: string; title: string; value: (tap: TapReadings, strip: MeterStrip) => string; reset?: (strip: MeterStrip) => void }
+interface Readout {
+  label: string;
+  title: string;
+  value: (tap: TapReadings, strip: MeterStrip) => string;
+  reset?: (strip: MeterStrip) => void;
+}
 
 /** No reading yet (nothing has played through this point since its meters were reset). */
 const NONE = "—";
 
 const READOUTS: Readout[] = [
-  { label: "Peak max", title: "Highest sample peak since reset (dBFS). Click to reset.", value: (_, s) => formatDb(s.peakMaxDbfs, "dBFS"), reset: (s) => { s.peakMaxDbfs = -Infinity; } },
-  { label: "True peak max", title: "Highest inter-sample peak, BS.1770-5 Annex 2 (dBTP). Click to reset.", value: (_, s) => formatDb(s.truePeakMaxDbtp, "dBTP"), reset: (s) => { s.truePeakMaxDbtp = -Infinity; } },
-  { label: "RMS AES17", title: "300 ms RMS re a full-scale sine (AES17): a −18 dBFS sine reads −18.0 dB.", value: (t) => formatDb(t.overall.rmsAes17Db, "dB") },
-  { label: "RMS plain", title: "300 ms RMS in plain dBFS: a sine reads 3.01 dB below its peak.", value: (t) => formatDb(t.overall.rmsDbfs, "dBFS") },
-  { label: "VU", title: "IEC 60268-17 VU (300 ms ballistics), 0 VU = the VU reference level.", value: (t) => formatDb(t.overall.vu, "VU") },
-  { label: "Momentary", title: "BS.1770 loudness, 400 ms window (EBU R128 M).", value: (t) => formatDb(t.momentaryLufs, "LUFS") },
-  { label: "Short-term", title: "BS.1770 loudness, 3 s window (EBU R128 S).", value: (t) => formatDb(t.shortTermLufs, "LUFS") },
-  { label: "Integrated", title: "Gated BS.1770 loudness since reset (EBU R128 I).", value: (t) => formatDb(t.integratedLufs, "LUFS") },
-  { label: "LRA", title: "Loudness range, EBU Tech 3342, since reset (needs 3 s of signal).", value: (t) => (t.lraValues > 0 ? formatDb(t.loudnessRangeLu, "LU") : NONE) },
-  { label: "Clips", title: "Clipped samples since reset: at full scale (a file's largest or smallest code; |x| ≥ 1.0 for float).", value: (t) => String(t.overall.clipCount) },
+  {
+    label: "Peak max",
+    title: "Highest sample peak since reset (dBFS). Click to reset.",
+    value: (_, s) => formatDb(s.peakMaxDbfs, "dBFS"),
+    reset: (s) => {
+      s.peakMaxDbfs = -Infinity;
+    },
+  },
+  {
+    label: "True peak max",
+    title: "Highest inter-sample peak, BS.1770-5 Annex 2 (dBTP). Click to reset.",
+    value: (_, s) => formatDb(s.truePeakMaxDbtp, "dBTP"),
+    reset: (s) => {
+      s.truePeakMaxDbtp = -Infinity;
+    },
+  },
+  {
+    label: "RMS AES17",
+    title: "300 ms RMS re a full-scale sine (AES17): a −18 dBFS sine reads −18.0 dB.",
+    value: (t) => formatDb(t.overall.rmsAes17Db, "dB"),
+  },
+  {
+    label: "RMS plain",
+    title: "300 ms RMS in plain dBFS: a sine reads 3.01 dB below its peak.",
+    value: (t) => formatDb(t.overall.rmsDbfs, "dBFS"),
+  },
+  {
+    label: "VU",
+    title: "IEC 60268-17 VU (300 ms ballistics), 0 VU = the VU reference level.",
+    value: (t) => formatDb(t.overall.vu, "VU"),
+  },
+  {
+    label: "Momentary",
+    title: "BS.1770 loudness, 400 ms window (EBU R128 M).",
+    value: (t) => formatDb(t.momentaryLufs, "LUFS"),
+  },
+  {
+    label: "Short-term",
+    title: "BS.1770 loudness, 3 s window (EBU R128 S).",
+    value: (t) => formatDb(t.shortTermLufs, "LUFS"),
+  },
+  {
+    label: "Integrated",
+    title: "Gated BS.1770 loudness since reset (EBU R128 I).",
+    value: (t) => formatDb(t.integratedLufs, "LUFS"),
+  },
+  {
+    label: "LRA",
+    title: "Loudness range, EBU Tech 3342, since reset (needs 3 s of signal).",
+    value: (t) => (t.lraValues > 0 ? formatDb(t.loudnessRangeLu, "LU") : NONE),
+  },
+  {
+    label: "Clips",
+    title: "Clipped samples since reset: at full scale (a file's largest or smallest code; |x| ≥ 1.0 for float).",
+    value: (t) => String(t.overall.clipCount),
+  },
 ];
 
 export class MeterStrip {
@@ -98,7 +156,10 @@ export class MeterStrip {
       value.title = readout.title;
       if (value !== cell) {
         (value as HTMLButtonElement).type = "button";
-        value.addEventListener("click", () => { readout.reset!(this); this.render(); });
+        value.addEventListener("click", () => {
+          readout.reset!(this);
+          this.render();
+        });
         cell.append(value);
       }
       list.append(term, cell);
@@ -140,7 +201,10 @@ export class MeterStrip {
       button.type = "button";
       button.className = "clip";
       button.textContent = count === 1 ? "clip" : count === 2 ? (c === 0 ? "L" : "R") : String(c + 1);
-      button.addEventListener("click", () => { this.clipsSeen[c] = this.latest?.channels[c]?.clipCount ?? 0; this.render(); });
+      button.addEventListener("click", () => {
+        this.clipsSeen[c] = this.latest?.channels[c]?.clipCount ?? 0;
+        this.render();
+      });
       box.append(button);
       this.clipButtons.push(button);
     }
@@ -160,18 +224,29 @@ export class MeterStrip {
       const button = this.clipButtons[c];
       if (!button) return;
       button.classList.toggle("lit", clipped);
-      button.setAttribute("aria-label", `${button.textContent} ${clipped ? `clipped ${channel.clipCount - this.clipsSeen[c]!} samples; click to clear` : "no clips"}`);
+      button.setAttribute(
+        "aria-label",
+        `${button.textContent} ${clipped ? `clipped ${channel.clipCount - this.clipsSeen[c]!} samples; click to clear` : "no clips"}`,
+      );
     });
     this.drawBars(tap);
-    drawVu(this.vu, tap.channels.map((channel) => channel.vu));
+    drawVu(
+      this.vu,
+      tap.channels.map((channel) => channel.vu),
+    );
   }
 
   private drawBars(tap: TapReadings): void {
     const g = this.bars.getContext("2d");
     if (!g) return;
     const { width, height } = this.bars;
-    const scaleWidth = 30, top = 6, bottom = height - 6;
-    const y = (dbfs: number) => bottom - ((Math.max(BAR_FLOOR_DBFS, Math.min(BAR_TOP_DBFS, dbfs)) - BAR_FLOOR_DBFS) / (BAR_TOP_DBFS - BAR_FLOOR_DBFS)) * (bottom - top);
+    const scaleWidth = 30,
+      top = 6,
+      bottom = height - 6;
+    const y = (dbfs: number) =>
+      bottom -
+      ((Math.max(BAR_FLOOR_DBFS, Math.min(BAR_TOP_DBFS, dbfs)) - BAR_FLOOR_DBFS) / (BAR_TOP_DBFS - BAR_FLOOR_DBFS)) *
+        (bottom - top);
     g.clearRect(0, 0, width, height);
     g.fillStyle = COLOURS.zone;
     g.fillRect(scaleWidth, y(ANALOG_ZONE_DBFS[1]), width - scaleWidth, y(ANALOG_ZONE_DBFS[0]) - y(ANALOG_ZONE_DBFS[1]));
@@ -185,13 +260,19 @@ export class MeterStrip {
       g.fillRect(scaleWidth, Math.round(y(mark)), width - scaleWidth, 1);
     }
     const channels = tap.channels.length;
-    const gap = 4, barWidth = (width - scaleWidth - gap * (channels + 1)) / channels;
+    const gap = 4,
+      barWidth = (width - scaleWidth - gap * (channels + 1)) / channels;
     tap.channels.forEach((channel, c) => {
       const x = scaleWidth + gap + c * (barWidth + gap);
       const hold = this.holds[c]!;
       const barTop = y(hold.barDb);
       // Peak bar coloured by zone, drawn in segments so the colour tells the zone at a glance.
-      for (const [from, to] of [[BAR_FLOOR_DBFS, ANALOG_ZONE_DBFS[0]], [ANALOG_ZONE_DBFS[0], HEADROOM_LINE_DBFS], [HEADROOM_LINE_DBFS, -1], [-1, BAR_TOP_DBFS]] as const) {
+      for (const [from, to] of [
+        [BAR_FLOOR_DBFS, ANALOG_ZONE_DBFS[0]],
+        [ANALOG_ZONE_DBFS[0], HEADROOM_LINE_DBFS],
+        [HEADROOM_LINE_DBFS, -1],
+        [-1, BAR_TOP_DBFS],
+      ] as const) {
         if (hold.barDb <= from) break;
         g.fillStyle = levelColour(from);
         const segmentTop = Math.max(barTop, y(to));

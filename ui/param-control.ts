@@ -25,7 +25,11 @@ export interface ParamControl {
 
 let controlCounter = 0;
 
-export function createParamControl(spec: ParamSpec, store: ParamStore, onError: (message: string) => void): ParamControl {
+export function createParamControl(
+  spec: ParamSpec,
+  store: ParamStore,
+  onError: (message: string) => void,
+): ParamControl {
   if (spec.options && spec.options.length === 2) return toggle(spec, store);
   if (spec.options) return choice(spec, store);
   return fader(spec, store, onError);
@@ -42,7 +46,9 @@ function toggle(spec: ParamSpec, store: ParamStore): ParamControl {
     button.innerHTML = `<span class="param-name">${spec.name}</span><span class="param-value">${valueToText(spec, store.get(spec.key))}</span>`;
   };
   button.addEventListener("click", () => store.set(spec.key, store.get(spec.key) >= 0.5 ? 0 : 1));
-  store.subscribe((key) => { if (key === spec.key) render(); });
+  store.subscribe((key) => {
+    if (key === spec.key) render();
+  });
   render();
   return { element: button, setMarker: () => {} };
 }
@@ -57,7 +63,9 @@ function choice(spec: ParamSpec, store: ParamStore): ParamControl {
   select.dataset.param = spec.key;
   spec.options!.forEach((label, index) => select.add(new Option(label, String(index))));
   select.addEventListener("change", () => store.set(spec.key, Number(select.value)));
-  store.subscribe((key, value) => { if (key === spec.key) select.value = String(value); });
+  store.subscribe((key, value) => {
+    if (key === spec.key) select.value = String(value);
+  });
   select.value = String(store.get(spec.key));
   wrapper.append(select);
   return { element: wrapper, setMarker: () => {} };
@@ -87,7 +95,8 @@ function fader(spec: ParamSpec, store: ParamStore, onError: (message: string) =>
 
   const render = () => {
     const value = store.get(spec.key);
-    const from = Math.min(fraction(origin), fraction(value)), to = Math.max(fraction(origin), fraction(value));
+    const from = Math.min(fraction(origin), fraction(value)),
+      to = Math.max(fraction(origin), fraction(value));
     fill.style.left = `${from * 100}%`;
     fill.style.width = `${(to - from) * 100}%`;
     thumb.style.left = `${fraction(value) * 100}%`;
@@ -114,23 +123,43 @@ function fader(spec: ParamSpec, store: ParamStore, onError: (message: string) =>
     set(value);
     drag = { x: event.clientX, y: event.clientY, value: store.get(spec.key) };
   });
-  const endDrag = () => { drag = null; };
+  const endDrag = () => {
+    drag = null;
+  };
   slider.addEventListener("pointerup", endDrag);
   slider.addEventListener("pointercancel", endDrag);
   slider.addEventListener("dblclick", () => set(spec.default));
-  slider.addEventListener("wheel", (event) => {
-    event.preventDefault();
-    nudge((event.deltaY < 0 ? 1 : -1) * (event.shiftKey ? 1 / FINE_FACTOR : 1));
-  }, { passive: false });
+  slider.addEventListener(
+    "wheel",
+    (event) => {
+      event.preventDefault();
+      nudge((event.deltaY < 0 ? 1 : -1) * (event.shiftKey ? 1 / FINE_FACTOR : 1));
+    },
+    { passive: false },
+  );
   slider.addEventListener("keydown", (event) => {
     const fine = event.shiftKey ? 1 / FINE_FACTOR : 1;
     const actions: Record<string, () => void> = {
-      ArrowUp: () => nudge(fine), ArrowRight: () => nudge(fine), ArrowDown: () => nudge(-fine), ArrowLeft: () => nudge(-fine),
-      PageUp: () => nudge(PAGE_STEPS), PageDown: () => nudge(-PAGE_STEPS), Home: () => set(spec.min), End: () => set(spec.max),
-      Enter: () => { text.focus(); text.select(); }, Delete: () => set(spec.default), Backspace: () => set(spec.default),
+      ArrowUp: () => nudge(fine),
+      ArrowRight: () => nudge(fine),
+      ArrowDown: () => nudge(-fine),
+      ArrowLeft: () => nudge(-fine),
+      PageUp: () => nudge(PAGE_STEPS),
+      PageDown: () => nudge(-PAGE_STEPS),
+      Home: () => set(spec.min),
+      End: () => set(spec.max),
+      Enter: () => {
+        text.focus();
+        text.select();
+      },
+      Delete: () => set(spec.default),
+      Backspace: () => set(spec.default),
     };
     const action = actions[event.key];
-    if (action) { action(); event.preventDefault(); }
+    if (action) {
+      action();
+      event.preventDefault();
+    }
   });
 
   const commitText = () => {
@@ -146,12 +175,23 @@ function fader(spec: ParamSpec, store: ParamStore, onError: (message: string) =>
   };
   text.addEventListener("focus", () => text.select());
   text.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") { commitText(); slider.focus(); }
-    if (event.key === "Escape") { text.removeAttribute("aria-invalid"); render(); slider.focus(); }
+    if (event.key === "Enter") {
+      commitText();
+      slider.focus();
+    }
+    if (event.key === "Escape") {
+      text.removeAttribute("aria-invalid");
+      render();
+      slider.focus();
+    }
   });
-  text.addEventListener("blur", () => { if (text.value !== valueToText(spec, store.get(spec.key))) commitText(); });
+  text.addEventListener("blur", () => {
+    if (text.value !== valueToText(spec, store.get(spec.key))) commitText();
+  });
 
-  store.subscribe((key) => { if (key === spec.key) render(); });
+  store.subscribe((key) => {
+    if (key === spec.key) render();
+  });
   render();
   return {
     element: wrapper,

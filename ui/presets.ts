@@ -14,7 +14,11 @@ export const PRESET_FILE_NAME = "gainstage-preset.json";
 /** Restores the last session into `store`; returns a notice if a stored state was refused. */
 export function restoreLastState(store: ParamStore): string | null {
   let text: string | null = null;
-  try { text = localStorage.getItem(STORAGE_KEY); } catch { return null; }
+  try {
+    text = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
   if (text === null) return null;
   try {
     store.load(text);
@@ -30,7 +34,11 @@ export function persistState(store: ParamStore): void {
   store.subscribe(() => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      try { localStorage.setItem(STORAGE_KEY, JSON.stringify(store.save())); } catch { /* storage full or denied: the session still works */ }
+      try {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify(store.save()));
+      } catch {
+        /* storage full or denied: the session still works */
+      }
     }, PERSIST_DELAY_MS);
   });
 }
@@ -46,12 +54,14 @@ export function downloadPreset(store: ParamStore): void {
 
 /** Loads a preset file into `store`; throws StateError (nothing changed) if it is not valid. */
 export async function loadPresetFile(store: ParamStore, file: File): Promise<void> {
-  if (file.size > MAX_STATE_BYTES) throw new StateError(`"${file.name}" is ${file.size} bytes; a Gainstage preset is under ${MAX_STATE_BYTES} bytes`);
+  if (file.size > MAX_STATE_BYTES)
+    throw new StateError(`"${file.name}" is ${file.size} bytes; a Gainstage preset is under ${MAX_STATE_BYTES} bytes`);
   const text = await file.text();
   try {
     store.load(text);
   } catch (error) {
-    if (error instanceof StateError) throw new StateError(`"${file.name}" is not a valid Gainstage preset: ${error.message}`);
+    if (error instanceof StateError)
+      throw new StateError(`"${file.name}" is not a valid Gainstage preset: ${error.message}`);
     throw error;
   }
 }

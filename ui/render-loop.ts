@@ -32,7 +32,11 @@ export interface Views {
 }
 
 /** Starts the loop; returns the latest snapshots (for the tests and for developers). */
-export function startRenderLoop(engine: Engine, store: ParamStore, views: Views): () => { pre: PointSnapshot; post: PointSnapshot } | null {
+export function startRenderLoop(
+  engine: Engine,
+  store: ParamStore,
+  views: Views,
+): () => { pre: PointSnapshot; post: PointSnapshot } | null {
   let last: { pre: PointSnapshot; post: PointSnapshot } | null = null;
   let lastStageMs = 0;
   const stageWindow = new StageWindow<PointId>();
@@ -41,23 +45,37 @@ export function startRenderLoop(engine: Engine, store: ParamStore, views: Views)
   store.subscribe((key) => {
     if (key !== "inputTrimDb" && key !== "outputTrimDb") return;
     const learned = views.learn.lastOutcome;
-    minStageSeconds = learned?.applied && learned.trimDb === store.get("inputTrimDb") ? Math.max(MIN_WINDOW_SECONDS, learned.seconds) : MIN_WINDOW_SECONDS;
+    minStageSeconds =
+      learned?.applied && learned.trimDb === store.get("inputTrimDb")
+        ? Math.max(MIN_WINDOW_SECONDS, learned.seconds)
+        : MIN_WINDOW_SECONDS;
     stageWindow.restart(performance.now());
   });
-  const play = $<HTMLButtonElement>("#play"), guard = $<HTMLButtonElement>("#speaker-guard");
+  const play = $<HTMLButtonElement>("#play"),
+    guard = $<HTMLButtonElement>("#speaker-guard");
   guard.addEventListener("click", () => engine.guard.reset());
   const frame = (nowMs: number) => {
-    const pre = engine.pre.meters(), post = engine.post.meters();
+    const pre = engine.pre.meters(),
+      post = engine.post.meters();
     if (pre && post) {
       last = { pre, post };
-      const taps: Record<PointId, TapReadings> = { in: pre.before, send: pre.after, return: post.before, out: post.after };
+      const taps: Record<PointId, TapReadings> = {
+        in: pre.before,
+        send: pre.after,
+        return: post.before,
+        out: post.after,
+      };
       for (const id of Object.keys(taps) as PointId[]) views.strips[id].update(taps[id], nowMs);
       views.chain.update(taps);
       views.ab.update({ in: taps.in, out: taps.out }, pre.sampleRate, nowMs);
       views.learn.update(pre.autoTrim);
       views.history.push({ in: taps.in, out: taps.out }, nowMs);
       views.insertView.update(taps.send.overall.samplePeakDbfs, nowMs);
-      stageWindow.push({ in: taps.in, send: taps.send, out: taps.out } as Record<PointId, TapReadings>, pre.sampleRate, nowMs);
+      stageWindow.push(
+        { in: taps.in, send: taps.send, out: taps.out } as Record<PointId, TapReadings>,
+        pre.sampleRate,
+        nowMs,
+      );
       if (nowMs - lastStageMs > STAGE_CHECK_EVERY_MS) {
         lastStageMs = nowMs;
         renderStage(stageWindow, store, minStageSeconds);
@@ -72,7 +90,9 @@ export function startRenderLoop(engine: Engine, store: ParamStore, views: Views)
     play.textContent = engine.playing ? "Pause" : "Play";
     play.setAttribute("aria-pressed", String(engine.playing));
     $("#source-name").textContent = engine.sourceName;
-    $("#position").textContent = engine.durationSeconds ? `${engine.positionSeconds.toFixed(1)} / ${engine.durationSeconds.toFixed(1)} s` : "live";
+    $("#position").textContent = engine.durationSeconds
+      ? `${engine.positionSeconds.toFixed(1)} / ${engine.durationSeconds.toFixed(1)} s`
+      : "live";
     $<HTMLInputElement>("#monitor").checked = engine.monitoring;
     requestAnimationFrame(frame);
   };

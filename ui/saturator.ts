@@ -56,5 +56,12 @@ export function createSaturator(context: BaseAudioContext): Insert {
   for (let i = 0; i < CURVE_POINTS; i++) curve[i] = saturate(SATURATOR_RANGE * ((2 * i) / (CURVE_POINTS - 1) - 1));
   const shaper = new WaveShaperNode(context, { curve, oversample: "4x" });
   into.connect(shaper);
-  return { input: into, output: shaper, dispose: () => { into.disconnect(); shaper.disconnect(); } };
+  return {
+    input: into,
+    output: shaper,
+    dispose: () => {
+      into.disconnect();
+      shaper.disconnect();
+    },
+  };
 }

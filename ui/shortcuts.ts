@@ -5,8 +5,12 @@
 export function wireShortcuts(actions: Record<string, () => void>): void {
   document.addEventListener("keydown", (event) => {
     const target = event.target as HTMLElement;
-    if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, select, textarea, [role=slider]")) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, select, textarea, [role=slider]"))
+      return;
     const action = actions[event.key.toLowerCase()];
-    if (action && !(event.key === " " && target.closest("button"))) { action(); event.preventDefault(); }
+    if (action && !(event.key === " " && target.closest("button"))) {
+      action();
+      event.preventDefault();
+    }
   });
 }

@@ -15,11 +15,16 @@ export class SpeakerGuard {
   private readonly shared: boolean;
   private messagePeak = 0;
 
-  private constructor(readonly node: AudioWorkletNode, storage: SharedArrayBuffer | ArrayBuffer) {
+  private constructor(
+    readonly node: AudioWorkletNode,
+    storage: SharedArrayBuffer | ArrayBuffer,
+  ) {
     this.state = new Int32Array(storage, 0, 2);
     this.peak = new Float64Array(storage, 8, 1);
     this.shared = storage instanceof SharedArrayBuffer;
-    node.port.onmessage = (event: MessageEvent<{ tripped: number }>) => { this.messagePeak = event.data.tripped; };
+    node.port.onmessage = (event: MessageEvent<{ tripped: number }>) => {
+      this.messagePeak = event.data.tripped;
+    };
   }
 
   static async create(context: AudioContext): Promise<SpeakerGuard> {
@@ -27,7 +32,9 @@ export class SpeakerGuard {
     const shared = globalThis.crossOriginIsolated === true;
     const storage = shared ? new SharedArrayBuffer(16) : new ArrayBuffer(16);
     const node = new AudioWorkletNode(context, "gainstage-speaker-guard", {
-      numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [2],
+      numberOfInputs: 1,
+      numberOfOutputs: 1,
+      outputChannelCount: [2],
       processorOptions: { storage: shared ? storage : null, limit: 10 ** (SPEAKER_GUARD_DBFS / 20) },
     });
     return new SpeakerGuard(node, storage);
@@ -41,6 +48,10 @@ export class SpeakerGuard {
 
   /** Unmutes (fading in); it trips again at once if the signal is still over. */
   reset(): void {
-    if (this.shared) Atomics.store(this.state, 0, 0); else { this.messagePeak = 0; this.node.port.postMessage("reset"); }
+    if (this.shared) Atomics.store(this.state, 0, 0);
+    else {
+      this.messagePeak = 0;
+      this.node.port.postMessage("reset");
+    }
   }
 }

@@ -6,7 +6,7 @@
  * Learn listened — so it never offers again a fix Learn just made. Pure (no DOM), so the rules
  * are tested directly. Thread: main thread.
  *
- * Targets (what-users-expect.md):
+ * Targets (docs/metering.md §11):
  *   recording     IN peaks −12 … −6 dBFS, no clipped samples
  *   plugin input  TO EFFECT averages about −18 dB AES17 RMS (0 VU), peaks clear of −6 dBFS
  *   mix bus       OUT peaks at or below −6 dBFS (6 dB of headroom)
@@ -28,7 +28,11 @@ export interface StageFinding {
 }
 
 /** Each point's levels over its window (null before the window has begun). */
-export interface StageTaps { in: StageLevels | null; send: StageLevels | null; out: StageLevels | null }
+export interface StageTaps {
+  in: StageLevels | null;
+  send: StageLevels | null;
+  out: StageLevels | null;
+}
 
 export const RECORDING_PEAK_RANGE_DBFS = [-12, -6] as const;
 export const PLUGIN_INPUT_TOLERANCE_DB = 2;
@@ -39,7 +43,12 @@ export const EXPORT_TRUE_PEAK_LIMIT_DBTP = -1;
 
 export const STAGES: readonly { id: StageId; name: string; tap: keyof StageTaps; target: string }[] = [
   { id: "recording", name: "Recording", tap: "in", target: "IN peaks −12 … −6 dBFS" },
-  { id: "plugin-input", name: "Plugin input (analog-modeled)", tap: "send", target: "TO EFFECT about −18 dB AES17 RMS (0 VU)" },
+  {
+    id: "plugin-input",
+    name: "Plugin input (analog-modeled)",
+    tap: "send",
+    target: "TO EFFECT about −18 dB AES17 RMS (0 VU)",
+  },
   { id: "mix-bus", name: "Mix bus", tap: "out", target: "OUT peaks ≤ −6 dBFS" },
   { id: "master", name: "Master", tap: "out", target: "OUT peaks ≤ −3 dBFS (3–6 dB headroom)" },
   { id: "export", name: "Export", tap: "out", target: "OUT true peak ≤ −1 dBTP" },
@@ -60,21 +69,43 @@ export function checkStage(stage: StageId, taps: StageTaps, targetDb = -18, minS
   const spec = STAGES.find((s) => s.id === stage)!;
   const tap = taps[spec.tap];
   const point = METER_POINTS[spec.tap].label;
-  if (!tap || !(tap.peakDbfs > -Infinity)) return [{ severity: "info", text: `No signal at ${point} since the last trim change: play something to check the ${spec.name.toLowerCase()} stage.` }];
+  if (!tap || !(tap.peakDbfs > -Infinity))
+    return [
+      {
+        severity: "info",
+        text: `No signal at ${point} since the last trim change: play something to check the ${spec.name.toLowerCase()} stage.`,
+      },
+    ];
   if (tap.seconds < minSeconds) {
-    return [{ severity: "info", text: `Measuring ${point}: ${tap.seconds.toFixed(1)} of ${minSeconds.toFixed(1)} s since the last trim change (the check judges only what follows it).` }];
+    return [
+      {
+        severity: "info",
+        text: `Measuring ${point}: ${tap.seconds.toFixed(1)} of ${minSeconds.toFixed(1)} s since the last trim change (the check judges only what follows it).`,
+      },
+    ];
   }
   const peak = tap.peakDbfs;
   const findings: StageFinding[] = [];
   const clips = tap.clips;
   if (clips > 0) {
-    findings.push({ severity: "bad", text: `${clips} sample${clips === 1 ? "" : "s"} reached full scale at ${point}${stage === "recording" ? ": the take is clipped; lower the source or preamp gain and record again" : ""}.` });
+    findings.push({
+      severity: "bad",
+      text: `${clips} sample${clips === 1 ? "" : "s"} reached full scale at ${point}${stage === "recording" ? ": the take is clipped; lower the source or preamp gain and record again" : ""}.`,
+    });
   }
   switch (stage) {
     case "recording": {
       const [low, high] = RECORDING_PEAK_RANGE_DBFS;
-      if (peak > high) findings.push({ severity: "warn", text: `Peaks reach ${dbfs(peak)}, ${db(peak - high)} above the ${dbfs(high)} recording limit: lower the preamp or source gain by at least ${db(peak - high)}.` });
-      else if (peak < low) findings.push({ severity: "info", text: `Peaks reach only ${dbfs(peak)}, ${db(low - peak)} below ${dbfs(low)}: you could raise the preamp gain by up to ${db(high - peak)} (more headroom is harmless at 24-bit).` });
+      if (peak > high)
+        findings.push({
+          severity: "warn",
+          text: `Peaks reach ${dbfs(peak)}, ${db(peak - high)} above the ${dbfs(high)} recording limit: lower the preamp or source gain by at least ${db(peak - high)}.`,
+        });
+      else if (peak < low)
+        findings.push({
+          severity: "info",
+          text: `Peaks reach only ${dbfs(peak)}, ${db(low - peak)} below ${dbfs(low)}: you could raise the preamp gain by up to ${db(high - peak)} (more headroom is harmless at 24-bit).`,
+        });
       else findings.push({ severity: "ok", text: `Peaks at ${dbfs(peak)}: inside the −12 … −6 dBFS recording range.` });
       break;
     }
@@ -88,9 +119,16 @@ export function checkStage(stage: StageId, taps: StageTaps, targetDb = -18, minS
           fix: { param: "inputTrimDb", changeDb: round1(-off) },
         });
       } else {
-        findings.push({ severity: "ok", text: `${point} averages ${formatDb(average, "dB")} AES17 over the last ${tap.seconds.toFixed(0)} s: within ${PLUGIN_INPUT_TOLERANCE_DB} dB of the ${formatDb(targetDb, "dB")} target the effect is designed for.` });
+        findings.push({
+          severity: "ok",
+          text: `${point} averages ${formatDb(average, "dB")} AES17 over the last ${tap.seconds.toFixed(0)} s: within ${PLUGIN_INPUT_TOLERANCE_DB} dB of the ${formatDb(targetDb, "dB")} target the effect is designed for.`,
+        });
       }
-      if (peak > PLUGIN_INPUT_PEAK_LIMIT_DBFS) findings.push({ severity: "warn", text: `${point} peaks reach ${dbfs(peak)}: an analog-modeled effect will colour these transients audibly.` });
+      if (peak > PLUGIN_INPUT_PEAK_LIMIT_DBFS)
+        findings.push({
+          severity: "warn",
+          text: `${point} peaks reach ${dbfs(peak)}: an analog-modeled effect will colour these transients audibly.`,
+        });
       break;
     }
     case "mix-bus":
@@ -116,7 +154,10 @@ export function checkStage(stage: StageId, taps: StageTaps, targetDb = -18, minS
           fix: { param: "outputTrimDb", changeDb: cut1(EXPORT_TRUE_PEAK_LIMIT_DBTP - truePeak) },
         });
       } else {
-        findings.push({ severity: "ok", text: `OUT true peak ${formatDb(truePeak, "dBTP")}: safe for export (≤ −1 dBTP). Integrated loudness ${formatDb(tap.integratedLufs, "LUFS")}.` });
+        findings.push({
+          severity: "ok",
+          text: `OUT true peak ${formatDb(truePeak, "dBTP")}: safe for export (≤ −1 dBTP). Integrated loudness ${formatDb(tap.integratedLufs, "LUFS")}.`,
+        });
       }
       break;
     }

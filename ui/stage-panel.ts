@@ -21,22 +21,29 @@ export function wireStagePanel(): void {
 export function renderStage(window: StageWindow<PointId>, store: ParamStore, minSeconds: number): void {
   const list = $("#stage-findings");
   const stage = $<HTMLSelectElement>("#stage").value as StageId;
-  const findings = checkStage(stage, { in: window.levels("in"), send: window.levels("send"), out: window.levels("out") }, store.get("autoTrimTargetDb"), minSeconds);
+  const findings = checkStage(
+    stage,
+    { in: window.levels("in"), send: window.levels("send"), out: window.levels("out") },
+    store.get("autoTrimTargetDb"),
+    minSeconds,
+  );
   const signature = findings.map((finding) => finding.severity + finding.text).join("\n");
   if (list.dataset.signature === signature) return;
   list.dataset.signature = signature;
-  list.replaceChildren(...findings.map((finding) => {
-    const item = document.createElement("li");
-    item.className = finding.severity;
-    item.textContent = finding.text;
-    if (finding.fix) {
-      const fix = finding.fix;
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = `Apply ${formatDb(fix.changeDb, "dB")} to ${paramByKey(fix.param).name.toLowerCase()}`;
-      button.addEventListener("click", () => store.set(fix.param, store.get(fix.param) + fix.changeDb));
-      item.append(" ", button);
-    }
-    return item;
-  }));
+  list.replaceChildren(
+    ...findings.map((finding) => {
+      const item = document.createElement("li");
+      item.className = finding.severity;
+      item.textContent = finding.text;
+      if (finding.fix) {
+        const fix = finding.fix;
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = `Apply ${formatDb(fix.changeDb, "dB")} to ${paramByKey(fix.param).name.toLowerCase()}`;
+        button.addEventListener("click", () => store.set(fix.param, store.get(fix.param) + fix.changeDb));
+        item.append(" ", button);
+      }
+      return item;
+    }),
+  );
 }

@@ -26,10 +26,19 @@ export interface StageLevels {
   integratedLufs: number;
 }
 
-interface Base { frames: number; energies: number[]; clips: number; peak: number; truePeak: number; sampleRate: number }
+interface Base {
+  frames: number;
+  energies: number[];
+  clips: number;
+  peak: number;
+  truePeak: number;
+  sampleRate: number;
+}
 
 function energies(tap: TapReadings): number[] {
-  return tap.channels.map((c) => (Number.isFinite(c.rmsTotalDbfs) ? 10 ** (c.rmsTotalDbfs / 10) * tap.framesSinceReset : 0));
+  return tap.channels.map((c) =>
+    Number.isFinite(c.rmsTotalDbfs) ? 10 ** (c.rmsTotalDbfs / 10) * tap.framesSinceReset : 0,
+  );
 }
 
 export class StageWindow<Point extends string> {
@@ -53,7 +62,14 @@ export class StageWindow<Point extends string> {
       const base = this.bases.get(point);
       if (!base) {
         if (nowMs >= this.pendingUntilMs) {
-          this.bases.set(point, { frames: tap.framesSinceReset, energies: energies(tap), clips: tap.overall.clipCount, peak: -Infinity, truePeak: -Infinity, sampleRate });
+          this.bases.set(point, {
+            frames: tap.framesSinceReset,
+            energies: energies(tap),
+            clips: tap.overall.clipCount,
+            peak: -Infinity,
+            truePeak: -Infinity,
+            sampleRate,
+          });
         }
         continue;
       }
@@ -67,7 +83,8 @@ export class StageWindow<Point extends string> {
 
   /** The levels of `point` over its window, or null before its window has begun. */
   levels(point: Point): StageLevels | null {
-    const base = this.bases.get(point), tap = this.latest?.[point];
+    const base = this.bases.get(point),
+      tap = this.latest?.[point];
     if (!base || !tap) return null;
     const frames = tap.framesSinceReset - base.frames;
     const now = energies(tap);

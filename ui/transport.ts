@@ -9,17 +9,30 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 
 /** Wires the transport row; returns play/pause for the keyboard shortcut. */
 export function wireTransport(engine: Engine, onSourceChange: () => void): { togglePlay: () => Promise<void> } {
-  const togglePlay = async () => { if (engine.playing) engine.pause(); else await engine.play(); };
+  const togglePlay = async () => {
+    if (engine.playing) engine.pause();
+    else await engine.play();
+  };
   $("#play").addEventListener("click", () => void togglePlay());
-  $<HTMLInputElement>("#loop").addEventListener("change", (event) => engine.setLoop((event.target as HTMLInputElement).checked));
+  $<HTMLInputElement>("#loop").addEventListener("change", (event) =>
+    engine.setLoop((event.target as HTMLInputElement).checked),
+  );
   const monitor = $<HTMLInputElement>("#monitor");
   monitor.addEventListener("change", () => engine.setMonitor(monitor.checked));
-  $<HTMLSelectElement>("#insert").addEventListener("change", (event) => { engine.setInsert((event.target as HTMLSelectElement).value as InsertKind); onSourceChange(); });
+  $<HTMLSelectElement>("#insert").addEventListener("change", (event) => {
+    engine.setInsert((event.target as HTMLSelectElement).value as InsertKind);
+    onSourceChange();
+  });
   const fileInput = $<HTMLInputElement>("#file-input");
   const useFile = async (file: File) => {
     try {
       await engine.useFile(file);
-      notify(engine.resampledNote ? `Loaded "${file.name}": ${engine.resampledNote}.` : `Loaded "${file.name}" (played at its own ${engine.context.sampleRate} Hz).`, engine.resampledNote ? "warn" : "info");
+      notify(
+        engine.resampledNote
+          ? `Loaded "${file.name}": ${engine.resampledNote}.`
+          : `Loaded "${file.name}" (played at its own ${engine.context.sampleRate} Hz).`,
+        engine.resampledNote ? "warn" : "info",
+      );
       onSourceChange();
       await engine.play();
     } catch (error) {
@@ -30,12 +43,29 @@ export function wireTransport(engine: Engine, onSourceChange: () => void): { tog
     demo: () => engine.useDemo(),
     tone: () => engine.useTone(),
     file: () => fileInput.click(),
-    mic: async () => { try { await engine.useMic(); } catch (error) { notify((error as Error).message, "error"); } },
+    mic: async () => {
+      try {
+        await engine.useMic();
+      } catch (error) {
+        notify((error as Error).message, "error");
+      }
+    },
   };
   document.querySelectorAll<HTMLButtonElement>("[data-source]").forEach((button) =>
-    button.addEventListener("click", async () => { await sourceActions[button.dataset.source!]!(); onSourceChange(); }));
-  fileInput.addEventListener("change", () => { const file = fileInput.files?.[0]; if (file) void useFile(file); fileInput.value = ""; });
-  document.addEventListener("dragover", (event) => { event.preventDefault(); document.body.classList.add("dropping"); });
+    button.addEventListener("click", async () => {
+      await sourceActions[button.dataset.source!]!();
+      onSourceChange();
+    }),
+  );
+  fileInput.addEventListener("change", () => {
+    const file = fileInput.files?.[0];
+    if (file) void useFile(file);
+    fileInput.value = "";
+  });
+  document.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    document.body.classList.add("dropping");
+  });
   document.addEventListener("dragleave", () => document.body.classList.remove("dropping"));
   document.addEventListener("drop", (event) => {
     event.preventDefault();

@@ -25,7 +25,8 @@ export function vuScalePosition(vu: number): number {
 /** The face's geometry for a canvas: the arc as wide as the canvas allows, its top clear of the labels. */
 export function vuGeometry(width: number, height: number) {
   const radius = Math.min((width * 0.46) / Math.sin(ARC_HALF_ANGLE), height * 1.45);
-  const cx = width / 2, cy = radius + 2.2 * LABEL_FONT_PX;
+  const cx = width / 2,
+    cy = radius + 2.2 * LABEL_FONT_PX;
   const angle = (position: number) => -ARC_HALF_ANGLE + 2 * ARC_HALF_ANGLE * position;
   const point = (a: number, r: number) => [cx + r * Math.sin(a), cy - r * Math.cos(a)] as const;
   return { cx, cy, radius, angle, point };
@@ -34,7 +35,10 @@ export function vuGeometry(width: number, height: number) {
 /** Where each labelled mark's number sits (its centre), for a canvas of this size. */
 export function vuLabelPositions(width: number, height: number): { vu: number; x: number; y: number }[] {
   const { radius, angle, point } = vuGeometry(width, height);
-  return VU_LABELLED.map((vu) => { const [x, y] = point(angle(vuScalePosition(vu)), radius + 1.5 * LABEL_FONT_PX); return { vu, x, y }; });
+  return VU_LABELLED.map((vu) => {
+    const [x, y] = point(angle(vuScalePosition(vu)), radius + 1.5 * LABEL_FONT_PX);
+    return { vu, x, y };
+  });
 }
 
 export function drawVu(canvas: HTMLCanvasElement, vuPerChannel: number[]): void {
@@ -46,7 +50,10 @@ export function drawVu(canvas: HTMLCanvasElement, vuPerChannel: number[]): void 
   g.fillStyle = "#f3ecd6";
   g.fillRect(0, 0, width, height);
   g.lineWidth = 2;
-  for (const [from, to, colour] of [[VU_MIN, 0, "#222"], [0, VU_MAX, "#c0392b"]] as const) {
+  for (const [from, to, colour] of [
+    [VU_MIN, 0, "#222"],
+    [0, VU_MAX, "#c0392b"],
+  ] as const) {
     g.strokeStyle = colour;
     g.beginPath();
     g.arc(cx, cy, radius, angle(vuScalePosition(from)) - Math.PI / 2, angle(vuScalePosition(to)) - Math.PI / 2);
@@ -57,10 +64,14 @@ export function drawVu(canvas: HTMLCanvasElement, vuPerChannel: number[]): void 
   g.textBaseline = "middle";
   for (const mark of VU_MARKS) {
     const a = angle(vuScalePosition(mark));
-    const [x1, y1] = point(a, radius), [x2, y2] = point(a, radius + 6);
+    const [x1, y1] = point(a, radius),
+      [x2, y2] = point(a, radius + 6);
     g.strokeStyle = mark > 0 ? "#c0392b" : "#222";
     g.lineWidth = 1.5;
-    g.beginPath(); g.moveTo(x1, y1); g.lineTo(x2, y2); g.stroke();
+    g.beginPath();
+    g.moveTo(x1, y1);
+    g.lineTo(x2, y2);
+    g.stroke();
   }
   for (const { vu, x, y } of vuLabelPositions(width, height)) {
     g.fillStyle = vu > 0 ? "#c0392b" : "#222";
@@ -74,6 +85,9 @@ export function drawVu(canvas: HTMLCanvasElement, vuPerChannel: number[]): void 
     g.strokeStyle = vuPerChannel.length > 1 ? NEEDLE_COLOURS[c % NEEDLE_COLOURS.length]! : "#111";
     if (vuPerChannel.length > 1 && c === 0) g.strokeStyle = "#111";
     g.lineWidth = 2;
-    g.beginPath(); g.moveTo(cx, cy); g.lineTo(x, y); g.stroke();
+    g.beginPath();
+    g.moveTo(cx, cy);
+    g.lineTo(x, y);
+    g.stroke();
   });
 }

@@ -10,26 +10,42 @@
 import type { TapReadings } from "../contract/readings.js";
 import { paramByKey } from "../contract/params.js";
 
-const MATCH_LOUDNESS = 0, MATCH_MOMENTARY = 1, MATCH_RMS = 2, MATCH_VU = 3;
-const LOUDNESS_OFFSET_LU = -0.691;   // BS.1770-5 eq. 2
+/** Match detector indices (declaration.ts MATCH_DETECTORS); 0, loudness, is the default case below. */
+const MATCH_MOMENTARY = 1,
+  MATCH_RMS = 2,
+  MATCH_VU = 3;
+const LOUDNESS_OFFSET_LU = -0.691; // BS.1770-5 eq. 2
 const AES17_OFFSET_DB = 10 * Math.log10(2);
 
 /** The level of a tap now by match detector index (dB in that detector's units; −Infinity for silence). */
 export function matchLevel(tap: TapReadings, detector: number): number {
   switch (detector) {
-    case MATCH_MOMENTARY: return tap.momentaryLufs;
-    case MATCH_RMS: return tap.overall.rmsAes17Db;
-    case MATCH_VU: return tap.overall.vu;
-    default: return tap.shortTermLufs;
+    case MATCH_MOMENTARY:
+      return tap.momentaryLufs;
+    case MATCH_RMS:
+      return tap.overall.rmsAes17Db;
+    case MATCH_VU:
+      return tap.overall.vu;
+    default:
+      return tap.shortTermLufs;
   }
 }
 
 /** Cumulative sums of one tap at one moment, from which a window's levels follow by difference. */
-interface Totals { loudnessEnergy: number; loudnessFrames: number; squares: number[]; frames: number }
+interface Totals {
+  loudnessEnergy: number;
+  loudnessFrames: number;
+  squares: number[];
+  frames: number;
+}
 
 function totals(tap: TapReadings): Totals {
-  const loudnessEnergy = Number.isFinite(tap.ungatedLufs) ? 10 ** ((tap.ungatedLufs - LOUDNESS_OFFSET_LU) / 10) * tap.ungatedFrames : 0;
-  const squares = tap.channels.map((c) => (Number.isFinite(c.rmsTotalDbfs) ? 10 ** (c.rmsTotalDbfs / 10) * tap.framesSinceReset : 0));
+  const loudnessEnergy = Number.isFinite(tap.ungatedLufs)
+    ? 10 ** ((tap.ungatedLufs - LOUDNESS_OFFSET_LU) / 10) * tap.ungatedFrames
+    : 0;
+  const squares = tap.channels.map((c) =>
+    Number.isFinite(c.rmsTotalDbfs) ? 10 ** (c.rmsTotalDbfs / 10) * tap.framesSinceReset : 0,
+  );
   return { loudnessEnergy, loudnessFrames: tap.ungatedFrames, squares, frames: tap.framesSinceReset };
 }
 
@@ -41,28 +57,43 @@ class TapWindow {
   private vuSum = 0;
   private vuCount = 0;
 
-  constructor(tap: TapReadings) { this.start = totals(tap); this.now = this.start; }
+  constructor(tap: TapReadings) {
+    this.start = totals(tap);
+    this.now = this.start;
+  }
 
   push(tap: TapReadings): void {
     this.now = totals(tap);
     this.momentaryMax = Math.max(this.momentaryMax, tap.momentaryMaxLufs);
-    if (Number.isFinite(tap.overall.vu)) { this.vuSum += 10 ** (tap.overall.vu / 20); this.vuCount++; }
+    if (Number.isFinite(tap.overall.vu)) {
+      this.vuSum += 10 ** (tap.overall.vu / 20);
+      this.vuCount++;
+    }
   }
 
-  get frames(): number { return this.now.frames - this.start.frames; }
+  get frames(): number {
+    return this.now.frames - this.start.frames;
+  }
 
   level(detector: number): number {
     const db = (power: number) => (power > 0 ? 10 * Math.log10(power) : -Infinity);
     switch (detector) {
-      case MATCH_MOMENTARY: return this.momentaryMax;
-      case MATCH_VU: return this.vuCount > 0 ? 20 * Math.log10(this.vuSum / this.vuCount) : -Infinity;
+      case MATCH_MOMENTARY:
+        return this.momentaryMax;
+      case MATCH_VU:
+        return this.vuCount > 0 ? 20 * Math.log10(this.vuSum / this.vuCount) : -Infinity;
       case MATCH_RMS: {
         const frames = Math.max(1, this.frames);
-        return db(Math.max(0, ...this.now.squares.map((e, c) => (e - (this.start.squares[c] ?? 0)) / frames))) + AES17_OFFSET_DB;
+        return (
+          db(Math.max(0, ...this.now.squares.map((e, c) => (e - (this.start.squares[c] ?? 0)) / frames))) +
+          AES17_OFFSET_DB
+        );
       }
       default: {
         const frames = this.now.loudnessFrames - this.start.loudnessFrames;
-        return frames > 0 ? LOUDNESS_OFFSET_LU + db((this.now.loudnessEnergy - this.start.loudnessEnergy) / frames) : -Infinity;
+        return frames > 0
+          ? LOUDNESS_OFFSET_LU + db((this.now.loudnessEnergy - this.start.loudnessEnergy) / frames)
+          : -Infinity;
       }
     }
   }
@@ -84,7 +115,9 @@ export class MatchWindow {
     this.sampleRate = sampleRate;
   }
 
-  get started(): boolean { return this.inWindow !== null; }
+  get started(): boolean {
+    return this.inWindow !== null;
+  }
 
   push(inTap: TapReadings, outTap: TapReadings): void {
     this.inWindow?.push(inTap);
@@ -92,7 +125,9 @@ export class MatchWindow {
   }
 
   /** Seconds the window holds (the OUT side's; both run on one clock). */
-  get seconds(): number { return this.outWindow && this.sampleRate > 0 ? this.outWindow.frames / this.sampleRate : 0; }
+  get seconds(): number {
+    return this.outWindow && this.sampleRate > 0 ? this.outWindow.frames / this.sampleRate : 0;
+  }
 
   /** IN and OUT by `detector` over the window (dB in its units). */
   levels(detector: number): { in: number; out: number } {
@@ -133,8 +168,14 @@ export const MATCH_GATE_DB = -70;
  * The output trim that makes OUT as loud as IN by `detector`, from the current output trim;
  * null when either side is too quiet to tell (the trim then holds).
  */
-export function matchedOutputTrimDb(inTap: TapReadings, outTap: TapReadings, currentOutputTrimDb: number, detector: number): number | null {
-  const inLevel = matchLevel(inTap, detector), outLevel = matchLevel(outTap, detector);
+export function matchedOutputTrimDb(
+  inTap: TapReadings,
+  outTap: TapReadings,
+  currentOutputTrimDb: number,
+  detector: number,
+): number | null {
+  const inLevel = matchLevel(inTap, detector),
+    outLevel = matchLevel(outTap, detector);
   if (!(inLevel > MATCH_GATE_DB) || !(outLevel > MATCH_GATE_DB)) return null;
   const spec = paramByKey("outputTrimDb");
   return Math.min(spec.max, Math.max(spec.min, currentOutputTrimDb + inLevel - outLevel));

@@ -31,20 +31,26 @@ export function describeDecision(r: AutoTrimReadings): string {
     ? `${r.seconds.toFixed(1)} s analysed, ${gatedOut} % gated out as silence or quiet`
     : `${r.seconds.toFixed(1)} s analysed, every sample counted`;
   switch (r.status) {
-    case "silent": return `Nothing to learn: the input stayed below −70 LUFS (digital silence or near it) for ${r.seconds.toFixed(1)} s. Trim unchanged.`;
-    case "too little signal": return `Too little signal: only ${r.blocksKept.toFixed(0)} of ${r.blocksTotal.toFixed(0)} blocks passed the gate (${r.seconds.toFixed(1)} s analysed); play at least a few seconds of the part. Trim unchanged.`;
-    case "loudness meter off": return "Learn needs the IN loudness meter (it is the gate); switch it on. Trim unchanged.";
-    case "true-peak meter off": return "True peak is asked for (detector or ceiling) but the IN true-peak meter is off; switch it on. Trim unchanged.";
+    case "silent":
+      return `Nothing to learn: the input stayed below −70 LUFS (digital silence or near it) for ${r.seconds.toFixed(1)} s. Trim unchanged.`;
+    case "too little signal":
+      return `Too little signal: only ${r.blocksKept.toFixed(0)} of ${r.blocksTotal.toFixed(0)} blocks passed the gate (${r.seconds.toFixed(1)} s analysed); play at least a few seconds of the part. Trim unchanged.`;
+    case "loudness meter off":
+      return "Learn needs the IN loudness meter (it is the gate); switch it on. Trim unchanged.";
+    case "true-peak meter off":
+      return "True peak is asked for (detector or ceiling) but the IN true-peak meter is off; switch it on. Trim unchanged.";
   }
-  const headroom = r.peakAfterDbfs <= 0 ? `${formatDb(-r.peakAfterDbfs, "dB", { signed: false })} headroom` : "over full scale";
+  const headroom =
+    r.peakAfterDbfs <= 0 ? `${formatDb(-r.peakAfterDbfs, "dB", { signed: false })} headroom` : "over full scale";
   const landing = `peaks land at ${db(r.peakAfterDbfs, "dBFS")} (${headroom}), true peak ${db(r.truePeakAfterDbtp, "dBTP")}`;
-  const why = r.limitedBy === "peak ceiling"
-    ? `held back by the peak ceiling: peaks ${db(r.peakBeforeDbfs, "dBFS")} would otherwise pass it; they now land at ${db(r.peakAfterDbfs, "dBFS")}`
-    : r.limitedBy === "true-peak ceiling"
-      ? `held back by the true-peak ceiling: the true peak ${db(r.truePeakBeforeDbtp, "dBTP")} would otherwise pass it; it now lands at ${db(r.truePeakAfterDbtp, "dBTP")}`
-      : r.limitedBy === "trim range"
-        ? `limited by the trim range (±48 dB); the level will miss the target`
-        : landing;
+  const why =
+    r.limitedBy === "peak ceiling"
+      ? `held back by the peak ceiling: peaks ${db(r.peakBeforeDbfs, "dBFS")} would otherwise pass it; they now land at ${db(r.peakAfterDbfs, "dBFS")}`
+      : r.limitedBy === "true-peak ceiling"
+        ? `held back by the true-peak ceiling: the true peak ${db(r.truePeakBeforeDbtp, "dBTP")} would otherwise pass it; it now lands at ${db(r.truePeakAfterDbtp, "dBTP")}`
+        : r.limitedBy === "trim range"
+          ? `limited by the trim range (±48 dB); the level will miss the target`
+          : landing;
   return `${spec.label} measured ${level(r.levelDb)} (${window}); target ${level(r.targetDb)} → input trim ${db(r.trimDb)}, ${why}.`;
 }
 
@@ -53,9 +59,15 @@ export function describeDecision(r: AutoTrimReadings): string {
  * before Learn started — for Undo. The kernel has made the same move itself (an output event a
  * host records); setting it here keeps a host that does not drain those events in step.
  */
-export function applyLearned(store: ParamStore, r: AutoTrimReadings, undo: number[], previousTrimDb = store.get("inputTrimDb")): LearnOutcome {
+export function applyLearned(
+  store: ParamStore,
+  r: AutoTrimReadings,
+  undo: number[],
+  previousTrimDb = store.get("inputTrimDb"),
+): LearnOutcome {
   const message = describeDecision(r);
-  if (r.state !== "done" || r.status !== "ok") return { applied: false, trimDb: store.get("inputTrimDb"), message, seconds: r.seconds };
+  if (r.state !== "done" || r.status !== "ok")
+    return { applied: false, trimDb: store.get("inputTrimDb"), message, seconds: r.seconds };
   const trimDb = store.set("inputTrimDb", r.trimDb);
   undo.push(previousTrimDb);
   return { applied: true, trimDb, previousTrimDb, message, seconds: r.seconds };
@@ -68,4 +80,3 @@ export function undoLearned(store: ParamStore, undo: number[]): boolean {
   store.set("inputTrimDb", previous);
   return true;
 }
-

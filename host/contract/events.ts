@@ -27,4 +27,10 @@ export interface EventSink {
 }
 
 /** No events. */
-export const NO_EVENTS: EventSource = { size: () => 0, nextFrame: () => Infinity, nextId: () => 0, nextValue: () => 0, shift: () => {} };
+export const NO_EVENTS: EventSource = {
+  size: () => 0,
+  nextFrame: () => Infinity,
+  nextId: () => 0,
+  nextValue: () => 0,
+  shift: () => {},
+};

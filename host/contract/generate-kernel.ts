@@ -10,14 +10,27 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  DETECTORS, LEARN_STATES, LEARN_STATUSES, LIMITED_BY, LIMITS, GAIN_SMOOTHING_MS, METERS, PARAMETERS, READOUT, STATUS, TAPS,
+  DETECTORS,
+  LEARN_STATES,
+  LEARN_STATUSES,
+  LIMITED_BY,
+  LIMITS,
+  GAIN_SMOOTHING_MS,
+  METERS,
+  PARAMETERS,
+  READOUT,
+  STATUS,
+  TAPS,
 } from "./declaration.js";
 
 export const GENERATED_PATH = "assembly/generated/contract.ts";
 
 /** camelCase, kebab-case and words → SCREAMING_SNAKE_CASE ("rmsAes17Db" → "RMS_AES17_DB", "true-peak" → "TRUE_PEAK"). */
 export function screaming(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[\s-]+/g, "_").toUpperCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[\s-]+/g, "_")
+    .toUpperCase();
 }
 
 const f64 = (value: number) => (Number.isInteger(value) ? `${value}.0` : String(value));
@@ -42,17 +55,51 @@ export function kernelContractSource(): string {
     `export const GAIN_SMOOTHING_MS: f64 = ${f64(GAIN_SMOOTHING_MS)};`,
     "",
     "// Parameters the kernel applies (plain units; the ids are the host's)",
-    ...kernelParams.map((p) => `export const P_${screaming(p.key)}: i32 = ${p.id}; // ${p.name}${p.unit ? `, ${p.unit}` : ""}`),
-    ...kernelParams.filter((p) => !("choices" in p)).flatMap((p) => [
-      `export const ${screaming(p.key)}_MIN: f64 = ${f64(p.min)};`,
-      `export const ${screaming(p.key)}_MAX: f64 = ${f64(p.max)};`,
-    ]),
+    ...kernelParams.map(
+      (p) => `export const P_${screaming(p.key)}: i32 = ${p.id}; // ${p.name}${p.unit ? `, ${p.unit}` : ""}`,
+    ),
+    ...kernelParams
+      .filter((p) => !("choices" in p))
+      .flatMap((p) => [
+        `export const ${screaming(p.key)}_MIN: f64 = ${f64(p.min)};`,
+        `export const ${screaming(p.key)}_MAX: f64 = ${f64(p.max)};`,
+      ]),
     "",
-    lookup("isKnownParam", "bool", kernelParams.map((p) => [p.id, "true"]), "false", "Whether the kernel applies parameter `id`."),
-    lookup("paramMin", "f64", kernelParams.map((p) => [p.id, f64(p.min)]), "NaN", "Lower bound of a parameter's plain range; NaN for an unknown id."),
-    lookup("paramMax", "f64", kernelParams.map((p) => [p.id, f64(p.max)]), "NaN", "Upper bound of a parameter's plain range; NaN for an unknown id."),
-    lookup("paramDefault", "f64", kernelParams.map((p) => [p.id, f64(p.default)]), "NaN", "Default plain value; NaN for an unknown id."),
-    lookup("paramIsStepped", "bool", kernelParams.filter((p) => "choices" in p).map((p) => [p.id, "true"]), "false", "Stepped parameters (switches, choices) take whole values only."),
+    lookup(
+      "isKnownParam",
+      "bool",
+      kernelParams.map((p) => [p.id, "true"]),
+      "false",
+      "Whether the kernel applies parameter `id`.",
+    ),
+    lookup(
+      "paramMin",
+      "f64",
+      kernelParams.map((p) => [p.id, f64(p.min)]),
+      "NaN",
+      "Lower bound of a parameter's plain range; NaN for an unknown id.",
+    ),
+    lookup(
+      "paramMax",
+      "f64",
+      kernelParams.map((p) => [p.id, f64(p.max)]),
+      "NaN",
+      "Upper bound of a parameter's plain range; NaN for an unknown id.",
+    ),
+    lookup(
+      "paramDefault",
+      "f64",
+      kernelParams.map((p) => [p.id, f64(p.default)]),
+      "NaN",
+      "Default plain value; NaN for an unknown id.",
+    ),
+    lookup(
+      "paramIsStepped",
+      "bool",
+      kernelParams.filter((p) => "choices" in p).map((p) => [p.id, "true"]),
+      "false",
+      "Stepped parameters (switches, choices) take whole values only.",
+    ),
     "// Taps",
     ...TAPS.map((tap, i) => `export const TAP_${screaming(tap)}: i32 = ${i};`),
     `export const TAP_COUNT: i32 = ${TAPS.length};`,
@@ -79,10 +126,25 @@ export function kernelContractSource(): string {
     ...DETECTORS.map((d, i) => `export const DETECTOR_${screaming(d.key)}: i32 = ${i}; // ${d.label}, ${d.unit}`),
     `export const DETECTOR_COUNT: i32 = ${DETECTORS.length};`,
     "",
-    lookup("detectorTargetMin", "f64", DETECTORS.map((d, i) => [i, f64(d.targetMin)]), "NaN", "Lowest auto-trim target detector `id` accepts (its own unit)."),
-    lookup("detectorTargetMax", "f64", DETECTORS.map((d, i) => [i, f64(d.targetMax)]), "NaN", "Highest auto-trim target detector `id` accepts."),
+    lookup(
+      "detectorTargetMin",
+      "f64",
+      DETECTORS.map((d, i) => [i, f64(d.targetMin)]),
+      "NaN",
+      "Lowest auto-trim target detector `id` accepts (its own unit).",
+    ),
+    lookup(
+      "detectorTargetMax",
+      "f64",
+      DETECTORS.map((d, i) => [i, f64(d.targetMax)]),
+      "NaN",
+      "Highest auto-trim target detector `id` accepts.",
+    ),
   ];
-  return `${lines.join("\n").replace(/\n\n\n+/g, "\n\n").trimEnd()}\n`;
+  return `${lines
+    .join("\n")
+    .replace(/\n\n\n+/g, "\n\n")
+    .trimEnd()}\n`;
 }
 
 // `npm run generate` bundles this file and runs it from the package's folder: write the file there.

@@ -39,7 +39,10 @@ export interface KernelExports {
 }
 
 export class KernelError extends Error {
-  constructor(readonly status: number, what: string) {
+  constructor(
+    readonly status: number,
+    what: string,
+  ) {
     super(`${what}: ${statusText(status)}`);
   }
 }
@@ -81,7 +84,9 @@ export class Kernel {
   private refreshViews(): void {
     const buffer = this.exports.memory.buffer;
     const stride = MAX_FRAMES * 4;
-    this.inputs = []; this.outputs = []; this.alternates = [];
+    this.inputs = [];
+    this.outputs = [];
+    this.alternates = [];
     for (let channel = 0; channel < MAX_CHANNELS; channel++) {
       this.inputs.push(new Float32Array(buffer, this.exports.inputBuffer() + channel * stride, MAX_FRAMES));
       this.outputs.push(new Float32Array(buffer, this.exports.outputBuffer() + channel * stride, MAX_FRAMES));
@@ -102,16 +107,28 @@ export class Kernel {
     into[2] = this.events.getFloat64(at + 8, true);
   }
 
-  input(channel: number): Float32Array { return this.inputs[channel]!; }
-  output(channel: number): Float32Array { return this.outputs[channel]!; }
+  input(channel: number): Float32Array {
+    return this.inputs[channel]!;
+  }
+  output(channel: number): Float32Array {
+    return this.outputs[channel]!;
+  }
   /** The A/B listen alternate input (A). */
-  alternate(channel: number): Float32Array { return this.alternates[channel]!; }
+  alternate(channel: number): Float32Array {
+    return this.alternates[channel]!;
+  }
   /** Raw readout (both taps), valid after readMeters(). */
-  readoutView(): Float64Array { return this.readout; }
+  readoutView(): Float64Array {
+    return this.readout;
+  }
 
   /** Returns the status; negative = rejected, nothing changed. */
-  setParam(id: number, value: number): number { return this.exports.setParam(id, value); }
-  getParam(id: number): number { return this.exports.getParam(id); }
+  setParam(id: number, value: number): number {
+    return this.exports.setParam(id, value);
+  }
+  getParam(id: number): number {
+    return this.exports.getParam(id);
+  }
 
   processRange(start: number, count: number): void {
     const status = this.exports.processRange(start, count);
@@ -146,8 +163,12 @@ export class Kernel {
     if (status < 0) throw new KernelError(status, `setClipRule(${tap}, ${integerBits})`);
   }
 
-  resetMeters(): void { this.exports.resetMeters(); }
-  reset(): void { this.exports.reset(); }
+  resetMeters(): void {
+    this.exports.resetMeters();
+  }
+  reset(): void {
+    this.exports.reset();
+  }
 
   /** readMeters() and decode both taps (allocates: not for the audio thread). */
   readSnapshot(): TapReadings[] {

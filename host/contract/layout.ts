@@ -38,12 +38,20 @@ export function channelFieldsOffset(channel: number): number {
 }
 
 /** Fields holding a maximum since the last readMeters(): a snapshot merges them with max(). */
-export const SINCE_READ_LOUDNESS_FIELDS = READOUT.loudness.fields.flatMap((f, i) => ("sinceRead" in f && f.sinceRead ? [i] : []));
-export const SINCE_READ_CHANNEL_FIELDS = READOUT.channel.fields.flatMap((f, i) => ("sinceRead" in f && f.sinceRead ? [i] : []));
+export const SINCE_READ_LOUDNESS_FIELDS = READOUT.loudness.fields.flatMap((f, i) =>
+  "sinceRead" in f && f.sinceRead ? [i] : [],
+);
+export const SINCE_READ_CHANNEL_FIELDS = READOUT.channel.fields.flatMap((f, i) =>
+  "sinceRead" in f && f.sinceRead ? [i] : [],
+);
 
 /** Meter bits a tap runs (setMeterMask), by meter. */
-export const METER = Object.fromEntries(METERS.map((meter, i) => [meter, 1 << i])) as { readonly [K in (typeof METERS)[number]]: number };
+export const METER = Object.fromEntries(METERS.map((meter, i) => [meter, 1 << i])) as {
+  readonly [K in (typeof METERS)[number]]: number;
+};
 export const METER_ALL = (1 << METERS.length) - 1;
 
 /** Status codes by name. */
-export const STATUS_CODE = Object.fromEntries(STATUS.map((s) => [s.key, s.code])) as { readonly [K in (typeof STATUS)[number]["key"]]: number };
+export const STATUS_CODE = Object.fromEntries(STATUS.map((s) => [s.key, s.code])) as {
+  readonly [K in (typeof STATUS)[number]["key"]]: number;
+};

@@ -4,7 +4,13 @@
  * host needs around it — lookup by key or id, defaults, clamping, value ↔ text. Ids are the
  * kernel's ids. Thread: main thread (text conversion allocates); the audio thread sees ids and numbers.
  */
-import { DETECTORS as DETECTOR_SPECS, MATCH_DETECTORS, PARAMETERS, type AppliesAt, type ParamKey } from "./declaration.js";
+import {
+  DETECTORS as DETECTOR_SPECS,
+  MATCH_DETECTORS,
+  PARAMETERS,
+  type AppliesAt,
+  type ParamKey,
+} from "./declaration.js";
 import { formatDb, MINUS } from "./format.js";
 
 export { DETECTOR_SPECS, MATCH_DETECTORS, type ParamKey };
@@ -52,11 +58,25 @@ export interface ParamSpec {
 export const PARAMS: readonly ParamSpec[] = PARAMETERS.map((p) => {
   const choices = "choices" in p ? p.choices : undefined;
   return {
-    id: p.id, key: p.key, name: p.name, unit: p.unit, min: p.min, max: p.max, default: p.default, smoothingMs: p.smoothingMs,
-    options: choices, kernel: p.kernel, appliesAt: p.appliesAt, decimals: p.decimals, step: p.step,
+    id: p.id,
+    key: p.key,
+    name: p.name,
+    unit: p.unit,
+    min: p.min,
+    max: p.max,
+    default: p.default,
+    smoothingMs: p.smoothingMs,
+    options: choices,
+    kernel: p.kernel,
+    appliesAt: p.appliesAt,
+    decimals: p.decimals,
+    step: p.step,
     flags: {
-      automatable: p.automatable, stepped: choices !== undefined, enum: choices !== undefined,
-      bypass: "bypass" in p && p.bypass === true, readOnly: "readOnly" in p && p.readOnly === true,
+      automatable: p.automatable,
+      stepped: choices !== undefined,
+      enum: choices !== undefined,
+      bypass: "bypass" in p && p.bypass === true,
+      readOnly: "readOnly" in p && p.readOnly === true,
     },
   };
 });
@@ -108,15 +128,21 @@ export function valueToText(spec: ParamSpec, value: number): string {
 export function textToValue(spec: ParamSpec, text: string): number {
   const trimmed = text.trim();
   if (spec.options) {
-    const index = spec.options.findIndex((label) => label.toLowerCase() === trimmed.toLowerCase()
-      || label.toLowerCase().split(" ")[0] === trimmed.toLowerCase());
+    const index = spec.options.findIndex(
+      (label) =>
+        label.toLowerCase() === trimmed.toLowerCase() || label.toLowerCase().split(" ")[0] === trimmed.toLowerCase(),
+    );
     if (index >= 0) return index;
   }
   const unitPattern = spec.unit ? `(?:\\s*(?:${escapeRegExp(spec.unit)}|db))?` : "";
-  const match = new RegExp(`^([+\\-\u2212]?\\s*\\d+(?:[.,]\\d*)?|[+\\-\u2212]?\\s*[.,]\\d+)${unitPattern}$`, "i").exec(trimmed);
+  const match = new RegExp(`^([+\\-\u2212]?\\s*\\d+(?:[.,]\\d*)?|[+\\-\u2212]?\\s*[.,]\\d+)${unitPattern}$`, "i").exec(
+    trimmed,
+  );
   if (!match) {
     const expected = spec.options ? `one of ${spec.options.join(", ")}` : `a number in ${spec.unit || "plain units"}`;
-    throw new ParamError(`${spec.name}: "${text}" is not ${expected} (range ${valueToText(spec, spec.min)} … ${valueToText(spec, spec.max)})`);
+    throw new ParamError(
+      `${spec.name}: "${text}" is not ${expected} (range ${valueToText(spec, spec.min)} … ${valueToText(spec, spec.max)})`,
+    );
   }
   const number = Number(match[1]!.replace(MINUS, "-").replace(",", ".").replace(/\s+/g, ""));
   return normalizeValue(spec, number);

@@ -47,7 +47,8 @@ export class GainstagePlugin {
    * for the largest channel count, so a later channel change (setChannels) never grows it.
    */
   activate(sampleRate: number, minFrames: number, maxFrames: number, channels: number): void {
-    if (!(minFrames >= 1 && maxFrames >= minFrames)) throw new RangeError(`block sizes ${minFrames} … ${maxFrames} are not valid`);
+    if (!(minFrames >= 1 && maxFrames >= minFrames))
+      throw new RangeError(`block sizes ${minFrames} … ${maxFrames} are not valid`);
     this.kernel.setup(sampleRate, MAX_CHANNELS);
     this.kernel.setup(sampleRate, channels);
     this.maxFrames = maxFrames;
@@ -60,7 +61,9 @@ export class GainstagePlugin {
     return this.kernel.trySetup(this.kernel.sampleRate, channels) === STATUS_CODE.ok;
   }
 
-  get channels(): number { return this.kernel.channels; }
+  get channels(): number {
+    return this.kernel.channels;
+  }
 
   /** Clears meters and lands gain ramps (CLAP reset: after a transport jump, say). */
   reset(): void {
@@ -106,11 +109,15 @@ export class GainstagePlugin {
   apply(id: number, value: number, moves?: EventSink, frame = 0): void {
     const exports = this.kernel.exports;
     if (id === Command.resetMeters) exports.resetMeters();
-    else if (id === Command.setMeterMask) exports.setMeterMask(Math.floor(value / METER_MASK_BITS), value % METER_MASK_BITS);
+    else if (id === Command.setMeterMask)
+      exports.setMeterMask(Math.floor(value / METER_MASK_BITS), value % METER_MASK_BITS);
     else if (id === Command.learnStart) exports.learnStart(value);
-    else if (id === Command.learnFinish) { exports.learnFinish(); this.drainMoves(moves, frame); }
-    else if (id === Command.learnCancel) exports.learnCancel();
-    else if (id === Command.setClipRule) exports.setClipRule(Math.floor(value / METER_MASK_BITS), value % METER_MASK_BITS);
+    else if (id === Command.learnFinish) {
+      exports.learnFinish();
+      this.drainMoves(moves, frame);
+    } else if (id === Command.learnCancel) exports.learnCancel();
+    else if (id === Command.setClipRule)
+      exports.setClipRule(Math.floor(value / METER_MASK_BITS), value % METER_MASK_BITS);
     else if (id >= 0 && id < this.applies.length && this.applies[id] === 1) exports.setParam(id, value);
   }
 
@@ -125,5 +132,7 @@ export class GainstagePlugin {
   }
 
   /** The largest block activate() was told of. */
-  get blockFrames(): number { return Math.min(this.maxFrames, MAX_FRAMES); }
+  get blockFrames(): number {
+    return Math.min(this.maxFrames, MAX_FRAMES);
+  }
 }

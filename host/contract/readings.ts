@@ -27,9 +27,15 @@ export type AutoTrimReadings = Omit<{ [K in AutoTrimKey]: number }, "state" | "s
   limitedBy: (typeof LIMITED_BY)[number];
 };
 
-function decodeFields<K extends string>(view: Float64Array, base: number, fields: readonly { key: K }[]): { [P in K]: number } {
+function decodeFields<K extends string>(
+  view: Float64Array,
+  base: number,
+  fields: readonly { key: K }[],
+): { [P in K]: number } {
   const out = {} as { [P in K]: number };
-  fields.forEach((field, i) => { out[field.key] = view[base + i]!; });
+  fields.forEach((field, i) => {
+    out[field.key] = view[base + i]!;
+  });
   return out;
 }
 

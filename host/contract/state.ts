@@ -39,7 +39,8 @@ export function stateToText(values: ParamValues): string {
 /** Parses and validates state text; returns every parameter's value. Throws StateError. */
 export function parseState(text: unknown): ParamValues {
   if (typeof text !== "string") throw new StateError(`state must be text, not ${typeof text}`);
-  if (text.length > MAX_STATE_BYTES) throw new StateError(`state is ${text.length} bytes; more than ${MAX_STATE_BYTES} is not a Gainstage state`);
+  if (text.length > MAX_STATE_BYTES)
+    throw new StateError(`state is ${text.length} bytes; more than ${MAX_STATE_BYTES} is not a Gainstage state`);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -52,28 +53,37 @@ export function parseState(text: unknown): ParamValues {
 /** Validates parsed state data; returns every parameter's value. Throws StateError. */
 export function validateState(data: unknown): ParamValues {
   if (!isRecord(data)) throw new StateError(`state must be an object, not ${kind(data)}`);
-  if (Object.keys(data).length > MAX_FIELDS) throw new StateError(`state has ${Object.keys(data).length} fields; too many`);
-  if (data.format !== STATE_FORMAT) throw new StateError(`not a Gainstage state: format is ${JSON.stringify(data.format)?.slice(0, 40)}, expected "${STATE_FORMAT}"`);
+  if (Object.keys(data).length > MAX_FIELDS)
+    throw new StateError(`state has ${Object.keys(data).length} fields; too many`);
+  if (data.format !== STATE_FORMAT)
+    throw new StateError(
+      `not a Gainstage state: format is ${JSON.stringify(data.format)?.slice(0, 40)}, expected "${STATE_FORMAT}"`,
+    );
   const version = data.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
     throw new StateError(`state version must be a whole number >= 1, got ${JSON.stringify(version)?.slice(0, 40)}`);
   }
-  if (version > STATE_VERSION) throw new StateError(`state version ${version} is newer than this Gainstage understands (${STATE_VERSION})`);
+  if (version > STATE_VERSION)
+    throw new StateError(`state version ${version} is newer than this Gainstage understands (${STATE_VERSION})`);
   const params = data.params;
   if (!isRecord(params)) throw new StateError(`state.params must be an object, not ${kind(params)}`);
-  if (Object.keys(params).length > MAX_FIELDS) throw new StateError(`state.params has ${Object.keys(params).length} fields; too many`);
+  if (Object.keys(params).length > MAX_FIELDS)
+    throw new StateError(`state.params has ${Object.keys(params).length} fields; too many`);
 
   const values = defaultValues();
   for (const spec of PARAMS) {
-    if (!Object.prototype.hasOwnProperty.call(params, spec.key)) continue;
+    if (!Object.hasOwn(params, spec.key)) continue;
     const value = params[spec.key];
     if (typeof value !== "number" || !Number.isFinite(value)) {
       throw new StateError(`${spec.key}: ${JSON.stringify(value)?.slice(0, 40) ?? kind(value)} is not a finite number`);
     }
     if (value < spec.min || value > spec.max) {
-      throw new StateError(`${spec.key}: ${value} is outside ${spec.min} … ${spec.max}${spec.unit ? ` ${spec.unit}` : ""}`);
+      throw new StateError(
+        `${spec.key}: ${value} is outside ${spec.min} … ${spec.max}${spec.unit ? ` ${spec.unit}` : ""}`,
+      );
     }
-    if (spec.flags.stepped && !Number.isInteger(value)) throw new StateError(`${spec.key}: ${value} must be a whole number`);
+    if (spec.flags.stepped && !Number.isInteger(value))
+      throw new StateError(`${spec.key}: ${value} must be a whole number`);
     values[spec.key] = value;
   }
   return values;

@@ -7,7 +7,15 @@
 import type { ChannelReadings, TapReadings } from "../contract/readings.js";
 import { describeDecision } from "../app/learn-apply.js";
 import { DETECTOR_SPECS } from "../contract/params.js";
-import { METER, MAX_FRAMES, TAP_IN, TAP_OUT, LOUDNESS_SLOT, CHANNEL_SLOT, channelFieldsOffset } from "../contract/layout.js";
+import {
+  METER,
+  MAX_FRAMES,
+  TAP_IN,
+  TAP_OUT,
+  LOUDNESS_SLOT,
+  CHANNEL_SLOT,
+  channelFieldsOffset,
+} from "../contract/layout.js";
 import { AudioFileError, clipRuleBits, type AudioBlockReader } from "./audio-reader.js";
 import { openAudioFile } from "./audio-file.js";
 import { OfflinePoint, streamSpans } from "./offline-point.js";
@@ -34,7 +42,14 @@ export interface AnalyzeSettings {
   hopSeconds: number;
 }
 
-export const DEFAULT_SETTINGS: AnalyzeSettings = { targetDb: -18, detector: "rms-gated", ceilingDbfs: -6, ceilingTpDbtp: null, series: [], hopSeconds: 0.01 };
+export const DEFAULT_SETTINGS: AnalyzeSettings = {
+  targetDb: -18,
+  detector: "rms-gated",
+  ceilingDbfs: -6,
+  ceilingTpDbtp: null,
+  series: [],
+  hopSeconds: 0.01,
+};
 
 export interface ChannelAnalysis {
   samplePeakDbfs: number;
@@ -50,7 +65,11 @@ export interface ChannelAnalysis {
   clipCount: number;
 }
 
-export interface Series { t0: number; hopSeconds: number; values: (number | null)[] }
+export interface Series {
+  t0: number;
+  hopSeconds: number;
+  values: (number | null)[];
+}
 
 export interface FileAnalysis extends ChannelAnalysis {
   file: string;
@@ -65,8 +84,15 @@ export interface FileAnalysis extends ChannelAnalysis {
   /** The gain that puts the file at the target by the detector (ceilings applied); null if it cannot be learned. */
   autoTrimDb: number | null;
   autoTrim: {
-    detector: DetectorName; unit: string; gated: boolean; targetDb: number; levelDb: number; limitedBy: string;
-    peakAfterDbfs: number; truePeakAfterDbtp: number; message: string;
+    detector: DetectorName;
+    unit: string;
+    gated: boolean;
+    targetDb: number;
+    levelDb: number;
+    limitedBy: string;
+    peakAfterDbfs: number;
+    truePeakAfterDbtp: number;
+    message: string;
   };
   perChannel: ChannelAnalysis[];
   series?: Partial<Record<SeriesName, Series>>;
@@ -94,7 +120,11 @@ const SERIES_FIELD: Record<SeriesName, (channelBase: number) => number> = {
 };
 
 /** Analyses `path`; throws AudioFileError for a file it cannot read. `onProgress` gets 0 … 1. */
-export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFAULT_SETTINGS, onProgress?: (fraction: number) => void): Promise<FileAnalysis> {
+export async function analyzeFile(
+  path: string,
+  settings: AnalyzeSettings = DEFAULT_SETTINGS,
+  onProgress?: (fraction: number) => void,
+): Promise<FileAnalysis> {
   const reader = await openAudioFile(path, MAX_FRAMES);
   try {
     const point = new OfflinePoint(reader.sampleRate, reader.channels);
@@ -106,26 +136,43 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFA
     // Series are read on the kernel's evaluation grid: the hop is a whole number of evaluations.
     const evaluation = point.plugin.kernel.exports.evaluationFrames(reader.sampleRate);
     const hopFrames = Math.max(1, Math.round((settings.hopSeconds * reader.sampleRate) / evaluation)) * evaluation;
-    const series = settings.series.map((name) => ({ name, slot: SERIES_FIELD[name](channelFieldsOffset(-1)), values: [] as (number | null)[] }));
+    const series = settings.series.map((name) => ({
+      name,
+      slot: SERIES_FIELD[name](channelFieldsOffset(-1)),
+      values: [] as (number | null)[],
+    }));
     const view = point.readoutView();
     const progressEvery = reader.sampleRate;
     let progressAt = progressEvery;
     // BS.1770 sums the channels; each channel's own loudness needs a mono point (loudness only).
-    const monos = reader.channels > 1 ? Array.from({ length: reader.channels }, () => {
-      const mono = new OfflinePoint(reader.sampleRate, 1);
-      mono.meters(TAP_IN, METER.loudness);
-      mono.meters(TAP_OUT, 0);
-      return mono;
-    }) : [];
-    const frames = await streamSpans(reader, (channels, at, count, frame) => {
-      point.feed(channels, at, count);
-      monos.forEach((mono, c) => mono.feed(channels, at, count, c));
-      if (series.length > 0 && frame % hopFrames === 0) {
-        point.readMeters();
-        for (const s of series) { const value = view[s.slot]!; s.values.push(Number.isFinite(value) ? value : null); }
-      }
-      if (onProgress && frame >= progressAt) { progressAt += progressEvery; onProgress(reader.progress()); }
-    }, (frame) => (series.length > 0 ? (Math.floor(frame / hopFrames) + 1) * hopFrames : Infinity));
+    const monos =
+      reader.channels > 1
+        ? Array.from({ length: reader.channels }, () => {
+            const mono = new OfflinePoint(reader.sampleRate, 1);
+            mono.meters(TAP_IN, METER.loudness);
+            mono.meters(TAP_OUT, 0);
+            return mono;
+          })
+        : [];
+    const frames = await streamSpans(
+      reader,
+      (channels, at, count, frame) => {
+        point.feed(channels, at, count);
+        monos.forEach((mono, c) => mono.feed(channels, at, count, c));
+        if (series.length > 0 && frame % hopFrames === 0) {
+          point.readMeters();
+          for (const s of series) {
+            const value = view[s.slot]!;
+            s.values.push(Number.isFinite(value) ? value : null);
+          }
+        }
+        if (onProgress && frame >= progressAt) {
+          progressAt += progressEvery;
+          onProgress(reader.progress());
+        }
+      },
+      (frame) => (series.length > 0 ? (Math.floor(frame / hopFrames) + 1) * hopFrames : Infinity),
+    );
     if (frames === 0) throw new AudioFileError("no audio frames in the file");
 
     point.command("learnFinish");
@@ -133,12 +180,19 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFA
     const spec = DETECTOR_SPECS[decision.detector]!;
     const [tap] = point.readSnapshot();
     const loudness = (t: TapReadings) => ({
-      integratedLufs: t.integratedLufs, loudnessRangeLu: t.loudnessRangeLu,
-      maxMomentaryLufs: t.momentaryMaxSinceResetLufs, maxShortTermLufs: t.shortTermMaxSinceResetLufs,
+      integratedLufs: t.integratedLufs,
+      loudnessRangeLu: t.loudnessRangeLu,
+      maxMomentaryLufs: t.momentaryMaxSinceResetLufs,
+      maxShortTermLufs: t.shortTermMaxSinceResetLufs,
     });
     const channel = (r: ChannelReadings, t: TapReadings): ChannelAnalysis => ({
-      samplePeakDbfs: r.samplePeakMaxDbfs, truePeakDbtp: r.truePeakMaxDbtp, rmsDbfs: r.rmsTotalDbfs, rmsAes17Db: r.rmsTotalAes17Db,
-      vuMaxVu: r.vuMaxSinceReset, ...loudness(t), clipCount: r.clipCount,
+      samplePeakDbfs: r.samplePeakMaxDbfs,
+      truePeakDbtp: r.truePeakMaxDbtp,
+      rmsDbfs: r.rmsTotalDbfs,
+      rmsAes17Db: r.rmsTotalAes17Db,
+      vuMaxVu: r.vuMaxSinceReset,
+      ...loudness(t),
+      clipCount: r.clipCount,
     });
     const result: FileAnalysis = {
       file: path,
@@ -151,14 +205,27 @@ export async function analyzeFile(path: string, settings: AnalyzeSettings = DEFA
       clipRule: reader.format.kind === "int" ? "integer" : "float",
       autoTrimDb: decision.status === "ok" ? decision.trimDb : null,
       autoTrim: {
-        detector: settings.detector, unit: spec.unit, gated: spec.gated, targetDb: decision.targetDb, levelDb: decision.levelDb,
-        limitedBy: decision.limitedBy, peakAfterDbfs: decision.peakAfterDbfs, truePeakAfterDbtp: decision.truePeakAfterDbtp,
+        detector: settings.detector,
+        unit: spec.unit,
+        gated: spec.gated,
+        targetDb: decision.targetDb,
+        levelDb: decision.levelDb,
+        limitedBy: decision.limitedBy,
+        peakAfterDbfs: decision.peakAfterDbfs,
+        truePeakAfterDbtp: decision.truePeakAfterDbtp,
         message: describeDecision(decision),
       },
-      perChannel: tap!.channels.map((readings, c) => channel(readings, monos.length > 0 ? monos[c]!.readSnapshot()[0]! : tap!)),
+      perChannel: tap!.channels.map((readings, c) =>
+        channel(readings, monos.length > 0 ? monos[c]!.readSnapshot()[0]! : tap!),
+      ),
     };
     if (series.length > 0) {
-      result.series = Object.fromEntries(series.map((s) => [s.name, { t0: hopFrames / reader.sampleRate, hopSeconds: hopFrames / reader.sampleRate, values: s.values }]));
+      result.series = Object.fromEntries(
+        series.map((s) => [
+          s.name,
+          { t0: hopFrames / reader.sampleRate, hopSeconds: hopFrames / reader.sampleRate, values: s.values },
+        ]),
+      );
     }
     onProgress?.(1);
     return result;

@@ -23,7 +23,9 @@ export async function openAudioFile(path: string, blockFrames: number): Promise<
     if (tag === "RIFF" || tag === "RF64" || tag === "BW64") return new WavReader(source, blockFrames);
     if (tag === "fLaC") return new FlacReader(source);
     if (looksLikeMp3(magic)) return await Mp3Reader.open(source);
-    throw new AudioFileError(`unsupported format: not WAV (RIFF/RF64), FLAC or MP3 (it starts with ${JSON.stringify(tag.replace(/[^\x20-\x7e]/g, "?"))})`);
+    throw new AudioFileError(
+      `unsupported format: not WAV (RIFF/RF64), FLAC or MP3 (it starts with ${JSON.stringify(tag.replace(/[^\x20-\x7e]/g, "?"))})`,
+    );
   } catch (error) {
     source.close();
     throw error;
@@ -38,7 +40,13 @@ export function sniffContainer(path: string): AudioBlockReader["container"] | nu
     try {
       const magic = new Uint8Array(MAGIC_BYTES);
       const tag = String.fromCharCode(...magic.subarray(0, source.read(magic, 0, MAGIC_BYTES, 0)));
-      return tag === "RIFF" || tag === "RF64" || tag === "BW64" ? "wav" : tag === "fLaC" ? "flac" : looksLikeMp3(magic) ? "mp3" : null;
+      return tag === "RIFF" || tag === "RF64" || tag === "BW64"
+        ? "wav"
+        : tag === "fLaC"
+          ? "flac"
+          : looksLikeMp3(magic)
+            ? "mp3"
+            : null;
     } finally {
       source.close();
     }

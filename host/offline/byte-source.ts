@@ -30,12 +30,16 @@ export interface ByteSource {
 
 class FileSource implements ByteSource {
   readonly size: number;
-  constructor(private readonly fd: number) { this.size = fstatSync(fd).size; }
+  constructor(private readonly fd: number) {
+    this.size = fstatSync(fd).size;
+  }
   read(target: Uint8Array, offset: number, length: number, position: number): number {
     return length > 0 ? readSync(this.fd, target, offset, length, position) : 0;
   }
   release(): void {}
-  close(): void { closeSync(this.fd); }
+  close(): void {
+    closeSync(this.fd);
+  }
 }
 
 class PipeSource implements ByteSource {
@@ -69,7 +73,8 @@ class PipeSource implements ByteSource {
     }
     if (this.kept && got > 0) {
       const end = this.consumed + got - this.keptFrom;
-      if (end > MAX_PIPE_HEADER_BYTES) throw new AudioFileError(`the header on standard input is larger than ${MAX_PIPE_HEADER_BYTES >> 20} MB`);
+      if (end > MAX_PIPE_HEADER_BYTES)
+        throw new AudioFileError(`the header on standard input is larger than ${MAX_PIPE_HEADER_BYTES >> 20} MB`);
       if (end > this.kept.length) {
         const grown = new Uint8Array(Math.max(end, this.kept.length * 2));
         grown.set(this.kept.subarray(0, this.consumed - this.keptFrom));
@@ -95,10 +100,15 @@ class PipeSource implements ByteSource {
   }
 
   release(position: number): void {
-    if (position >= this.consumed) { this.kept = null; this.keptFrom = position; }
+    if (position >= this.consumed) {
+      this.kept = null;
+      this.keptFrom = position;
+    }
   }
 
-  close(): void { if (this.fd !== STDIN_FD) closeSync(this.fd); }
+  close(): void {
+    if (this.fd !== STDIN_FD) closeSync(this.fd);
+  }
 }
 
 const STDIN_FD = 0;
@@ -106,19 +116,29 @@ const STDIN_FD = 0;
 /** Opens `path` (or standard input for "-"); throws AudioFileError for what cannot be read. */
 export function openByteSource(path: string): ByteSource {
   if (path === STDIN_NAME) {
-    if (isatty(STDIN_FD)) throw new AudioFileError("standard input is a terminal: pipe audio into it (… | gainstage analyze -)");
+    if (isatty(STDIN_FD))
+      throw new AudioFileError("standard input is a terminal: pipe audio into it (… | gainstage analyze -)");
     // A fresh, blocking descriptor of a pipe where the system offers one; a socket (as a parent
     // Node process gives) cannot be reopened, so fd 0 itself is read, waiting when it is empty.
-    try { return new PipeSource(openSync("/dev/stdin", "r")); } catch { return new PipeSource(STDIN_FD); }
+    try {
+      return new PipeSource(openSync("/dev/stdin", "r"));
+    } catch {
+      return new PipeSource(STDIN_FD);
+    }
   }
   let fd: number;
   try {
     fd = openSync(path, "r");
-    if (fstatSync(fd).isDirectory()) { closeSync(fd); throw new AudioFileError("is a directory, not an audio file"); }
+    if (fstatSync(fd).isDirectory()) {
+      closeSync(fd);
+      throw new AudioFileError("is a directory, not an audio file");
+    }
   } catch (error) {
     if (error instanceof AudioFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AudioFileError(code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (error as Error).message);
+    throw new AudioFileError(
+      code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (error as Error).message,
+    );
   }
   return new FileSource(fd);
 }

@@ -16,6 +16,7 @@ export const DEFAULT_COLUMNS = 80;
 
 // C0 controls, DEL, C1 controls, and the invisible direction marks and overrides that can make a
 // terminal show a name other than the one on disk.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t", "\u001b": "\\e" };
 
@@ -31,29 +32,60 @@ function round(value: number, decimals: number): number {
 
 /** JSON text with levels rounded to 0.001, times to 1 µs; −∞ (silence) is null, never NaN. */
 export function toJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, (key, v: unknown) => {
-    if (typeof v !== "number" || Number.isInteger(v)) return v;
-    if (!Number.isFinite(v)) return null;
-    return round(v, TIME_FIELDS.has(key) ? TIME_DECIMALS : LEVEL_DECIMALS);
-  }, indent);
+  return JSON.stringify(
+    value,
+    (key, v: unknown) => {
+      if (typeof v !== "number" || Number.isInteger(v)) return v;
+      if (!Number.isFinite(v)) return null;
+      return round(v, TIME_FIELDS.has(key) ? TIME_DECIMALS : LEVEL_DECIMALS);
+    },
+    indent,
+  );
 }
 
 /** One line per file: the readings a producer checks first, each with its unit. */
 export function analysisLine(a: FileAnalysis): string {
-  const trim = a.autoTrimDb === null ? "no auto-trim" : `auto-trim ${formatDb(a.autoTrimDb, "dB")} to ${formatDb(a.autoTrim.targetDb, a.autoTrim.unit)} ${a.autoTrim.detector}`;
-  return `${printable(a.file)}: peak ${formatDb(a.samplePeakDbfs, "dBFS")}, true peak ${formatDb(a.truePeakDbtp, "dBTP")}, `
-    + `RMS ${formatDb(a.rmsAes17Db, "dB")} AES17 (${formatDb(a.rmsDbfs, "dBFS")} plain), integrated ${formatDb(a.integratedLufs, "LUFS")}, `
-    + `LRA ${formatDb(a.loudnessRangeLu, "LU")}, ${a.clipCount} clipped, ${trim}`;
+  const trim =
+    a.autoTrimDb === null
+      ? "no auto-trim"
+      : `auto-trim ${formatDb(a.autoTrimDb, "dB")} to ${formatDb(a.autoTrim.targetDb, a.autoTrim.unit)} ${a.autoTrim.detector}`;
+  return (
+    `${printable(a.file)}: peak ${formatDb(a.samplePeakDbfs, "dBFS")}, true peak ${formatDb(a.truePeakDbtp, "dBTP")}, ` +
+    `RMS ${formatDb(a.rmsAes17Db, "dB")} AES17 (${formatDb(a.rmsDbfs, "dBFS")} plain), integrated ${formatDb(a.integratedLufs, "LUFS")}, ` +
+    `LRA ${formatDb(a.loudnessRangeLu, "LU")}, ${a.clipCount} clipped, ${trim}`
+  );
 }
 
 /** CSV columns: the JSON field names, so a spreadsheet and a script read the same names. */
 const CSV_FIELDS: (keyof FileAnalysis)[] = [
-  "file", "format", "sampleRate", "channels", "durationSeconds", "samplePeakDbfs", "truePeakDbtp", "rmsDbfs", "rmsAes17Db", "vuMaxVu",
-  "integratedLufs", "loudnessRangeLu", "maxMomentaryLufs", "maxShortTermLufs", "clipCount", "clipRule", "autoTrimDb",
+  "file",
+  "format",
+  "sampleRate",
+  "channels",
+  "durationSeconds",
+  "samplePeakDbfs",
+  "truePeakDbtp",
+  "rmsDbfs",
+  "rmsAes17Db",
+  "vuMaxVu",
+  "integratedLufs",
+  "loudnessRangeLu",
+  "maxMomentaryLufs",
+  "maxShortTermLufs",
+  "clipCount",
+  "clipRule",
+  "autoTrimDb",
 ];
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : typeof value === "number" ? (Number.isFinite(value) ? String(round(value, LEVEL_DECIMALS)) : "") : String(value);
+  const text =
+    value === null || value === undefined
+      ? ""
+      : typeof value === "number"
+        ? Number.isFinite(value)
+          ? String(round(value, LEVEL_DECIMALS))
+          : ""
+        : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -63,7 +95,8 @@ export function csvHeader(): string {
 
 /** One CSV row (RFC 4180 quoting) for an analysis, or for a file that failed. */
 export function csvRow(result: FileAnalysis | { file: string; error: string }): string {
-  if ("error" in result) return [csvCell(result.file), ...CSV_FIELDS.slice(1).map(() => ""), csvCell(result.error)].join(",");
+  if ("error" in result)
+    return [csvCell(result.file), ...CSV_FIELDS.slice(1).map(() => ""), csvCell(result.error)].join(",");
   return [...CSV_FIELDS.map((field) => csvCell(result[field])), ""].join(",");
 }
 

@@ -7,18 +7,27 @@
  */
 import { availableParallelism } from "node:os";
 import { existsSync, statSync } from "node:fs";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
 import { descriptor } from "../contract/descriptor.js";
-import { DETECTOR_SPECS, paramByKey, type ParamSpec } from "../contract/params.js";
+import { DETECTOR_SPECS, paramByKey } from "../contract/params.js";
 import { formatDb } from "../contract/format.js";
-import { DETECTOR_NAMES, SERIES_NAMES, DEFAULT_SETTINGS, type AnalyzeSettings, type FileAnalysis, type SeriesName } from "./analyze.js";
+import {
+  DETECTOR_NAMES,
+  SERIES_NAMES,
+  DEFAULT_SETTINGS,
+  type AnalyzeSettings,
+  type FileAnalysis,
+  type SeriesName,
+} from "./analyze.js";
+import { type CommonOptions, inRange, number, positive, seriesList, settingsFrom } from "./cli-arguments.js";
 import { serveWorker } from "./pool.js";
 import { removeTemporariesOnSignals } from "./temporaries.js";
 import { analyzeCommand, reportCommand, trimCommand } from "./cli-commands.js";
 import { say } from "./cli-run.js";
 
 const MAX_HOP_SECONDS = 60;
-const GATE_WORDS = "the 400 ms blocks that pass BS.1770's gates (−70 LUFS absolute, 10 LU below the mean relative), so silence and quiet passages do not count";
+const GATE_WORDS =
+  "the 400 ms blocks that pass BS.1770's gates (−70 LUFS absolute, 10 LU below the mean relative), so silence and quiet passages do not count";
 /** What each detector reads, for the help (its facts: declaration.ts DETECTOR_SPECS). */
 const DETECTOR_EXPLAINED: Record<string, string> = {
   "rms-gated": `AES17 RMS (a sine reads its peak level) of ${GATE_WORDS}`,
@@ -30,123 +39,186 @@ const DETECTOR_EXPLAINED: Record<string, string> = {
 };
 const MAX_JOBS = 256;
 
-/** A number option (the true minus sign accepted too). */
-function number(flag: string, unit: string) {
-  return (text: string): number => {
-    const value = Number(text.replace("\u2212", "-"));
-    if (!Number.isFinite(value) || text.trim() === "") throw new InvalidArgumentError(`${flag} takes a number in ${unit}, not "${text}"`);
-    return value;
-  };
-}
-
-/** A number option within a parameter's range (the parameter table is the one source of ranges). */
-function inRange(spec: ParamSpec, flag: string) {
-  return (text: string): number => {
-    const value = number(flag, spec.unit)(text);
-    if (value < spec.min || value > spec.max) throw new InvalidArgumentError(`${flag} ${text} is outside ${formatDb(spec.min, "")} … ${formatDb(spec.max, spec.unit)}`);
-    return value;
-  };
-}
-
-function positive(flag: string, max: number, integer = false) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (!Number.isFinite(value) || value <= 0 || value > max || (integer && !Number.isInteger(value))) {
-      throw new InvalidArgumentError(`${flag} takes ${integer ? "a whole number" : "a number"} above 0${max < Infinity ? ` and at most ${max}` : ""}, not "${text}"`);
-    }
-    return value;
-  };
-}
-
-function seriesList(text: string): SeriesName[] {
-  const names = text.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const unknown = names.filter((name) => !(SERIES_NAMES as readonly string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) throw new InvalidArgumentError(`--series takes a comma list of ${SERIES_NAMES.join(", ")}; "${unknown.join(",") || text}" is not one`);
-  return [...new Set(names)] as SeriesName[];
-}
-
-export interface CommonOptions {
-  target?: number; detector: string; ceiling?: number | false; ceilingTp?: number; jobs: number; quiet?: boolean;
-}
-
-/** The analysis settings from the options; throws InvalidArgumentError for a target outside the detector's range. */
-export function settingsFrom(options: CommonOptions, series: readonly SeriesName[] = [], hopSeconds = DEFAULT_SETTINGS.hopSeconds): AnalyzeSettings {
-  const spec = DETECTOR_SPECS.find((d) => d.key === options.detector)!;
-  const targetDb = options.target ?? DEFAULT_SETTINGS.targetDb;
-  if (targetDb < spec.targetMin || targetDb > spec.targetMax) {
-    throw new InvalidArgumentError(`--target ${targetDb} is outside ${formatDb(spec.targetMin, "")} … ${formatDb(spec.targetMax, spec.unit)} for --detector ${spec.key}`);
-  }
-  // A peak detector's target is itself a peak: the −6 dBFS sample-peak ceiling applies to the others unless set.
-  const peakDetector = spec.key === "peak" || spec.key === "true-peak";
-  const ceilingDbfs = options.ceiling === false ? null : options.ceiling ?? (peakDetector ? null : paramByKey("peakCeilingDbfs").default);
-  return { targetDb, detector: spec.key, ceilingDbfs, ceilingTpDbtp: options.ceilingTp ?? null, series, hopSeconds };
-}
-
 function withCommon(command: Command, example: string): Command {
-  const ceiling = paramByKey("peakCeilingDbfs"), ceilingTp = paramByKey("peakCeilingTpDbtp");
-  const detectors = DETECTOR_SPECS.map((d) => `  ${d.key.padEnd(10)} ${DETECTOR_EXPLAINED[d.key]} (${d.unit}; targets ${formatDb(d.targetMin, "")} … ${formatDb(d.targetMax, "")})`).join("\n");
+  const ceiling = paramByKey("peakCeilingDbfs"),
+    ceilingTp = paramByKey("peakCeilingTpDbtp");
+  const detectors = DETECTOR_SPECS.map(
+    (d) =>
+      `  ${d.key.padEnd(10)} ${DETECTOR_EXPLAINED[d.key]} (${d.unit}; targets ${formatDb(d.targetMin, "")} … ${formatDb(d.targetMax, "")})`,
+  ).join("\n");
   return command
-    .option("--target <level>", `auto-trim target in the detector's unit (default ${formatDb(DEFAULT_SETTINGS.targetDb, "")}: a −18 dBFS sine, 0 VU)`, number("--target", "the detector's unit"))
-    .addOption(new Option("--detector <name>", "what the target measures (see below)").choices(DETECTOR_NAMES).default(DEFAULT_SETTINGS.detector))
-    .option("--ceiling <dBFS>", `sample-peak ceiling after the trim (${formatDb(ceiling.min, "")} … ${formatDb(ceiling.max, "")}; default ${formatDb(ceiling.default, "dBFS")}, none for the peak detectors)`, inRange(ceiling, "--ceiling"))
+    .option(
+      "--target <level>",
+      `auto-trim target in the detector's unit (default ${formatDb(DEFAULT_SETTINGS.targetDb, "")}: a −18 dBFS sine, 0 VU)`,
+      number("--target", "the detector's unit"),
+    )
+    .addOption(
+      new Option("--detector <name>", "what the target measures (see below)")
+        .choices(DETECTOR_NAMES)
+        .default(DEFAULT_SETTINGS.detector),
+    )
+    .option(
+      "--ceiling <dBFS>",
+      `sample-peak ceiling after the trim (${formatDb(ceiling.min, "")} … ${formatDb(ceiling.max, "")}; default ${formatDb(ceiling.default, "dBFS")}, none for the peak detectors)`,
+      inRange(ceiling, "--ceiling"),
+    )
     .option("--no-ceiling", "no sample-peak ceiling")
-    .option("--ceiling-tp <dBTP>", `true-peak ceiling after the trim (${formatDb(ceilingTp.min, "")} … ${formatDb(ceilingTp.max, "")}; default none)`, inRange(ceilingTp, "--ceiling-tp"))
-    .option("-j, --jobs <n>", "files processed at once (default: the number of cores)", positive("--jobs", MAX_JOBS, true), availableParallelism())
+    .option(
+      "--ceiling-tp <dBTP>",
+      `true-peak ceiling after the trim (${formatDb(ceilingTp.min, "")} … ${formatDb(ceilingTp.max, "")}; default none)`,
+      inRange(ceilingTp, "--ceiling-tp"),
+    )
+    .option(
+      "-j, --jobs <n>",
+      "files processed at once (default: the number of cores)",
+      positive("--jobs", MAX_JOBS, true),
+      availableParallelism(),
+    )
     .option("-q, --quiet", "no progress bar")
-    .addHelpText("after", `\nDetectors (all but peak, true-peak and rms are gated like BS.1770):\n${detectors}\n\nExample:\n  ${example}`);
+    .addHelpText(
+      "after",
+      `\nDetectors (all but peak, true-peak and rms are gated like BS.1770):\n${detectors}\n\nExample:\n  ${example}`,
+    );
 }
 
 export function program(): Command {
   const cli = new Command("gainstage")
-    .description(`${descriptor.name} ${descriptor.version}: measure and gain-stage audio files (WAV, RF64, FLAC, MP3) with the same kernel as the app.\nLevels: sample peak dBFS, true peak dBTP (BS.1770-5), RMS plain and AES17, VU (IEC 60268-17, 0 VU = −18 dBFS), loudness LUFS/LU (BS.1770, EBU R128).`)
+    .description(
+      `${descriptor.name} ${descriptor.version}: measure and gain-stage audio files (WAV, RF64, FLAC, MP3) with the same kernel as the app.\nLevels: sample peak dBFS, true peak dBTP (BS.1770-5), RMS plain and AES17, VU (IEC 60268-17, 0 VU = −18 dBFS), loudness LUFS/LU (BS.1770, EBU R128).`,
+    )
     .version(descriptor.version)
     .showHelpAfterError("(run gainstage --help for usage)")
-    .addHelpText("after", "\nExamples:\n  gainstage analyze stems/*.wav\n  gainstage trim stems/*.wav --out trimmed\n  gainstage report stems/*.wav --html levels.html")
-    .exitOverride((error) => { process.exit(error.exitCode === 0 ? 0 : 2); });
+    .addHelpText(
+      "after",
+      "\nExamples:\n  gainstage analyze stems/*.wav\n  gainstage trim stems/*.wav --out trimmed\n  gainstage report stems/*.wav --html levels.html",
+    )
+    .exitOverride((error) => {
+      process.exit(error.exitCode === 0 ? 0 : 2);
+    });
 
-  withCommon(cli.command("analyze").argument("<files...>", "audio files; - reads a WAV from standard input"), "gainstage analyze --format line mix.wav vocal.flac   (or: sox song.wav -t wav - | gainstage analyze -)")
+  withCommon(
+    cli.command("analyze").argument("<files...>", "audio files; - reads a WAV from standard input"),
+    "gainstage analyze --format line mix.wav vocal.flac   (or: sox song.wav -t wav - | gainstage analyze -)",
+  )
     .description("measure files: peaks, RMS, VU, loudness, and the trim that puts each at the target")
-    .addOption(new Option("--format <kind>", "table (default), line (one line per file), csv, json or jsonl").choices(["table", "line", "csv", "json", "jsonl"]).default("table"))
+    .addOption(
+      new Option("--format <kind>", "table (default), line (one line per file), csv, json or jsonl")
+        .choices(["table", "line", "csv", "json", "jsonl"])
+        .default("table"),
+    )
     .option("--json", "short for --format json: a JSON array, one object per file")
     .option("--jsonl", "short for --format jsonl: JSON Lines, one object per file as each is done")
     .option("--csv", "short for --format csv: one row per file, JSON field names as the header")
     .option("--series <names>", `add time series to JSON (${SERIES_NAMES.join(", ")})`, seriesList)
-    .option("--hop <seconds>", "series hop (rounded to the meters' evaluation step)", positive("--hop", MAX_HOP_SECONDS), DEFAULT_SETTINGS.hopSeconds)
-    .action(async (files: string[], options: CommonOptions & { format: string; json?: boolean; jsonl?: boolean; csv?: boolean; series?: SeriesName[]; hop: number }) => {
-      const format = options.json ? "json" : options.jsonl ? "jsonl" : options.csv ? "csv" : options.format;
-      if (files.filter((f) => f === "-").length > 1) cli.error("gainstage analyze: standard input (-) can be read once", { exitCode: 2 });
-      await analyzeCommand(files, settingsOr(cli, () => settingsFrom(options, options.series ?? [], options.hop)), format, options);
-    });
+    .option(
+      "--hop <seconds>",
+      "series hop (rounded to the meters' evaluation step)",
+      positive("--hop", MAX_HOP_SECONDS),
+      DEFAULT_SETTINGS.hopSeconds,
+    )
+    .action(
+      async (
+        files: string[],
+        options: CommonOptions & {
+          format: string;
+          json?: boolean;
+          jsonl?: boolean;
+          csv?: boolean;
+          series?: SeriesName[];
+          hop: number;
+        },
+      ) => {
+        const format = options.json ? "json" : options.jsonl ? "jsonl" : options.csv ? "csv" : options.format;
+        if (files.filter((f) => f === "-").length > 1)
+          cli.error("gainstage analyze: standard input (-) can be read once", { exitCode: 2 });
+        await analyzeCommand(
+          files,
+          settingsOr(cli, () => settingsFrom(options, options.series ?? [], options.hop)),
+          format,
+          options,
+        );
+      },
+    );
 
-  withCommon(cli.command("trim").argument("<files...>", "audio files"), "gainstage trim take.wav -o take-trimmed.wav   ·   gainstage trim a/x.wav b/x.wav --out trimmed --keep-tree")
-    .description("write copies trimmed to the target (same format and bit depth, every chunk kept, dithered to integer formats)")
+  withCommon(
+    cli.command("trim").argument("<files...>", "audio files"),
+    "gainstage trim take.wav -o take-trimmed.wav   ·   gainstage trim a/x.wav b/x.wav --out trimmed --keep-tree",
+  )
+    .description(
+      "write copies trimmed to the target (same format and bit depth, every chunk kept, dithered to integer formats)",
+    )
     .option("--out <dir>", "folder for the trimmed copies (created if missing)")
     .option("-o, --output <file>", "the trimmed copy's file name (one input; a folder that exists means --out)")
-    .option("--keep-tree", "under --out, mirror each input's folders (relative to the inputs' common folder), so equal names do not collide")
+    .option(
+      "--keep-tree",
+      "under --out, mirror each input's folders (relative to the inputs' common folder), so equal names do not collide",
+    )
     .option("--in-place", "replace each input (through a temporary file and an atomic rename; mode and owner kept)")
     .option("--dry-run", "say what would be done; write nothing")
     .option("--force", "replace existing outputs; in place, replace read-only files too")
     .option("--allow-clipping", "write an integer file even if the trim clips samples")
     .option("--json", "print a JSON array of results")
-    .action(async (files: string[], options: CommonOptions & { out?: string; output?: string; keepTree?: boolean; inPlace?: boolean; dryRun?: boolean; force?: boolean; allowClipping?: boolean; json?: boolean }) => {
-      if (options.output && existsSync(options.output) && statSync(options.output).isDirectory()) { options.out = options.output; options.output = undefined; }
-      const trimOptions = { outDir: options.out, output: options.output, keepTree: options.keepTree, inPlace: options.inPlace, dryRun: options.dryRun, force: options.force, allowClipping: options.allowClipping };
-      await trimCommand(files, settingsOr(cli, () => settingsFrom(options)), { ...options, ...trimOptions }, (message) => cli.error(`gainstage trim: ${message}`, { exitCode: 2 }));
-    });
+    .action(
+      async (
+        files: string[],
+        options: CommonOptions & {
+          out?: string;
+          output?: string;
+          keepTree?: boolean;
+          inPlace?: boolean;
+          dryRun?: boolean;
+          force?: boolean;
+          allowClipping?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        if (options.output && existsSync(options.output) && statSync(options.output).isDirectory()) {
+          options.out = options.output;
+          options.output = undefined;
+        }
+        const trimOptions = {
+          outDir: options.out,
+          output: options.output,
+          keepTree: options.keepTree,
+          inPlace: options.inPlace,
+          dryRun: options.dryRun,
+          force: options.force,
+          allowClipping: options.allowClipping,
+        };
+        await trimCommand(
+          files,
+          settingsOr(cli, () => settingsFrom(options)),
+          { ...options, ...trimOptions },
+          (message) => cli.error(`gainstage trim: ${message}`, { exitCode: 2 }),
+        );
+      },
+    );
 
-  withCommon(cli.command("report").argument("<files...>", "audio files"), "gainstage report stems/*.wav --html levels.html --svg levels.svg")
+  withCommon(
+    cli.command("report").argument("<files...>", "audio files"),
+    "gainstage report stems/*.wav --html levels.html --svg levels.svg",
+  )
     .description("draw level over time (as is and trimmed) with the stage targets, as HTML or SVG")
     .option("--html <file>", "write an HTML report")
     .option("--svg <file>", "write an SVG picture")
     .action(async (files: string[], options: CommonOptions & { html?: string; svg?: string }) => {
-      if (!options.html && !options.svg) cli.error("gainstage report: give --html OUT.html or --svg OUT.svg", { exitCode: 2 });
-      await reportCommand(files, settingsOr(cli, () => settingsFrom(options)), options);
+      if (!options.html && !options.svg)
+        cli.error("gainstage report: give --html OUT.html or --svg OUT.svg", { exitCode: 2 });
+      await reportCommand(
+        files,
+        settingsOr(cli, () => settingsFrom(options)),
+        options,
+      );
     });
   return cli;
 }
 
 function settingsOr(cli: Command, make: () => AnalyzeSettings): AnalyzeSettings {
-  try { return make(); } catch (error) { return cli.error(`gainstage: ${(error as Error).message}`, { exitCode: 2 }); }
+  try {
+    return make();
+  } catch (error) {
+    return cli.error(`gainstage: ${(error as Error).message}`, { exitCode: 2 });
+  }
 }
 
 export type { FileAnalysis };

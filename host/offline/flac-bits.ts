@@ -12,7 +12,8 @@ const CRC8_POLY = 0x07;
 const CRC16_POLY = 0x8005;
 
 function crcTable(bits: number, poly: number): Uint16Array {
-  const top = 1 << (bits - 1), mask = (1 << bits) - 1;
+  const top = 1 << (bits - 1),
+    mask = (1 << bits) - 1;
   return Uint16Array.from({ length: 256 }, (_, byte) => {
     let crc = byte << (bits - 8);
     for (let i = 0; i < 8; i++) crc = crc & top ? ((crc << 1) ^ poly) & mask : (crc << 1) & mask;
@@ -42,17 +43,28 @@ export class BitReader {
   private cache = 0;
   private cacheBits = 0;
 
-  constructor(private bytes: Uint8Array, start: number, private end: number) {
+  constructor(
+    private bytes: Uint8Array,
+    start: number,
+    private end: number,
+  ) {
     this.next = start;
   }
 
   /** Byte position of the next unread bit, when byte-aligned (the caller checks `aligned`). */
-  get position(): number { return this.next - (this.cacheBits >> 3); }
-  get aligned(): boolean { return (this.cacheBits & 7) === 0; }
+  get position(): number {
+    return this.next - (this.cacheBits >> 3);
+  }
+  get aligned(): boolean {
+    return (this.cacheBits & 7) === 0;
+  }
 
   private fill(): void {
     while (this.cacheBits <= 24) {
-      if (this.next >= this.end) { if (this.cacheBits === 0) throw new OutOfData(); return; }
+      if (this.next >= this.end) {
+        if (this.cacheBits === 0) throw new OutOfData();
+        return;
+      }
       this.cache = (this.cache << 8) | this.bytes[this.next++]!;
       this.cacheBits += 8;
     }
@@ -62,14 +74,18 @@ export class BitReader {
   bits(count: number): number {
     if (count === 0) return 0;
     if (count > 24) return this.bits(count - 16) * 65536 + this.bits(16);
-    if (this.cacheBits < count) { this.fill(); if (this.cacheBits < count) throw new OutOfData(); }
+    if (this.cacheBits < count) {
+      this.fill();
+      if (this.cacheBits < count) throw new OutOfData();
+    }
     this.cacheBits -= count;
     return (this.cache >>> this.cacheBits) & ((1 << count) - 1);
   }
 
   /** A two's complement number of `count` bits (1 … 33). */
   signed(count: number): number {
-    const value = this.bits(count > 32 ? 32 : count) * (count > 32 ? 2 : 1) + (count > 32 ? this.bits(1) : 0);
+    const wide = count > 32;
+    const value = this.bits(Math.min(count, 32)) * (wide ? 2 : 1) + (wide ? this.bits(1) : 0);
     return value >= 2 ** (count - 1) ? value - 2 ** count : value;
   }
 
@@ -92,5 +108,7 @@ export class BitReader {
   }
 
   /** Skips to the next byte boundary. */
-  align(): void { this.cacheBits -= this.cacheBits & 7; }
+  align(): void {
+    this.cacheBits -= this.cacheBits & 7;
+  }
 }

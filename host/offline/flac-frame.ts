@@ -10,50 +10,78 @@
 import { AudioFileError } from "./audio-reader.js";
 import { BitReader, crc16, crc8 } from "./flac-bits.js";
 
-export interface StreamInfo { sampleRate: number; channels: number; bits: number; totalFrames: number }
+export interface StreamInfo {
+  sampleRate: number;
+  channels: number;
+  bits: number;
+  totalFrames: number;
+}
 
 export const MAX_BLOCK_FRAMES = 65535;
-const SYNC_CODE = 0x3ffe;                   // 14 bits: 11111111111110
+const SYNC_CODE = 0x3ffe; // 14 bits: 11111111111110
 const RATES = [0, 88200, 176400, 192000, 8000, 16000, 22050, 24000, 32000, 44100, 48000, 96000];
-const DEPTHS = [0, 8, 12, -1, 16, 20, 24, 32];        // sample size codes; -1 reserved
-const LEFT_SIDE = 8, SIDE_RIGHT = 9, MID_SIDE = 10;
+const DEPTHS = [0, 8, 12, -1, 16, 20, 24, 32]; // sample size codes; -1 reserved
+const LEFT_SIDE = 8,
+  SIDE_RIGHT = 9,
+  MID_SIDE = 10;
 /** Fixed predictor coefficients, order 0 … 4 (RFC 9639 §9.2.5). */
 const FIXED = [[], [1], [2, -1], [3, -3, 1], [4, -6, 4, -1]];
 /** Above this many bits a prediction sum may pass 2^53 and is computed exactly with BigInt. */
 const EXACT_DOUBLE_BITS = 52;
 
-function corrupt(what: string): never { throw new AudioFileError(`corrupt FLAC: ${what}`); }
+function corrupt(what: string): never {
+  throw new AudioFileError(`corrupt FLAC: ${what}`);
+}
 
 /** The decoded frame: `frames` samples per channel in `samples` (reused between frames). */
-export interface DecodedFrame { frames: number; endOffset: number }
+export interface DecodedFrame {
+  frames: number;
+  endOffset: number;
+}
 
 /**
  * Decodes the frame starting at `start` of `bytes` into `samples` (one Float64Array of
  * MAX_BLOCK_FRAMES per channel). Throws OutOfData when the frame runs past `end`, AudioFileError
  * when it is damaged.
  */
-export function decodeFrame(bytes: Uint8Array, start: number, end: number, info: StreamInfo, samples: Float64Array[]): DecodedFrame {
+export function decodeFrame(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  info: StreamInfo,
+  samples: Float64Array[],
+): DecodedFrame {
   const bits = new BitReader(bytes, start, end);
   if (bits.bits(14) !== SYNC_CODE) corrupt(`lost sync at byte ${start}`);
-  bits.bits(2);                                        // reserved, blocking strategy
-  const sizeCode = bits.bits(4), rateCode = bits.bits(4), assignment = bits.bits(4), depthCode = bits.bits(3);
+  bits.bits(2); // reserved, blocking strategy
+  const sizeCode = bits.bits(4),
+    rateCode = bits.bits(4),
+    assignment = bits.bits(4),
+    depthCode = bits.bits(3);
   if (bits.bits(1) !== 0) corrupt("reserved bit set in a frame header");
   readCodedNumber(bits);
-  let blockFrames = sizeCode === 1 ? 192 : sizeCode <= 5 ? 576 << (sizeCode - 2) : sizeCode >= 8 ? 256 << (sizeCode - 8) : 0;
+  let blockFrames =
+    sizeCode === 1 ? 192 : sizeCode <= 5 ? 576 << (sizeCode - 2) : sizeCode >= 8 ? 256 << (sizeCode - 8) : 0;
   if (sizeCode === 6) blockFrames = bits.bits(8) + 1;
   else if (sizeCode === 7) blockFrames = bits.bits(16) + 1;
   if (sizeCode === 0 || blockFrames > MAX_BLOCK_FRAMES) corrupt("bad block size");
-  if (rateCode === 12) bits.bits(8); else if (rateCode === 13 || rateCode === 14) bits.bits(16);
+  if (rateCode === 12) bits.bits(8);
+  else if (rateCode === 13 || rateCode === 14) bits.bits(16);
   else if (rateCode === 15) corrupt("bad sample rate code");
-  else if (rateCode !== 0 && RATES[rateCode] !== info.sampleRate) corrupt("a frame's sample rate differs from STREAMINFO");
+  else if (rateCode !== 0 && RATES[rateCode] !== info.sampleRate)
+    corrupt("a frame's sample rate differs from STREAMINFO");
   const depth = depthCode === 0 ? info.bits : DEPTHS[depthCode]!;
   if (depth !== info.bits) corrupt(`a frame's bit depth (${depth}) differs from STREAMINFO (${info.bits})`);
-  const channels = assignment < LEFT_SIDE ? assignment + 1 : assignment <= MID_SIDE ? 2 : corrupt("reserved channel assignment");
+  const channels =
+    assignment < LEFT_SIDE ? assignment + 1 : assignment <= MID_SIDE ? 2 : corrupt("reserved channel assignment");
   if (channels !== info.channels) corrupt("a frame's channel count differs from STREAMINFO");
   if (crc8(bytes, start, bits.position) !== bits.bits(8)) corrupt("a frame header fails its CRC-8");
 
   for (let channel = 0; channel < channels; channel++) {
-    const side = (assignment === LEFT_SIDE && channel === 1) || (assignment === SIDE_RIGHT && channel === 0) || (assignment === MID_SIDE && channel === 1);
+    const side =
+      (assignment === LEFT_SIDE && channel === 1) ||
+      (assignment === SIDE_RIGHT && channel === 0) ||
+      (assignment === MID_SIDE && channel === 1);
     decodeSubframe(bits, samples[channel]!, blockFrames, depth + (side ? 1 : 0));
   }
   bits.align();
@@ -108,15 +136,17 @@ function decodeSubframe(bits: BitReader, out: Float64Array, frames: number, dept
 function readResidual(bits: BitReader, out: Float64Array, frames: number, order: number): void {
   const method = bits.bits(2);
   if (method > 1) corrupt("reserved residual coding method");
-  const parameterBits = method === 0 ? 4 : 5, escape = (1 << parameterBits) - 1;
+  const parameterBits = method === 0 ? 4 : 5,
+    escapeCode = (1 << parameterBits) - 1;
   const partitionOrder = bits.bits(4);
-  const partitions = 1 << partitionOrder, perPartition = frames >> partitionOrder;
+  const partitions = 1 << partitionOrder,
+    perPartition = frames >> partitionOrder;
   if (perPartition << partitionOrder !== frames || perPartition < order) corrupt("bad residual partition order");
   let n = order;
   for (let partition = 0; partition < partitions; partition++) {
     const end = (partition + 1) * perPartition;
     const parameter = bits.bits(parameterBits);
-    if (parameter === escape) {
+    if (parameter === escapeCode) {
       const raw = bits.bits(5);
       for (; n < end; n++) out[n] = raw === 0 ? 0 : bits.signed(raw);
       continue;
@@ -141,7 +171,8 @@ function predict(out: Float64Array, frames: number, coefficients: number[], shif
     }
     return;
   }
-  const big = coefficients.map(BigInt), bigShift = BigInt(shift);
+  const big = coefficients.map(BigInt),
+    bigShift = BigInt(shift);
   for (let n = order; n < frames; n++) {
     let sum = 0n;
     for (let i = 0; i < order; i++) sum += big[i]! * BigInt(out[n - 1 - i]!);
@@ -151,12 +182,14 @@ function predict(out: Float64Array, frames: number, coefficients: number[], shif
 
 /** Undoes stereo decorrelation (RFC 9639 §4.2): left/side, side/right, mid/side. */
 function decorrelate(assignment: number, samples: Float64Array[], frames: number): void {
-  const a = samples[0]!, b = samples[1]!;
+  const a = samples[0]!,
+    b = samples[1]!;
   if (assignment === LEFT_SIDE) for (let n = 0; n < frames; n++) b[n] = a[n]! - b[n]!;
   else if (assignment === SIDE_RIGHT) for (let n = 0; n < frames; n++) a[n] = a[n]! + b[n]!;
   else if (assignment === MID_SIDE) {
     for (let n = 0; n < frames; n++) {
-      const side = b[n]!, mid = a[n]! * 2 + (side % 2 !== 0 ? 1 : 0);
+      const side = b[n]!,
+        mid = a[n]! * 2 + (side % 2 !== 0 ? 1 : 0);
       a[n] = (mid + side) / 2;
       b[n] = (mid - side) / 2;
     }

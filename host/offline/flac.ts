@@ -22,8 +22,10 @@ const ID3V1_BYTES = 128;
 
 function readStreamInfo(source: ByteSource): { info: StreamInfo; framesStart: number } {
   const head = Buffer.alloc(MARKER_BYTES + BLOCK_HEADER_BYTES + STREAMINFO_BYTES);
-  if (source.read(head, 0, head.length, 0) < head.length) throw new AudioFileError("truncated: shorter than a FLAC header");
-  if ((head[4]! & 0x7f) !== STREAMINFO_TYPE || head.readUIntBE(5, 3) !== STREAMINFO_BYTES) throw new AudioFileError("corrupt: FLAC without a STREAMINFO block");
+  if (source.read(head, 0, head.length, 0) < head.length)
+    throw new AudioFileError("truncated: shorter than a FLAC header");
+  if ((head[4]! & 0x7f) !== STREAMINFO_TYPE || head.readUIntBE(5, 3) !== STREAMINFO_BYTES)
+    throw new AudioFileError("corrupt: FLAC without a STREAMINFO block");
   const block = head.subarray(MARKER_BYTES + BLOCK_HEADER_BYTES);
   // RFC 9639 §8.2: min/max block size (16+16), min/max frame size (24+24), then rate (20),
   // channels − 1 (3), bits − 1 (5), total samples (36), MD5 (128).
@@ -33,11 +35,13 @@ function readStreamInfo(source: ByteSource): { info: StreamInfo; framesStart: nu
   const totalFrames = (block[13]! & 0xf) * 2 ** 32 + block.readUInt32BE(14);
   if (sampleRate === 0) throw new AudioFileError("corrupt: FLAC sample rate 0");
   if (bits < 4) throw new AudioFileError(`corrupt: FLAC bit depth ${bits} (FLAC allows 4 … 32)`);
-  let at = MARKER_BYTES, last = (head[4]! & LAST_BLOCK_FLAG) !== 0;
+  let at = MARKER_BYTES,
+    last = (head[4]! & LAST_BLOCK_FLAG) !== 0;
   at += BLOCK_HEADER_BYTES + STREAMINFO_BYTES;
   const header = Buffer.alloc(BLOCK_HEADER_BYTES);
   while (!last) {
-    if (source.read(header, 0, BLOCK_HEADER_BYTES, at) < BLOCK_HEADER_BYTES) throw new AudioFileError("truncated: in the FLAC metadata");
+    if (source.read(header, 0, BLOCK_HEADER_BYTES, at) < BLOCK_HEADER_BYTES)
+      throw new AudioFileError("truncated: in the FLAC metadata");
     last = (header[0]! & LAST_BLOCK_FLAG) !== 0;
     at += BLOCK_HEADER_BYTES + header.readUIntBE(1, 3);
     if (source.size !== null && at > source.size) throw new AudioFileError("truncated: in the FLAC metadata");
@@ -80,7 +84,11 @@ export class FlacReader implements AudioBlockReader {
   }
 
   progress(): number {
-    return this.source.size ? this.position / this.source.size : this.totalFrames > 0 ? this.decoded / this.totalFrames : 0;
+    return this.source.size
+      ? this.position / this.source.size
+      : this.totalFrames > 0
+        ? this.decoded / this.totalFrames
+        : 0;
   }
 
   /** Appends the next chunk of the file to the buffer; false at the end of the file. */
@@ -111,12 +119,14 @@ export class FlacReader implements AudioBlockReader {
           this.start = frame.endOffset;
           this.decoded += frame.frames;
           for (let c = 0; c < this.channels; c++) {
-            const from = this.samples[c]!, to = this.planar[c]!;
+            const from = this.samples[c]!,
+              to = this.planar[c]!;
             for (let n = 0; n < frame.frames; n++) to[n] = from[n]! * this.scale;
           }
           return { frames: frame.frames, channels: this.planar.map((p) => p.subarray(0, frame.frames)) };
         } catch (error) {
-          if (!(error instanceof OutOfData)) throw new AudioFileError(`${(error as Error).message} (after ${this.decoded} frames)`);
+          if (!(error instanceof OutOfData))
+            throw new AudioFileError(`${(error as Error).message} (after ${this.decoded} frames)`);
         }
       }
       if (!this.more()) return this.finish();
@@ -127,13 +137,18 @@ export class FlacReader implements AudioBlockReader {
   private finish(): null {
     const rest = this.buffer.subarray(this.start, this.end);
     const tag = rest.length === ID3V1_BYTES && rest[0] === 0x54 && rest[1] === 0x41 && rest[2] === 0x47; // "TAG"
-    if (rest.length > 0 && !tag) throw new AudioFileError(`truncated: the last FLAC frame is cut off after ${this.decoded} frames`);
+    if (rest.length > 0 && !tag)
+      throw new AudioFileError(`truncated: the last FLAC frame is cut off after ${this.decoded} frames`);
     if (this.totalFrames > 0 && this.decoded < this.totalFrames) {
-      throw new AudioFileError(`truncated: decoded ${this.decoded} of the ${this.totalFrames} frames the header promises`);
+      throw new AudioFileError(
+        `truncated: decoded ${this.decoded} of the ${this.totalFrames} frames the header promises`,
+      );
     }
     if (this.decoded === 0) throw new AudioFileError("no audio frames in the file");
     return null;
   }
 
-  close(): void { this.source.close(); }
+  close(): void {
+    this.source.close();
+  }
 }

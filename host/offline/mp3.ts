@@ -14,7 +14,12 @@ import { MpegFrameWalker } from "./mpeg-frames.js";
 
 const READ_CHUNK_BYTES = 1 << 20;
 
-interface Decoded { channelData: Float32Array[]; samplesDecoded: number; sampleRate: number; errors: { message: string; outputSamples: number }[] }
+interface Decoded {
+  channelData: Float32Array[];
+  samplesDecoded: number;
+  sampleRate: number;
+  errors: { message: string; outputSamples: number }[];
+}
 
 /** An MP3 file starts with an ID3v2 tag or an MPEG audio frame sync (11 set bits). */
 export function looksLikeMp3(head: Uint8Array): boolean {
@@ -29,7 +34,12 @@ function quietly<T>(call: () => T): T {
   const { error, warn } = console;
   console.error = () => {};
   console.warn = () => {};
-  try { return call(); } finally { console.error = error; console.warn = warn; }
+  try {
+    return call();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
 }
 
 export class Mp3Reader implements AudioBlockReader {
@@ -46,7 +56,10 @@ export class Mp3Reader implements AudioBlockReader {
   private pending: Decoded | null = null;
   private readonly walker = new MpegFrameWalker();
 
-  private constructor(private readonly source: ByteSource, private readonly decoder: MPEGDecoder) {}
+  private constructor(
+    private readonly source: ByteSource,
+    private readonly decoder: MPEGDecoder,
+  ) {}
 
   /** Opens an MP3 from `source`; its rate and channels come from the first decoded block. */
   static async open(source: ByteSource): Promise<Mp3Reader> {
@@ -66,7 +79,9 @@ export class Mp3Reader implements AudioBlockReader {
     }
   }
 
-  progress(): number { return this.source.size ? this.offset / this.source.size : 0; }
+  progress(): number {
+    return this.source.size ? this.offset / this.source.size : 0;
+  }
 
   /** The next decoded chunk with samples, or null at the end; throws for corrupt or cut-off data. */
   private async next(): Promise<Decoded | null> {
@@ -74,7 +89,10 @@ export class Mp3Reader implements AudioBlockReader {
       // A fresh buffer per chunk: the decoder keeps a view of input it has not consumed yet.
       const chunk = new Uint8Array(READ_CHUNK_BYTES);
       const got = this.source.read(chunk, 0, READ_CHUNK_BYTES, this.offset);
-      if (got === 0) { this.ended = true; break; }
+      if (got === 0) {
+        this.ended = true;
+        break;
+      }
       this.walker.feed(chunk.subarray(0, got), this.offset);
       this.offset += got;
       this.source.release(this.offset);
@@ -83,14 +101,22 @@ export class Mp3Reader implements AudioBlockReader {
       // the middle (corrupt); the stream simply ending means the file was cut off (truncated).
       if (result.errors.length > 0 && !this.firstError) {
         const error = result.errors[0]!;
-        this.firstError = { at: this.decoded + error.outputSamples, message: error.message.split(";")[0]!.replace(/^Error: /, "") };
+        this.firstError = {
+          at: this.decoded + error.outputSamples,
+          message: error.message.split(";")[0]!.replace(/^Error: /, ""),
+        };
       }
-      if (this.firstError && result.samplesDecoded > result.errors.reduce((most, e) => Math.max(most, e.outputSamples), 0)) {
+      if (
+        this.firstError &&
+        result.samplesDecoded > result.errors.reduce((most, e) => Math.max(most, e.outputSamples), 0)
+      ) {
         throw new AudioFileError(`corrupt MP3: ${this.firstError.message} after ${this.firstError.at} frames`);
       }
       if (result.samplesDecoded > 0) {
         if (this.channels > 0 && result.channelData.length !== this.channels) {
-          throw new AudioFileError(`corrupt MP3: ${result.channelData.length} channels decoded where the stream has ${this.channels}`);
+          throw new AudioFileError(
+            `corrupt MP3: ${result.channelData.length} channels decoded where the stream has ${this.channels}`,
+          );
         }
         this.decoded += result.samplesDecoded;
         return result;
@@ -98,7 +124,10 @@ export class Mp3Reader implements AudioBlockReader {
     }
     const cut = this.walker.verdict(this.offset);
     if (cut) throw new AudioFileError(`truncated: ${cut}; ${this.decoded} frames decoded`);
-    if (this.firstError) throw new AudioFileError(`truncated or damaged MP3: ${this.firstError.message} after ${this.firstError.at} frames`);
+    if (this.firstError)
+      throw new AudioFileError(
+        `truncated or damaged MP3: ${this.firstError.message} after ${this.firstError.at} frames`,
+      );
     return null;
   }
 

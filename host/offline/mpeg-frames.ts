@@ -25,29 +25,41 @@ const RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 2
 /** Tags that may follow the last frame: ID3v1 "TAG", APEv2 "APETAGEX", Lyrics3 "LYRICS". */
 const TRAILERS = ["TAG", "APETAGEX", "LYRICS"];
 
-interface FrameHeader { bytes: number; mpeg1: boolean; mono: boolean; crc: boolean }
+interface FrameHeader {
+  bytes: number;
+  mpeg1: boolean;
+  mono: boolean;
+  crc: boolean;
+}
 
 function parseHeader(b: Uint8Array, at: number): FrameHeader | null {
   if (b[at] !== 0xff || (b[at + 1]! & 0xe0) !== 0xe0) return null;
-  const version = (b[at + 1]! >> 3) & 3, layer = (b[at + 1]! >> 1) & 3;
-  const bitrateIndex = b[at + 2]! >> 4, rateIndex = (b[at + 2]! >> 2) & 3, padding = (b[at + 2]! >> 1) & 1;
+  const version = (b[at + 1]! >> 3) & 3,
+    layer = (b[at + 1]! >> 1) & 3;
+  const bitrateIndex = b[at + 2]! >> 4,
+    rateIndex = (b[at + 2]! >> 2) & 3,
+    padding = (b[at + 2]! >> 1) & 1;
   if (version === 1 || layer === 0 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3) return null; // reserved or free format
   const mpeg1 = version === 3;
   const kbps = BITRATES[`${mpeg1 ? 1 : 2}-${4 - layer}`]![bitrateIndex]!;
   const rate = RATES[version]![rateIndex]!;
-  const bytes = layer === 3 ? (Math.floor((12 * kbps * 1000) / rate) + padding) * 4                 // Layer I: 4-byte slots
-    : Math.floor(((layer === 1 && !mpeg1 ? 72 : 144) * kbps * 1000) / rate) + padding;             // Layer II, III
-  return { bytes, mpeg1, mono: (b[at + 3]! >> 6) === 3, crc: (b[at + 1]! & 1) === 0 };
+  const bytes =
+    layer === 3
+      ? (Math.floor((12 * kbps * 1000) / rate) + padding) * 4 // Layer I: 4-byte slots
+      : Math.floor(((layer === 1 && !mpeg1 ? 72 : 144) * kbps * 1000) / rate) + padding; // Layer II, III
+  return { bytes, mpeg1, mono: b[at + 3]! >> 6 === 3, crc: (b[at + 1]! & 1) === 0 };
 }
 
 /** Frames a Xing/Info or VBRI header in the first frame promises (not counting itself), or null. */
 function promisedFrames(b: Uint8Array, at: number, header: FrameHeader): number | null {
-  const sideInfo = header.mpeg1 ? (header.mono ? 17 : 32) : (header.mono ? 9 : 17);
+  const sideInfo = header.mpeg1 ? (header.mono ? 17 : 32) : header.mono ? 9 : 17;
   const xing = at + HEADER_BYTES + (header.crc ? 2 : 0) + sideInfo;
   const tag = String.fromCharCode(...b.subarray(xing, xing + 4));
-  if ((tag === "Xing" || tag === "Info") && (b[xing + 7]! & 1) !== 0) return new DataView(b.buffer, b.byteOffset).getUint32(xing + 8);
+  if ((tag === "Xing" || tag === "Info") && (b[xing + 7]! & 1) !== 0)
+    return new DataView(b.buffer, b.byteOffset).getUint32(xing + 8);
   const vbri = at + HEADER_BYTES + 32;
-  if (String.fromCharCode(...b.subarray(vbri, vbri + 4)) === "VBRI") return new DataView(b.buffer, b.byteOffset).getUint32(vbri + 14);
+  if (String.fromCharCode(...b.subarray(vbri, vbri + 4)) === "VBRI")
+    return new DataView(b.buffer, b.byteOffset).getUint32(vbri + 14);
   return null;
 }
 
@@ -70,16 +82,27 @@ export class MpegFrameWalker {
     const data = this.carry.length > 0 ? concat(this.carry, chunk) : chunk;
     const base = this.carry.length > 0 ? this.carryAt : offset;
     if (this.next < 0) {
-      if (data.length < ID3V2_HEADER_BYTES) return this.keep(data, base, base);
+      if (data.length < ID3V2_HEADER_BYTES) {
+        this.keep(data, base, base);
+        return;
+      }
       const id3 = data[0] === 0x49 && data[1] === 0x44 && data[2] === 0x33; // "ID3"
-      const tagBytes = id3 ? ((data[6]! & 0x7f) << 21 | (data[7]! & 0x7f) << 14 | (data[8]! & 0x7f) << 7 | (data[9]! & 0x7f)) : 0;
-      this.next = id3 ? ID3V2_HEADER_BYTES + tagBytes + ((data[5]! & ID3V2_FOOTER_FLAG) ? ID3V2_HEADER_BYTES : 0) : 0;
+      const tagBytes = id3
+        ? ((data[6]! & 0x7f) << 21) | ((data[7]! & 0x7f) << 14) | ((data[8]! & 0x7f) << 7) | (data[9]! & 0x7f)
+        : 0;
+      this.next = id3 ? ID3V2_HEADER_BYTES + tagBytes + (data[5]! & ID3V2_FOOTER_FLAG ? ID3V2_HEADER_BYTES : 0) : 0;
     }
     for (;;) {
       const at = this.next - base;
-      if (at > data.length) return this.keep(new Uint8Array(0), 0, this.next);
+      if (at > data.length) {
+        this.keep(new Uint8Array(0), 0, this.next);
+        return;
+      }
       const reach = this.frames === 0 ? INFO_HEADER_REACH : HEADER_BYTES;
-      if (at + reach > data.length) return this.keep(data.subarray(at), base + at, this.next);
+      if (at + reach > data.length) {
+        this.keep(data.subarray(at), base + at, this.next);
+        return;
+      }
       const header = parseHeader(data, at);
       if (!header) {
         // A trailing tag ends the frames; anything else means lost sync, where mpg123 resyncs and no judgement is made.
@@ -106,9 +129,11 @@ export class MpegFrameWalker {
   /** After the last chunk (`totalBytes` in all): why the stream looks cut off, or null if it looks whole. */
   verdict(totalBytes: number): string | null {
     const audioFrames = this.frames - (this.sawInfoFrame ? 1 : 0);
-    if (this.promised !== null && audioFrames < this.promised) return `${audioFrames} of the ${this.promised} MPEG frames its Xing/Info header promises`;
+    if (this.promised !== null && audioFrames < this.promised)
+      return `${audioFrames} of the ${this.promised} MPEG frames its Xing/Info header promises`;
     if (this.stopped) return null;
-    if (this.next > totalBytes) return `the last MPEG frame is cut off (${totalBytes - this.lastFrame.at} of its ${this.lastFrame.bytes} bytes are there)`;
+    if (this.next > totalBytes)
+      return `the last MPEG frame is cut off (${totalBytes - this.lastFrame.at} of its ${this.lastFrame.bytes} bytes are there)`;
     return null;
   }
 }

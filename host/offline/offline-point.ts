@@ -28,7 +28,9 @@ export function kernelModule(): WebAssembly.Module {
     try {
       cachedModule = new WebAssembly.Module(readFileSync(fileURLToPath(new URL(candidate, import.meta.url))));
       return cachedModule;
-    } catch { /* try the next place */ }
+    } catch {
+      /* try the next place */
+    }
   }
   throw new Error("the Gainstage kernel (build/gainstage.wasm) is not built: run npm run build:wasm");
 }
@@ -37,7 +39,10 @@ export class OfflinePoint {
   readonly plugin = new GainstagePlugin(kernelModule(), "single");
   private frame = 0;
 
-  constructor(sampleRate: number, readonly channels: number) {
+  constructor(
+    sampleRate: number,
+    readonly channels: number,
+  ) {
     this.plugin.activate(sampleRate, 1, MAX_FRAMES, channels);
   }
 
@@ -63,17 +68,28 @@ export class OfflinePoint {
 
   /** Feeds frames [at, at + count) of `channels` (from channel `first`) and processes them. */
   feed(channels: Float32Array[], at: number, count: number, first = 0): void {
-    for (let c = 0; c < this.channels; c++) this.plugin.kernel.input(c).set(channels[first + c]!.subarray(at, at + count));
+    for (let c = 0; c < this.channels; c++)
+      this.plugin.kernel.input(c).set(channels[first + c]!.subarray(at, at + count));
     this.plugin.process(this.frame, count, NO_EVENTS);
     this.frame += count;
   }
 
-  output(channel: number): Float32Array { return this.plugin.kernel.output(channel); }
-  readSnapshot(): TapReadings[] { return this.plugin.kernel.readSnapshot(); }
-  readAutoTrim(): AutoTrimReadings { return this.plugin.kernel.readAutoTrim(); }
+  output(channel: number): Float32Array {
+    return this.plugin.kernel.output(channel);
+  }
+  readSnapshot(): TapReadings[] {
+    return this.plugin.kernel.readSnapshot();
+  }
+  readAutoTrim(): AutoTrimReadings {
+    return this.plugin.kernel.readAutoTrim();
+  }
   /** The raw readout (valid after readMeters()), for series read at exact frames. */
-  readoutView(): Float64Array { return this.plugin.kernel.readoutView(); }
-  readMeters(): void { this.plugin.kernel.exports.readMeters(); }
+  readoutView(): Float64Array {
+    return this.plugin.kernel.readoutView();
+  }
+  readMeters(): void {
+    this.plugin.kernel.exports.readMeters();
+  }
 }
 
 /**
@@ -81,12 +97,17 @@ export class OfflinePoint {
  * `nextStop(frame)` asks (a series read): `span(channels, at, count, frameEnd)` gets each.
  * Returns the frames read.
  */
-export async function streamSpans(reader: AudioBlockReader, span: (channels: Float32Array[], at: number, count: number, frameEnd: number) => void, nextStop: (frame: number) => number = () => Infinity): Promise<number> {
-  let frame = 0, blocks = 0;
+export async function streamSpans(
+  reader: AudioBlockReader,
+  span: (channels: Float32Array[], at: number, count: number, frameEnd: number) => void,
+  nextStop: (frame: number) => number = () => Infinity,
+): Promise<number> {
+  let frame = 0,
+    blocks = 0;
   for (let block = await reader.read(); block; block = await reader.read()) {
     // Readers resolve at once, so without a pause the event loop (signals, worker messages) would wait for the whole file.
     if (++blocks % YIELD_EVERY_BLOCKS === 0) await new Promise((resolve) => setImmediate(resolve));
-    for (let at = 0; at < block.frames;) {
+    for (let at = 0; at < block.frames; ) {
       const count = Math.min(MAX_FRAMES, block.frames - at, nextStop(frame) - frame);
       frame += count;
       span(block.channels, at, count, frame);

@@ -20,7 +20,9 @@ export type Outcome<R> = { ok: true; value: R } | { ok: false; error: string };
 const PROGRESS_EVERY_MS = 200;
 
 export async function runTask(task: Task, onProgress?: (fraction: number) => void): Promise<unknown> {
-  return task.kind === "analyze" ? analyzeFile(task.file, task.settings, onProgress) : trimPlanned(task.plan, task.settings, task.options, onProgress);
+  return task.kind === "analyze"
+    ? analyzeFile(task.file, task.settings, onProgress)
+    : trimPlanned(task.plan, task.settings, task.options, onProgress);
 }
 
 function errorText(error: unknown): string {
@@ -28,12 +30,25 @@ function errorText(error: unknown): string {
 }
 
 /** Runs `tasks` on up to `jobs` threads; `onDone` fires in completion order, the result is in task order. */
-export async function runPool<R>(tasks: Task[], jobs: number, workerUrl: URL | null, onProgress: (index: number, fraction: number) => void, onDone: (index: number, outcome: Outcome<R>) => void): Promise<Outcome<R>[]> {
+export async function runPool<R>(
+  tasks: Task[],
+  jobs: number,
+  workerUrl: URL | null,
+  onProgress: (index: number, fraction: number) => void,
+  onDone: (index: number, outcome: Outcome<R>) => void,
+): Promise<Outcome<R>[]> {
   const outcomes: Outcome<R>[] = new Array(tasks.length);
-  const settle = (index: number, outcome: Outcome<R>) => { outcomes[index] = outcome; onDone(index, outcome); };
+  const settle = (index: number, outcome: Outcome<R>) => {
+    outcomes[index] = outcome;
+    onDone(index, outcome);
+  };
   if (jobs <= 1 || tasks.length <= 1 || !workerUrl) {
     for (let index = 0; index < tasks.length; index++) {
-      try { settle(index, { ok: true, value: (await runTask(tasks[index]!, (f) => onProgress(index, f))) as R }); } catch (error) { settle(index, { ok: false, error: errorText(error) }); }
+      try {
+        settle(index, { ok: true, value: (await runTask(tasks[index]!, (f) => onProgress(index, f))) as R });
+      } catch (error) {
+        settle(index, { ok: false, error: errorText(error) });
+      }
     }
     return outcomes;
   }
@@ -47,9 +62,16 @@ export async function runPool<R>(tasks: Task[], jobs: number, workerUrl: URL | n
           const onMessage = (message: { progress?: number; outcome?: Outcome<R>; temporary?: string }) => {
             if (noteFromWorker(message)) return;
             if (message.progress !== undefined) onProgress(index, message.progress);
-            if (message.outcome) { thread.off("message", onMessage); thread.off("error", onError); resolve(message.outcome); }
+            if (message.outcome) {
+              thread.off("message", onMessage);
+              thread.off("error", onError);
+              resolve(message.outcome);
+            }
           };
-          const onError = (error: Error) => { thread.off("message", onMessage); resolve({ ok: false, error: `worker failed: ${error.message}` }); };
+          const onError = (error: Error) => {
+            thread.off("message", onMessage);
+            resolve({ ok: false, error: `worker failed: ${error.message}` });
+          };
           thread.on("message", onMessage);
           thread.once("error", onError);
           thread.postMessage(tasks[index]);
@@ -71,7 +93,10 @@ export function serveWorker(): boolean {
     let last = 0;
     const progress = (fraction: number) => {
       const now = Date.now();
-      if (now - last >= PROGRESS_EVERY_MS) { last = now; parentPort!.postMessage({ progress: fraction }); }
+      if (now - last >= PROGRESS_EVERY_MS) {
+        last = now;
+        parentPort!.postMessage({ progress: fraction });
+      }
     };
     try {
       parentPort!.postMessage({ outcome: { ok: true, value: await runTask(task, progress) } });

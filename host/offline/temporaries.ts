@@ -17,23 +17,29 @@ const live = new Set<string>();
 
 /** A fresh temporary name beside `destination`. */
 export function temporaryFor(destination: string): string {
-  return join(dirname(destination), `.${basename(destination)}.gainstage-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  return join(
+    dirname(destination),
+    `.${basename(destination)}.gainstage-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`,
+  );
 }
 
 /** Notes that `path` exists now and must not outlive the run; workers tell the main thread. */
 export function registerTemporary(path: string): void {
-  if (isMainThread) live.add(path); else parentPort?.postMessage({ temporary: path, live: true });
+  if (isMainThread) live.add(path);
+  else parentPort?.postMessage({ temporary: path, live: true });
 }
 
 /** Notes that `path` was renamed into place or removed. */
 export function releaseTemporary(path: string): void {
-  if (isMainThread) live.delete(path); else parentPort?.postMessage({ temporary: path, live: false });
+  if (isMainThread) live.delete(path);
+  else parentPort?.postMessage({ temporary: path, live: false });
 }
 
 /** Main thread: applies a worker's report (see registerTemporary). */
 export function noteFromWorker(message: { temporary?: string; live?: boolean }): boolean {
   if (typeof message.temporary !== "string") return false;
-  if (message.live) live.add(message.temporary); else live.delete(message.temporary);
+  if (message.live) live.add(message.temporary);
+  else live.delete(message.temporary);
   return true;
 }
 
@@ -49,7 +55,9 @@ export function removeTemporariesOnSignals(say: (line: string) => void): void {
     process.once(signal, () => {
       const count = live.size;
       removeTemporaries();
-      say(`interrupted (${signal})${count > 0 ? `: ${count} unfinished file${count === 1 ? "" : "s"} removed, nothing half-written is left` : ""}`);
+      say(
+        `interrupted (${signal})${count > 0 ? `: ${count} unfinished file${count === 1 ? "" : "s"} removed, nothing half-written is left` : ""}`,
+      );
       process.exit(SIGNAL_EXIT[signal]);
     });
   }
@@ -58,7 +66,11 @@ export function removeTemporariesOnSignals(say: (line: string) => void): void {
 /** Temporaries in `folder` left by runs that are no longer running (their process is gone). */
 export function staleTemporaries(folder: string): { path: string; pid: number }[] {
   let names: string[];
-  try { names = readdirSync(folder); } catch { return []; }
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
   return names.flatMap((name) => {
     const match = TEMPORARY.exec(name);
     if (!match) return [];
@@ -68,5 +80,10 @@ export function staleTemporaries(folder: string): { path: string; pid: number }[
 }
 
 function isRunning(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code === "EPERM"; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

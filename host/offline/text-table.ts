@@ -51,26 +51,57 @@ export function analysisTable(a: FileAnalysis, columns = DEFAULT_COLUMNS): strin
   const labels = ["", ...ROWS.map(([label]) => label)];
   const valueColumns: string[][] = [[multi ? "all" : "mono", ...ROWS.map(([, , read]) => read(a))]];
   if (multi) valueColumns.push(["(all is)", ...ROWS.map(([, rule]) => RULE_WORDS[rule])]);
-  channelNames(a.channels).forEach((name, c) => { if (multi) valueColumns.push([name, ...ROWS.map(([, , read]) => read(a.perChannel[c]!))]); });
+  channelNames(a.channels).forEach((name, c) => {
+    if (multi) valueColumns.push([name, ...ROWS.map(([, , read]) => read(a.perChannel[c]!))]);
+  });
   const labelWidth = Math.max(...labels.map((l) => l.length));
   const width = (column: string[]) => Math.max(...column.map((cell) => cell.length));
   // Group value columns so each block fits: the labels repeat in every block.
   const blocks: string[][][] = [];
-  let block: string[][] = [], used = INDENT.length + labelWidth;
+  let block: string[][] = [],
+    used = INDENT.length + labelWidth;
   for (const column of valueColumns) {
     const needed = GAP.length + width(column);
-    if (block.length > 0 && used + needed > columns) { blocks.push(block); block = []; used = INDENT.length + labelWidth; }
+    if (block.length > 0 && used + needed > columns) {
+      blocks.push(block);
+      block = [];
+      used = INDENT.length + labelWidth;
+    }
     block.push(column);
     used += needed;
   }
   blocks.push(block);
-  const render = (cols: string[][]) => labels.map((label, row) =>
-    (INDENT + label.padEnd(labelWidth) + cols.map((col, i) => GAP + (i === 1 && multi && cols === blocks[0] ? col[row]!.padEnd(width(col)) : col[row]!.padStart(width(col)))).join("")).trimEnd()).join("\n");
+  const render = (cols: string[][]) =>
+    labels
+      .map((label, row) =>
+        (
+          INDENT +
+          label.padEnd(labelWidth) +
+          cols
+            .map(
+              (col, i) =>
+                GAP +
+                (i === 1 && multi && cols === blocks[0]
+                  ? col[row]!.padEnd(width(col))
+                  : col[row]!.padStart(width(col))),
+            )
+            .join("")
+        ).trimEnd(),
+      )
+      .join("\n");
   const spec = DETECTOR_SPECS.find((d) => d.key === a.autoTrim.detector) ?? DETECTOR_SPECS[0]!;
   const trim = a.autoTrimDb === null ? "none" : formatDb(a.autoTrimDb, "dB");
   return [
-    wrap(`${printable(a.file)}  ·  ${a.format}, ${a.sampleRate} Hz, ${a.channels} ch, ${duration(a.durationSeconds)}`, columns, INDENT),
+    wrap(
+      `${printable(a.file)}  ·  ${a.format}, ${a.sampleRate} Hz, ${a.channels} ch, ${duration(a.durationSeconds)}`,
+      columns,
+      INDENT,
+    ),
     blocks.map(render).join("\n\n"),
-    wrap(`${INDENT}Auto-trim to ${formatDb(a.autoTrim.targetDb, spec.unit)} (${spec.label}): ${trim}. ${a.autoTrim.message}`, columns, INDENT + INDENT),
+    wrap(
+      `${INDENT}Auto-trim to ${formatDb(a.autoTrim.targetDb, spec.unit)} (${spec.label}): ${trim}. ${a.autoTrim.message}`,
+      columns,
+      INDENT + INDENT,
+    ),
   ].join("\n");
 }

@@ -10,7 +10,19 @@
  * was asked for, and a failure or an interruption leaves no partial output.
  * Thread: the offline host (main thread or a worker).
  */
-import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+} from "node:fs";
 import { dirname } from "node:path";
 import { MAX_FRAMES, TAP_IN } from "../contract/layout.js";
 import { formatDb } from "../contract/format.js";
@@ -42,22 +54,41 @@ export interface TrimResult {
 }
 
 /** Plans and trims one file (the CLI plans a whole run first, then calls trimPlanned). */
-export async function trimFile(file: string, settings: AnalyzeSettings, options: TrimOptions, onProgress?: (fraction: number) => void): Promise<TrimResult> {
+export async function trimFile(
+  file: string,
+  settings: AnalyzeSettings,
+  options: TrimOptions,
+  onProgress?: (fraction: number) => void,
+): Promise<TrimResult> {
   const [plan] = planTrims([file], options);
   if (isPlanFailure(plan!)) throw new AudioFileError(plan.error);
   return trimPlanned(plan!, settings, options, onProgress);
 }
 
-export async function trimPlanned(plan: TrimPlan, settings: AnalyzeSettings, options: TrimOptions, onProgress?: (fraction: number) => void): Promise<TrimResult> {
+export async function trimPlanned(
+  plan: TrimPlan,
+  settings: AnalyzeSettings,
+  options: TrimOptions,
+  onProgress?: (fraction: number) => void,
+): Promise<TrimResult> {
   const file = plan.input;
   const before = await analyzeFile(file, { ...settings, series: [] }, onProgress && ((f) => onProgress(f / 2)));
   const trimDb = before.autoTrimDb;
   const base = { file, before, trimDb, clippedSamples: 0, dryRun: options.dryRun === true };
-  if (trimDb === null) return { ...base, output: null, after: null, message: `not trimmed: ${before.autoTrim.message}` };
+  if (trimDb === null)
+    return { ...base, output: null, after: null, message: `not trimmed: ${before.autoTrim.message}` };
   const integer = before.clipRule === "integer";
   if (options.dryRun) {
-    const clips = integer && before.autoTrim.peakAfterDbfs >= 0 ? `; it would clip (peaks ${formatDb(before.autoTrim.peakAfterDbfs, "dBFS")})` : "";
-    return { ...base, output: plan.destination, after: null, message: `would write ${plan.destination}: ${before.autoTrim.message}${clips}` };
+    const clips =
+      integer && before.autoTrim.peakAfterDbfs >= 0
+        ? `; it would clip (peaks ${formatDb(before.autoTrim.peakAfterDbfs, "dBFS")})`
+        : "";
+    return {
+      ...base,
+      output: plan.destination,
+      after: null,
+      message: `would write ${plan.destination}: ${before.autoTrim.message}${clips}`,
+    };
   }
 
   mkdirSync(dirname(plan.writeTo), { recursive: true });
@@ -71,24 +102,46 @@ export async function trimPlanned(plan: TrimPlan, settings: AnalyzeSettings, opt
     applySettings(point, settings);
     point.set("inputTrimDb", trimDb); // before the first frame: applies at once, no ramp
     const source = reader instanceof WavReader ? { ...reader.layout, bytes: reader.source } : undefined;
-    writer = new WavWriter(temporary, { format: reader.format, channels: reader.channels, sampleRate: reader.sampleRate, blockFrames: MAX_FRAMES, dither: trimDb !== 0, source });
+    writer = new WavWriter(temporary, {
+      format: reader.format,
+      channels: reader.channels,
+      sampleRate: reader.sampleRate,
+      blockFrames: MAX_FRAMES,
+      dither: trimDb !== 0,
+      source,
+    });
     const outputs = Array.from({ length: reader.channels }, (_, c) => point.output(c));
     const active = writer;
     let progressAt = reader.sampleRate;
     await streamSpans(reader, (channels, at, count, frame) => {
       point.feed(channels, at, count);
       active.write(outputs, count);
-      if (onProgress && frame >= progressAt) { progressAt += reader.sampleRate; onProgress(0.5 + reader.progress() / 2); }
+      if (onProgress && frame >= progressAt) {
+        progressAt += reader.sampleRate;
+        onProgress(0.5 + reader.progress() / 2);
+      }
     });
     writer.close();
     writer = null;
     const [, out] = point.readSnapshot();
-    const after = { expectedLevelDb: before.autoTrim.levelDb + trimDb, samplePeakDbfs: out!.overall.samplePeakMaxDbfs, truePeakDbtp: out!.overall.truePeakMaxDbtp };
+    const after = {
+      expectedLevelDb: before.autoTrim.levelDb + trimDb,
+      samplePeakDbfs: out!.overall.samplePeakMaxDbfs,
+      truePeakDbtp: out!.overall.truePeakMaxDbtp,
+    };
     if (integer && active.clipped > 0 && !options.allowClipping) {
-      throw new AudioFileError(`not written: the ${formatDb(trimDb, "dB")} trim would clip ${active.clipped} sample${active.clipped === 1 ? "" : "s"} of this ${clipRuleBits(reader.format)}-bit file (peaks would reach ${formatDb(after.samplePeakDbfs, "dBFS")}); lower the target, keep a ceiling (--ceiling), or say --allow-clipping`);
+      throw new AudioFileError(
+        `not written: the ${formatDb(trimDb, "dB")} trim would clip ${active.clipped} sample${active.clipped === 1 ? "" : "s"} of this ${clipRuleBits(reader.format)}-bit file (peaks would reach ${formatDb(after.samplePeakDbfs, "dBFS")}); lower the target, keep a ceiling (--ceiling), or say --allow-clipping`,
+      );
     }
     putInPlace(temporary, plan, options);
-    return { ...base, output: plan.destination, after, clippedSamples: active.clipped, message: `wrote ${plan.destination}: ${before.autoTrim.message}` };
+    return {
+      ...base,
+      output: plan.destination,
+      after,
+      clippedSamples: active.clipped,
+      message: `wrote ${plan.destination}: ${before.autoTrim.message}`,
+    };
   } catch (error) {
     writer?.abandon();
     rmSync(temporary, { force: true });
@@ -104,7 +157,11 @@ function putInPlace(temporary: string, plan: TrimPlan, options: TrimOptions): vo
   syncPath(temporary);
   if (plan.replaces) {
     chmodSync(temporary, plan.replaces.mode & 0o7777);
-    try { chownSync(temporary, plan.replaces.uid, plan.replaces.gid); } catch { /* not permitted: the file is ours */ }
+    try {
+      chownSync(temporary, plan.replaces.uid, plan.replaces.gid);
+    } catch {
+      /* not permitted: the file is ours */
+    }
   }
   if (plan.inPlace || options.force) {
     renameSync(temporary, plan.writeTo);
@@ -114,9 +171,11 @@ function putInPlace(temporary: string, plan: TrimPlan, options: TrimOptions): vo
       linkSync(temporary, plan.writeTo);
       unlinkSync(temporary);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new AudioFileError(`${plan.destination} appeared while trimming; use --force to replace it`);
+      if ((error as NodeJS.ErrnoException).code === "EEXIST")
+        throw new AudioFileError(`${plan.destination} appeared while trimming; use --force to replace it`);
       // A file system without hard links (FAT, exFAT): check, then rename — the window is a few microseconds.
-      if (existsSync(plan.writeTo)) throw new AudioFileError(`${plan.destination} appeared while trimming; use --force to replace it`);
+      if (existsSync(plan.writeTo))
+        throw new AudioFileError(`${plan.destination} appeared while trimming; use --force to replace it`);
       renameSync(temporary, plan.writeTo);
     }
   }
@@ -126,5 +185,9 @@ function putInPlace(temporary: string, plan: TrimPlan, options: TrimOptions): vo
 /** fsync(2) of a file or folder: so a crash cannot leave a torn file or a lost rename. */
 function syncPath(path: string): void {
   const fd = openSync(path, "r");
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -38,7 +38,11 @@ export interface TrimPlan {
 }
 
 /** What a replaced file keeps (plain data: plans travel to worker threads). */
-export interface Ownership { mode: number; uid: number; gid: number }
+export interface Ownership {
+  mode: number;
+  uid: number;
+  gid: number;
+}
 
 const ownership = (stats: Stats): Ownership => ({ mode: stats.mode, uid: stats.uid, gid: stats.gid });
 
@@ -46,14 +50,21 @@ const ownership = (stats: Stats): Ownership => ({ mode: stats.mode, uid: stats.u
 export class PlanError extends Error {}
 
 /** One input that cannot be trimmed as asked (the others go on). */
-export interface PlanFailure { input: string; error: string }
+export interface PlanFailure {
+  input: string;
+  error: string;
+}
 
 const identity = (stats: Stats) => `${stats.dev}:${stats.ino}`;
 
 function realOrResolved(path: string): string {
   // The folder may not exist yet: resolve what exists, keep the rest.
   const folder = dirname(resolve(path));
-  try { return join(realpathSync(folder), basename(path)); } catch { return resolve(path); }
+  try {
+    return join(realpathSync(folder), basename(path));
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** The deepest folder holding every input. */
@@ -70,16 +81,21 @@ function outputName(input: string, container: string | null): string {
 
 /** Plans every input; throws PlanError for what would lose a file, returns per-input failures for the rest. */
 export function planTrims(inputs: string[], options: TrimOptions): (TrimPlan | PlanFailure)[] {
-  if ([options.outDir, options.output, options.inPlace].filter(Boolean).length !== 1) throw new PlanError("give one of --out DIR, --output FILE (one input) or --in-place");
-  if (options.output && inputs.length !== 1) throw new PlanError(`--output names one file, but ${inputs.length} inputs were given: use --out DIR`);
-  if (inputs.includes(STDIN_NAME)) throw new PlanError("trim reads its input twice (measure, then write): give a file, not standard input");
+  if ([options.outDir, options.output, options.inPlace].filter(Boolean).length !== 1)
+    throw new PlanError("give one of --out DIR, --output FILE (one input) or --in-place");
+  if (options.output && inputs.length !== 1)
+    throw new PlanError(`--output names one file, but ${inputs.length} inputs were given: use --out DIR`);
+  if (inputs.includes(STDIN_NAME))
+    throw new PlanError("trim reads its input twice (measure, then write): give a file, not standard input");
   const inputIds = new Map<string, string>();
   for (const input of inputs) {
     try {
       const id = identity(statSync(input));
       if (inputIds.has(id)) throw new PlanError(`${inputIds.get(id)} and ${input} are the same file, given twice`);
       inputIds.set(id, input);
-    } catch (error) { if (error instanceof PlanError) throw error; /* missing: fails on its own */ }
+    } catch (error) {
+      if (error instanceof PlanError) throw error; /* missing: fails on its own */
+    }
   }
   const inputPaths = new Map(inputs.map((input) => [realOrResolved(input), input]));
   const base = options.keepTree ? commonFolder(inputs) : "";
@@ -88,15 +104,24 @@ export function planTrims(inputs: string[], options: TrimOptions): (TrimPlan | P
     const container = sniffContainer(input);
     if (options.inPlace) return planInPlace(input, container, options);
     const name = outputName(input, container);
-    const destination = options.output ?? (options.keepTree ? join(options.outDir!, dirname(relative(base, resolve(input))), name) : join(options.outDir!, name));
+    const destination =
+      options.output ??
+      (options.keepTree
+        ? join(options.outDir!, dirname(relative(base, resolve(input))), name)
+        : join(options.outDir!, name));
     const real = realOrResolved(destination);
     const other = taken.get(real);
-    if (other !== undefined) throw new PlanError(`${other} and ${input} would both be written to ${destination}; add --keep-tree to mirror their folders under --out, or trim them separately`);
+    if (other !== undefined)
+      throw new PlanError(
+        `${other} and ${input} would both be written to ${destination}; add --keep-tree to mirror their folders under --out, or trim them separately`,
+      );
     taken.set(real, input);
     const existing = existsSync(destination) ? statSync(destination) : null;
     const overwritten = inputPaths.get(real) ?? (existing ? inputIds.get(identity(existing)) : undefined);
     if (overwritten !== undefined) {
-      throw new PlanError(`${destination} is ${overwritten === input ? "the input itself" : `one of the inputs (${overwritten})`}: a run never writes over its inputs; choose another output, or say --in-place to replace inputs`);
+      throw new PlanError(
+        `${destination} is ${overwritten === input ? "the input itself" : `one of the inputs (${overwritten})`}: a run never writes over its inputs; choose another output, or say --in-place to replace inputs`,
+      );
     }
     if (existing && !options.force) return { input, error: `${destination} exists; use --force to replace it` };
     if (existing?.isDirectory()) return { input, error: `${destination} is a folder` };
@@ -106,7 +131,10 @@ export function planTrims(inputs: string[], options: TrimOptions): (TrimPlan | P
 
 function planInPlace(input: string, container: string | null, options: TrimOptions): TrimPlan | PlanFailure {
   if (container !== null && container !== "wav") {
-    return { input, error: `--in-place needs a WAV file (${container.toUpperCase()} is written as WAV, which would change the file's format)` };
+    return {
+      input,
+      error: `--in-place needs a WAV file (${container.toUpperCase()} is written as WAV, which would change the file's format)`,
+    };
   }
   let link: Stats, target: string, stats: Stats;
   try {
@@ -117,7 +145,10 @@ function planInPlace(input: string, container: string | null, options: TrimOptio
     return { input, destination: input, writeTo: input, inPlace: true, replaces: null }; // missing: the read reports it
   }
   if ((stats.mode & 0o222) === 0 && !options.force) {
-    return { input, error: `read-only (mode ${(stats.mode & 0o777).toString(8).padStart(4, "0")}); use --force to replace it anyway` };
+    return {
+      input,
+      error: `read-only (mode ${(stats.mode & 0o777).toString(8).padStart(4, "0")}); use --force to replace it anyway`,
+    };
   }
   return { input, destination: input, writeTo: target, inPlace: true, replaces: ownership(stats) };
 }

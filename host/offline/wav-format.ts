@@ -18,8 +18,16 @@ const EXTENSION_BYTES = 22;
 /** A fmt chunk larger than this is not a fmt chunk (the largest defined is 40 bytes). */
 export const MAX_FMT_BYTES = 1024;
 // Byte offsets in the fmt body.
-const AT_TAG = 0, AT_CHANNELS = 2, AT_RATE = 4, AT_BYTES_PER_SECOND = 8, AT_BLOCK_ALIGN = 12, AT_BITS = 14;
-const AT_CB_SIZE = 16, AT_VALID_BITS = 18, AT_CHANNEL_MASK = 20, AT_SUB_FORMAT = 24;
+const AT_TAG = 0,
+  AT_CHANNELS = 2,
+  AT_RATE = 4,
+  AT_BYTES_PER_SECOND = 8,
+  AT_BLOCK_ALIGN = 12,
+  AT_BITS = 14;
+const AT_CB_SIZE = 16,
+  AT_VALID_BITS = 18,
+  AT_CHANNEL_MASK = 20,
+  AT_SUB_FORMAT = 24;
 /** The 14 bytes every KSDATAFORMAT_SUBTYPE_* GUID built on a format tag ends with: -0000-0010-8000-00aa00389b71. */
 const GUID_TAIL = [0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xaa, 0, 0x38, 0x9b, 0x71];
 /**
@@ -36,7 +44,8 @@ export interface WavFormat {
 
 /** A GUID as Windows writes it: the first three fields are little-endian numbers, the rest bytes in order. */
 function guidText(bytes: Buffer): string {
-  const hex = (from: number, to: number) => Array.from(bytes.subarray(from, to), (b) => b.toString(16).padStart(2, "0")).join("");
+  const hex = (from: number, to: number) =>
+    Array.from(bytes.subarray(from, to), (b) => b.toString(16).padStart(2, "0")).join("");
   const field = (value: number, digits: number) => value.toString(16).padStart(digits, "0");
   return `{${field(bytes.readUInt32LE(0), 8)}-${field(bytes.readUInt16LE(4), 4)}-${field(bytes.readUInt16LE(6), 4)}-${hex(8, 10)}-${hex(10, 16)}}`;
 }
@@ -45,27 +54,40 @@ function guidText(bytes: Buffer): string {
 export function parseFmt(fmt: Buffer): WavFormat {
   if (fmt.length < PLAIN_FMT_BYTES) throw new AudioFileError("corrupt: fmt chunk too short");
   let tag = fmt.readUInt16LE(AT_TAG);
-  const channels = fmt.readUInt16LE(AT_CHANNELS), sampleRate = fmt.readUInt32LE(AT_RATE), blockAlign = fmt.readUInt16LE(AT_BLOCK_ALIGN);
+  const channels = fmt.readUInt16LE(AT_CHANNELS),
+    sampleRate = fmt.readUInt32LE(AT_RATE),
+    blockAlign = fmt.readUInt16LE(AT_BLOCK_ALIGN);
   const bits = fmt.readUInt16LE(AT_BITS);
   let validBits = bits;
   if (tag === WAVE_FORMAT_EXTENSIBLE) {
-    if (fmt.length < EXTENSIBLE_FMT_BYTES) throw new AudioFileError("corrupt: WAVE_FORMAT_EXTENSIBLE fmt chunk too short");
+    if (fmt.length < EXTENSIBLE_FMT_BYTES)
+      throw new AudioFileError("corrupt: WAVE_FORMAT_EXTENSIBLE fmt chunk too short");
     const guid = fmt.subarray(AT_SUB_FORMAT, AT_SUB_FORMAT + 16);
     tag = fmt.readUInt16LE(AT_SUB_FORMAT);
-    if (fmt.readUInt16LE(AT_SUB_FORMAT + 2) !== 0 || !GUID_TAIL.every((byte, i) => guid[2 + i] === byte) || (tag !== WAVE_FORMAT_PCM && tag !== WAVE_FORMAT_IEEE_FLOAT)) {
-      throw new AudioFileError(`unsupported WAVE_FORMAT_EXTENSIBLE sub-format ${guidText(guid)}; PCM and IEEE float are supported`);
+    if (
+      fmt.readUInt16LE(AT_SUB_FORMAT + 2) !== 0 ||
+      !GUID_TAIL.every((byte, i) => guid[2 + i] === byte) ||
+      (tag !== WAVE_FORMAT_PCM && tag !== WAVE_FORMAT_IEEE_FLOAT)
+    ) {
+      throw new AudioFileError(
+        `unsupported WAVE_FORMAT_EXTENSIBLE sub-format ${guidText(guid)}; PCM and IEEE float are supported`,
+      );
     }
     const declared = fmt.readUInt16LE(AT_VALID_BITS);
     if (declared > bits) throw new AudioFileError(`corrupt: ${declared} valid bits in ${bits}-bit samples`);
     if (declared > 0) validBits = declared;
   }
   const kind = tag === WAVE_FORMAT_PCM ? "int" : tag === WAVE_FORMAT_IEEE_FLOAT ? "float" : null;
-  if (!kind) throw new AudioFileError(`unsupported WAV encoding (format tag 0x${tag.toString(16)}); PCM and IEEE float are supported`);
+  if (!kind)
+    throw new AudioFileError(
+      `unsupported WAV encoding (format tag 0x${tag.toString(16)}); PCM and IEEE float are supported`,
+    );
   if (kind === "int" && ![8, 16, 24, 32].includes(bits)) throw new AudioFileError(`unsupported PCM bit depth ${bits}`);
   if (kind === "float" && bits !== 32 && bits !== 64) throw new AudioFileError(`unsupported float bit depth ${bits}`);
   if (channels < 1) throw new AudioFileError("corrupt: 0 channels");
   if (channels > MAX_CHANNELS) throw new AudioFileError(`${channels} channels; at most ${MAX_CHANNELS} are supported`);
-  if (blockAlign !== channels * (bits / 8)) throw new AudioFileError(`corrupt: block align ${blockAlign} does not fit ${channels} × ${bits}-bit`);
+  if (blockAlign !== channels * (bits / 8))
+    throw new AudioFileError(`corrupt: block align ${blockAlign} does not fit ${channels} × ${bits}-bit`);
   if (!(sampleRate > 0)) throw new AudioFileError("corrupt: sample rate 0");
   return { sampleRate, channels, format: { kind, bits, validBits } };
 }

@@ -40,7 +40,10 @@ export class WavWriter {
   clipped = 0;
 
   /** Creates `path` (which must not exist: the caller writes to a fresh temporary file). */
-  constructor(path: string, private readonly options: WavWriterOptions) {
+  constructor(
+    path: string,
+    private readonly options: WavWriterOptions,
+  ) {
     const { format, channels } = options;
     this.frameBytes = frameBytes(format, channels);
     this.scratch = new Uint8Array(options.blockFrames * this.frameBytes);
@@ -48,7 +51,10 @@ export class WavWriter {
     this.fd = openSync(path, "wx");
     try {
       let at = 0;
-      const put = (bytes: Buffer) => { writeSync(this.fd, bytes, 0, bytes.length, at); at += bytes.length; };
+      const put = (bytes: Buffer) => {
+        writeSync(this.fd, bytes, 0, bytes.length, at);
+        at += bytes.length;
+      };
       put(Buffer.from("RIFF\0\0\0\0WAVE", "latin1"));
       put(chunkBytes("JUNK", Buffer.alloc(DS64_BODY_BYTES)));
       const fmt = fmtBody(format, channels, options.sampleRate, options.source?.fmt);
@@ -56,8 +62,10 @@ export class WavWriter {
       if (!options.source) put(chunkBytes("fmt ", fmt));
       for (const chunk of options.source?.chunksBefore ?? []) {
         if (chunk.id === "fmt ") put(chunkBytes("fmt ", fmt));
-        else if (chunk.id === "fact") { factAt = at + CHUNK_HEADER_BYTES; put(chunkBytes("fact", Buffer.alloc(FACT_BODY_BYTES))); }
-        else at = this.copyChunk(chunk, at);
+        else if (chunk.id === "fact") {
+          factAt = at + CHUNK_HEADER_BYTES;
+          put(chunkBytes("fact", Buffer.alloc(FACT_BODY_BYTES)));
+        } else at = this.copyChunk(chunk, at);
       }
       put(Buffer.from("data\0\0\0\0", "latin1"));
       this.dataOffset = at;
@@ -73,12 +81,13 @@ export class WavWriter {
     const bytes = this.options.source!.bytes;
     const total = CHUNK_HEADER_BYTES + chunk.bytes + (chunk.bytes % 2);
     const buffer = new Uint8Array(Math.min(COPY_BYTES, total));
-    for (let done = 0; done < total;) {
+    for (let done = 0; done < total; ) {
       const want = Math.min(buffer.length, total - done);
       const got = bytes.read(buffer, 0, want, chunk.offset + done);
       // A pad byte missing at the very end of the source is written as 0.
       if (got < want) buffer.fill(0, got, want);
-      if (got === 0 && done < CHUNK_HEADER_BYTES + chunk.bytes) throw new Error(`the ${JSON.stringify(chunk.id)} chunk could not be read back`);
+      if (got === 0 && done < CHUNK_HEADER_BYTES + chunk.bytes)
+        throw new Error(`the ${JSON.stringify(chunk.id)} chunk could not be read back`);
       writeSync(this.fd, buffer, 0, want, at + done);
       done += want;
     }
@@ -88,23 +97,30 @@ export class WavWriter {
   /** A uniform integer in [0, 2^32) (xorshift32: cheap, deterministic, plenty for dither). */
   private next(): number {
     let x = this.random;
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     this.random = x >>> 0;
     return this.random;
   }
 
   write(planar: Float32Array[], frames: number): void {
     const { kind, bits, validBits } = this.options.format;
-    const width = bits / 8, stride = this.options.channels * width;
+    const width = bits / 8,
+      stride = this.options.channels * width;
     // Quantise on the valid-bits grid (12-bit audio in 16-bit words keeps its low 4 bits zero).
-    const full = 2 ** (validBits - 1), lowest = -full, highest = full - 1, shift = 2 ** (bits - validBits);
+    const full = 2 ** (validBits - 1),
+      lowest = -full,
+      highest = full - 1,
+      shift = 2 ** (bits - validBits);
     for (let c = 0; c < this.options.channels; c++) {
       const source = planar[c]!;
       let at = c * width;
       for (let n = 0; n < frames; n++, at += stride) {
         const x = source[n]!;
         if (kind === "float") {
-          if (width === 4) this.view.setFloat32(at, x, true); else this.view.setFloat64(at, x, true);
+          if (width === 4) this.view.setFloat32(at, x, true);
+          else this.view.setFloat64(at, x, true);
           continue;
         }
         const exact = x * full;
@@ -112,8 +128,11 @@ export class WavWriter {
         const tpdf = this.options.dither ? (this.next() - this.next()) / 2 ** 32 : 0;
         const q = Math.min(highest, Math.max(lowest, Math.round(exact + tpdf))) * shift;
         if (width === 2) this.view.setInt16(at, q, true);
-        else if (width === 3) { this.scratch[at] = q & 0xff; this.scratch[at + 1] = (q >> 8) & 0xff; this.scratch[at + 2] = (q >> 16) & 0xff; }
-        else if (width === 4) this.view.setInt32(at, q, true);
+        else if (width === 3) {
+          this.scratch[at] = q & 0xff;
+          this.scratch[at + 1] = (q >> 8) & 0xff;
+          this.scratch[at + 2] = (q >> 16) & 0xff;
+        } else if (width === 4) this.view.setInt32(at, q, true);
         else this.scratch[at] = q + 128;
       }
     }
@@ -131,7 +150,10 @@ export class WavWriter {
     const riffBytes = end - CHUNK_HEADER_BYTES;
     const frames = this.dataBytes / this.frameBytes;
     const word = Buffer.alloc(4);
-    if (this.factAt >= 0) { word.writeUInt32LE(Math.min(frames, RIFF_MAX_BYTES)); writeSync(this.fd, word, 0, 4, this.factAt); }
+    if (this.factAt >= 0) {
+      word.writeUInt32LE(Math.min(frames, RIFF_MAX_BYTES));
+      writeSync(this.fd, word, 0, 4, this.factAt);
+    }
     if (this.dataBytes < RIFF_MAX_BYTES && riffBytes < RIFF_MAX_BYTES) {
       word.writeUInt32LE(riffBytes);
       writeSync(this.fd, word, 0, 4, 4);
@@ -151,5 +173,7 @@ export class WavWriter {
   }
 
   /** Closes without patching (the caller deletes the partial file). */
-  abandon(): void { closeSync(this.fd); }
+  abandon(): void {
+    closeSync(this.fd);
+  }
 }

@@ -31,7 +31,9 @@ export class ParamEventWriter implements EventSink {
   /** Queues an event; false if the queue is full (the caller reports it, nothing is half-sent). */
   push(id: number, value: number, frame: number): boolean {
     if (this.ring.availableWrite() < EVENT_SLOTS) return false;
-    this.event[0] = id; this.event[1] = value; this.event[2] = frame;
+    this.event[0] = id;
+    this.event[1] = value;
+    this.event[2] = frame;
     return this.ring.push(this.event) === EVENT_SLOTS;
   }
 }
@@ -81,15 +83,21 @@ export class ParamEventReader implements EventSource {
     return true;
   }
 
-  size(): number { return this.count; }
+  size(): number {
+    return this.count;
+  }
 
   /** Frame of the earliest pending event, or Infinity. */
   nextFrame(): number {
     return this.count > 0 ? this.pending[this.head * EVENT_SLOTS + 2]! : Infinity;
   }
 
-  nextId(): number { return this.pending[this.head * EVENT_SLOTS]!; }
-  nextValue(): number { return this.pending[this.head * EVENT_SLOTS + 1]!; }
+  nextId(): number {
+    return this.pending[this.head * EVENT_SLOTS]!;
+  }
+  nextValue(): number {
+    return this.pending[this.head * EVENT_SLOTS + 1]!;
+  }
 
   /** Drops the earliest pending event (after the caller applied it). */
   shift(): void {
@@ -115,6 +123,7 @@ export class ParamEventDrain {
   }
 
   drain(visit: (id: number, value: number, frame: number) => void): void {
-    while (this.ring.availableRead() >= EVENT_SLOTS && this.ring.pop(this.event) === EVENT_SLOTS) visit(this.event[0]!, this.event[1]!, this.event[2]!);
+    while (this.ring.availableRead() >= EVENT_SLOTS && this.ring.pop(this.event) === EVENT_SLOTS)
+      visit(this.event[0]!, this.event[1]!, this.event[2]!);
   }
 }

@@ -21,7 +21,12 @@ const links = new Map<string, Link>();
 export function linkFor(id: string): Link {
   let link = links.get(id);
   if (!link) {
-    link = { input: Array.from({ length: MAX_CHANNELS }, () => new Float32Array(MAX_FRAMES)), channels: 0, frames: 0, stampFrame: -1 };
+    link = {
+      input: Array.from({ length: MAX_CHANNELS }, () => new Float32Array(MAX_FRAMES)),
+      channels: 0,
+      frames: 0,
+      stampFrame: -1,
+    };
     links.set(id, link);
   }
   return link;

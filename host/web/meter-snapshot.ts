@@ -5,7 +5,13 @@
  * "max since read" field with max(), so no peak is lost however slowly the UI polls.
  */
 import {
-  TAP_COUNT, TAP_FIELDS, READOUT_SLOTS, MAX_CHANNELS, SINCE_READ_LOUDNESS_FIELDS, SINCE_READ_CHANNEL_FIELDS, channelFieldsOffset,
+  TAP_COUNT,
+  TAP_FIELDS,
+  READOUT_SLOTS,
+  MAX_CHANNELS,
+  SINCE_READ_LOUDNESS_FIELDS,
+  SINCE_READ_CHANNEL_FIELDS,
+  channelFieldsOffset,
 } from "../contract/layout.js";
 import { decodeTap, decodeAutoTrim, type TapReadings, type AutoTrimReadings } from "../contract/readings.js";
 
@@ -59,12 +65,20 @@ export class SnapshotWriter {
   }
 
   /** Publishes `readout` (READOUT_SLOTS values) with the meta fields. */
-  write(readout: Float64Array, frame: number, sampleRate: number, channels: number, linked: number, queueFull: number): void {
+  write(
+    readout: Float64Array,
+    frame: number,
+    sampleRate: number,
+    channels: number,
+    linked: number,
+    queueFull: number,
+  ): void {
     const shared = this.header.buffer instanceof SharedArrayBuffer;
     const consumed = shared ? Atomics.exchange(this.header, CONSUMED, 0) : 1;
     if (shared) Atomics.add(this.header, SEQUENCE, 1);
     const values = this.values;
-    const slots = this.mergeSlots, kept = this.kept;
+    const slots = this.mergeSlots,
+      kept = this.kept;
     if (consumed === 0) {
       // Not read yet: current values are overwritten, each "max since read" keeps the larger.
       for (let i = 0; i < slots.length; i++) kept[i] = values[META_FIELDS + slots[i]!]!;

@@ -15,7 +15,7 @@ import wasmUrl from "../../build/gainstage.wasm?url";
 import { PARAMS, paramById, paramByKey } from "../contract/params.js";
 import { pointApplies } from "../contract/plugin.js";
 import { ParamStore } from "../contract/param-store.js";
-import { type SavedState } from "../contract/state.js";
+import type { SavedState } from "../contract/state.js";
 import { ParamEventDrain, ParamEventWriter, createEventStorage } from "./event-ring.js";
 import { Command } from "../contract/events.js";
 import { SnapshotReader, createSnapshotStorage, decodeSnapshot, type PointSnapshot } from "./meter-snapshot.js";
@@ -55,13 +55,15 @@ function kernelModule(): Promise<WebAssembly.Module> {
 function loadProcessor(context: BaseAudioContext): Promise<void> {
   let loaded = modules.get(context);
   if (!loaded) {
-    if (!context.audioWorklet) return Promise.reject(new GainstageError("this browser has no AudioWorklet (needs a secure context: https or localhost)"));
+    if (!context.audioWorklet)
+      return Promise.reject(
+        new GainstageError("this browser has no AudioWorklet (needs a secure context: https or localhost)"),
+      );
     loaded = context.audioWorklet.addModule(processorUrl);
     modules.set(context, loaded);
   }
   return loaded;
 }
-
 
 export class GainstageNode extends AudioWorkletNode {
   readonly role: Role;
@@ -83,7 +85,10 @@ export class GainstageNode extends AudioWorkletNode {
   }
 
   /** PRE and POST points sharing one parameter store, linked inside the worklet scope. */
-  static async createPair(context: BaseAudioContext, options: Omit<CreateOptions, "role" | "linkId"> = {}): Promise<{ pre: GainstageNode; post: GainstageNode }> {
+  static async createPair(
+    context: BaseAudioContext,
+    options: Omit<CreateOptions, "role" | "linkId"> = {},
+  ): Promise<{ pre: GainstageNode; post: GainstageNode }> {
     const store = options.store ?? new ParamStore();
     const linkId = `gainstage-link-${++linkCounter}-${Math.random().toString(36).slice(2)}`;
     const pre = await GainstageNode.create(context, { ...options, role: "pre", store, linkId });
@@ -94,14 +99,23 @@ export class GainstageNode extends AudioWorkletNode {
   private constructor(context: BaseAudioContext, module: WebAssembly.Module, options: CreateOptions) {
     const role = options.role ?? "single";
     const store = options.store ?? new ParamStore();
-    const shared = !options.forceMessagePort && globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
+    const shared =
+      !options.forceMessagePort && globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
     const eventStorage = shared ? createEventStorage() : null;
     const movesStorage = shared ? createEventStorage() : null;
     const snapshotStorage = shared ? createSnapshotStorage() : null;
     const own = PARAMS.filter((spec) => pointApplies(spec, role));
     const processorOptions: ProcessorOptions = {
-      module, role, linkId: options.linkId ?? null, eventStorage, movesStorage, snapshotStorage,
-      snapshotEveryQuanta: Math.max(1, Math.round(context.sampleRate / 128 / (options.snapshotHz ?? DEFAULT_SNAPSHOT_HZ))),
+      module,
+      role,
+      linkId: options.linkId ?? null,
+      eventStorage,
+      movesStorage,
+      snapshotStorage,
+      snapshotEveryQuanta: Math.max(
+        1,
+        Math.round(context.sampleRate / 128 / (options.snapshotHz ?? DEFAULT_SNAPSHOT_HZ)),
+      ),
       initialParams: own.flatMap((spec) => [spec.id, store.get(spec.key)]),
       automatedIds: own.map((spec) => spec.id),
     };
@@ -177,7 +191,8 @@ export class GainstageNode extends AudioWorkletNode {
 
   /** Starts Learn on what enters this point: for `seconds`, or until finishLearn() (0). */
   learn(seconds = 0): void {
-    if (!Number.isFinite(seconds) || seconds < 0) throw new GainstageError(`learn time must be >= 0 seconds, not ${seconds}`);
+    if (!Number.isFinite(seconds) || seconds < 0)
+      throw new GainstageError(`learn time must be >= 0 seconds, not ${seconds}`);
     this.send(Command.learnStart, seconds, 0);
   }
 
@@ -223,13 +238,15 @@ export class GainstageNode extends AudioWorkletNode {
 
   private frameAt(when: number | undefined): number {
     if (when === undefined) return 0;
-    if (!Number.isFinite(when) || when < 0) throw new GainstageError(`time must be a finite number of seconds >= 0, not ${when}`);
+    if (!Number.isFinite(when) || when < 0)
+      throw new GainstageError(`time must be a finite number of seconds >= 0, not ${when}`);
     return Math.round(when * this.context.sampleRate);
   }
 
   private send(id: number, value: number, frame: number): void {
     if (this.writer) {
-      if (!this.writer.push(id, value, frame)) throw new GainstageError("parameter queue is full (more than 1024 changes pending)");
+      if (!this.writer.push(id, value, frame))
+        throw new GainstageError("parameter queue is full (more than 1024 changes pending)");
       return;
     }
     // Message-port fallback: batch the changes of one task into one message.
@@ -246,6 +263,7 @@ export class GainstageNode extends AudioWorkletNode {
 
 /** The four taps of a pair: IN and SEND at PRE, RETURN and OUT at POST. */
 export function pairMeters(pre: GainstageNode, post: GainstageNode) {
-  const a = pre.meters(), b = post.meters();
+  const a = pre.meters(),
+    b = post.meters();
   return a && b ? { in: a.before, send: a.after, return: b.before, out: b.after, linked: b.linked } : null;
 }

@@ -23,7 +23,13 @@ const AUTOMATION = PARAMS.filter((p) => p.flags.automatable && !p.flags.stepped 
 
 class GainstageProcessor extends AudioWorkletProcessor {
   static get parameterDescriptors() {
-    return AUTOMATION.map((p) => ({ name: p.key, defaultValue: p.default, minValue: p.min, maxValue: p.max, automationRate: "a-rate" as const }));
+    return AUTOMATION.map((p) => ({
+      name: p.key,
+      defaultValue: p.default,
+      minValue: p.min,
+      maxValue: p.max,
+      automationRate: "a-rate" as const,
+    }));
   }
 
   private readonly plugin: GainstagePlugin;
@@ -55,7 +61,8 @@ class GainstageProcessor extends AudioWorkletProcessor {
     this.role = o.role;
     this.plugin = new GainstagePlugin(o.module, o.role);
     this.plugin.activate(sampleRate, MIN_QUANTUM_FRAMES, MAX_FRAMES, this.channels);
-    for (let i = 0; i + 1 < o.initialParams.length; i += 2) this.plugin.apply(o.initialParams[i]!, o.initialParams[i + 1]!);
+    for (let i = 0; i + 1 < o.initialParams.length; i += 2)
+      this.plugin.apply(o.initialParams[i]!, o.initialParams[i + 1]!);
     this.events = new ParamEventReader(o.eventStorage);
     const ring = o.movesStorage ? new ParamEventWriter(o.movesStorage) : null;
     this.moves = ring ?? { push: (id, value, frame) => this.keepMove(id, value, frame) };
@@ -67,13 +74,20 @@ class GainstageProcessor extends AudioWorkletProcessor {
 
     const api: ProcessorApi = {
       info: (): ProcessorInfo => ({
-        role: this.role, sampleRate, channels: this.channels, transport: this.fallback ? "message-port" : "shared-memory",
-        memoryBytes: this.plugin.kernel.exports.memory.buffer.byteLength, quanta: this.quanta,
+        role: this.role,
+        sampleRate,
+        channels: this.channels,
+        transport: this.fallback ? "message-port" : "shared-memory",
+        memoryBytes: this.plugin.kernel.exports.memory.buffer.byteLength,
+        quanta: this.quanta,
       }),
       pushEvents: (flat: number[]) => {
-        for (let i = 0; i + 2 < flat.length; i += 3) if (!this.events.insert(flat[i]!, flat[i + 1]!, flat[i + 2]!)) this.queueFull++;
+        for (let i = 0; i + 2 < flat.length; i += 3)
+          if (!this.events.insert(flat[i]!, flat[i + 1]!, flat[i + 2]!)) this.queueFull++;
       },
-      dispose: () => { this.alive = false; },
+      dispose: () => {
+        this.alive = false;
+      },
     };
     Comlink.expose(api, this.port);
   }
@@ -164,10 +178,20 @@ class GainstageProcessor extends AudioWorkletProcessor {
 
   private publish(frame: number): void {
     this.plugin.kernel.exports.readMeters();
-    this.snapshot.write(this.plugin.kernel.readoutView(), frame, sampleRate, this.channels, this.linked, this.queueFull);
+    this.snapshot.write(
+      this.plugin.kernel.readoutView(),
+      frame,
+      sampleRate,
+      this.channels,
+      this.linked,
+      this.queueFull,
+    );
     // Without shared memory the snapshot has to travel as a message (display rate, not per block).
     if (this.fallback) {
-      this.port.postMessage({ gainstageSnapshot: this.snapshot.values.slice(), gainstageMoves: this.fallbackMoves.slice(0, 3 * this.fallbackMoveCount) });
+      this.port.postMessage({
+        gainstageSnapshot: this.snapshot.values.slice(),
+        gainstageMoves: this.fallbackMoves.slice(0, 3 * this.fallbackMoveCount),
+      });
       this.fallbackMoveCount = 0;
     }
   }
@@ -175,7 +199,9 @@ class GainstageProcessor extends AudioWorkletProcessor {
   /** Without shared memory: keeps a move for the next snapshot message (the latest wins when full). */
   private keepMove(id: number, value: number, frame: number): boolean {
     const at = 3 * Math.min(this.fallbackMoveCount, MAX_FALLBACK_MOVES - 1);
-    this.fallbackMoves[at] = id; this.fallbackMoves[at + 1] = value; this.fallbackMoves[at + 2] = frame;
+    this.fallbackMoves[at] = id;
+    this.fallbackMoves[at + 1] = value;
+    this.fallbackMoves[at + 2] = frame;
     if (this.fallbackMoveCount < MAX_FALLBACK_MOVES) this.fallbackMoveCount++;
     return true;
   }

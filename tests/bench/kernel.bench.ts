@@ -23,7 +23,10 @@ const module = new WebAssembly.Module(readFileSync(wasmPath));
 
 function programme(): Float32Array[] {
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   const frames = SAMPLE_RATE * SECONDS;
   return [0, 1].map((channel) => {
     const out = new Float32Array(frames);
@@ -41,7 +44,8 @@ function timeKernel(signal: Float32Array[], configure: (k: Kernel) => void): num
     const kernel = new Kernel(module);
     kernel.setup(SAMPLE_RATE, 2);
     configure(kernel);
-    const inputs = [kernel.input(0), kernel.input(1)], outputs = [kernel.output(0), kernel.output(1)];
+    const inputs = [kernel.input(0), kernel.input(1)],
+      outputs = [kernel.output(0), kernel.output(1)];
     const scratch = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
     const frames = signal[0]!.length;
     const start = process.hrtime.bigint();
@@ -77,13 +81,23 @@ function timeCopyOnly(signal: Float32Array[]): number {
   return best;
 }
 
-const only = (tap: number, mask: number) => (k: Kernel) => { k.setMeterMask(TAP_IN, 0); k.setMeterMask(TAP_OUT, 0); k.setMeterMask(tap, mask); };
+const only = (tap: number, mask: number) => (k: Kernel) => {
+  k.setMeterMask(TAP_IN, 0);
+  k.setMeterMask(TAP_OUT, 0);
+  k.setMeterMask(tap, mask);
+};
 const signal = programme();
 const samples = signal[0]!.length * 2;
 const rows: [string, number][] = [
   ["copy in/out only (no kernel call)", timeCopyOnly(signal)],
   ["trim only, 0 dB", timeKernel(signal, only(TAP_IN, 0))],
-  ["trim only, −6 dB", timeKernel(signal, (k) => { only(TAP_IN, 0)(k); k.setParam(PARAM_ID.inputTrimDb, -6); })],
+  [
+    "trim only, −6 dB",
+    timeKernel(signal, (k) => {
+      only(TAP_IN, 0)(k);
+      k.setParam(PARAM_ID.inputTrimDb, -6);
+    }),
+  ],
   ["sample peak + clips (one tap)", timeKernel(signal, only(TAP_IN, METER.samplePeak))],
   ["true peak (one tap)", timeKernel(signal, only(TAP_IN, METER.truePeak))],
   ["loudness M/S/I/LRA (one tap)", timeKernel(signal, only(TAP_IN, METER.loudness))],
@@ -93,10 +107,14 @@ const rows: [string, number][] = [
   ["all meters, both taps (whole kernel)", timeKernel(signal, () => {})],
 ];
 
-console.log(`Gainstage kernel — stereo ${SAMPLE_RATE} Hz, ${SECONDS} s programme, ${BLOCK}-frame blocks, best of ${RUNS}`);
+console.log(
+  `Gainstage kernel — stereo ${SAMPLE_RATE} Hz, ${SECONDS} s programme, ${BLOCK}-frame blocks, best of ${RUNS}`,
+);
 console.log(`${"configuration".padEnd(40)} ${"× real time".padStart(12)} ${"ns/sample".padStart(10)}`);
 for (const [name, seconds] of rows) {
-  console.log(`${name.padEnd(40)} ${(SECONDS / seconds).toFixed(0).padStart(12)} ${((seconds / samples) * 1e9).toFixed(2).padStart(10)}`);
+  console.log(
+    `${name.padEnd(40)} ${(SECONDS / seconds).toFixed(0).padStart(12)} ${((seconds / samples) * 1e9).toFixed(2).padStart(10)}`,
+  );
 }
 
 // Same audio through ebur128-wasm, and the kernel doing the same two measurements.
@@ -104,22 +122,35 @@ const dir = mkdtempSync(join(tmpdir(), "gainstage-bench-"));
 try {
   const file = join(dir, "audio.f32");
   const joined = new Float32Array(samples);
-  joined.set(signal[0]!); joined.set(signal[1]!, signal[0]!.length);
+  joined.set(signal[0]!);
+  joined.set(signal[1]!, signal[0]!.length);
   writeFileSync(file, Buffer.from(joined.buffer));
   const runner = new URL("./ebur128-wasm-runner.mjs", import.meta.url).pathname;
-  const other = JSON.parse(execFileSync(process.execPath, ["--experimental-wasm-modules", "--no-warnings", runner, file, String(SAMPLE_RATE), String(RUNS)], { encoding: "utf8" }));
+  const other = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ["--experimental-wasm-modules", "--no-warnings", runner, file, String(SAMPLE_RATE), String(RUNS)],
+      { encoding: "utf8" },
+    ),
+  );
   const ours = timeKernel(signal, only(TAP_IN, METER.loudness | METER.truePeak | METER.samplePeak));
   const check = new Kernel(module);
   check.setup(SAMPLE_RATE, 2);
   check.processAll(signal, 4096);
   const tap = check.readSnapshot()[0]!;
   console.log("");
-  console.log(`ebur128-wasm (integrated + true peak):        ${(SECONDS / other.seconds).toFixed(0).padStart(6)} × real time  I ${other.integrated.toFixed(3)} LUFS  TP ${other.truePeak.toFixed(3)} dBTP`);
-  console.log(`kernel, loudness + true peak + sample peak:   ${(SECONDS / ours).toFixed(0).padStart(6)} × real time  I ${tap.integratedLufs.toFixed(3)} LUFS  TP ${tap.overall.truePeakMaxDbtp.toFixed(3)} dBTP`);
+  console.log(
+    `ebur128-wasm (integrated + true peak):        ${(SECONDS / other.seconds).toFixed(0).padStart(6)} × real time  I ${other.integrated.toFixed(3)} LUFS  TP ${other.truePeak.toFixed(3)} dBTP`,
+  );
+  console.log(
+    `kernel, loudness + true peak + sample peak:   ${(SECONDS / ours).toFixed(0).padStart(6)} × real time  I ${tap.integratedLufs.toFixed(3)} LUFS  TP ${tap.overall.truePeakMaxDbtp.toFixed(3)} dBTP`,
+  );
   console.log(`ratio (kernel / ebur128-wasm):                ${(other.seconds / ours).toFixed(1)}×`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 const state = new Kernel(module);
 state.setup(SAMPLE_RATE, 2);
-console.log(`kernel memory: ${(state.exports.memory.buffer.byteLength / 1048576).toFixed(2)} MiB linear memory, ${(state.exports.arenaUsedBytes() / 1048576).toFixed(2)} MiB meter state (stereo 48 kHz)`);
+console.log(
+  `kernel memory: ${(state.exports.memory.buffer.byteLength / 1048576).toFixed(2)} MiB linear memory, ${(state.exports.arenaUsedBytes() / 1048576).toFixed(2)} MiB meter state (stereo 48 kHz)`,
+);

@@ -23,8 +23,15 @@ function benchFile(minutes: number): string {
   if (existsSync(path) && statSync(path).size > minutes * 60 * RATE * 8) return path;
   mkdirSync(folder, { recursive: true });
   const format = { kind: "float" as const, bits: 32, validBits: 32 };
-  const writer = new WavWriter(`${path}.part`, { format, channels: 2, sampleRate: RATE, blockFrames: BLOCK, dither: false });
-  const left = new Float32Array(BLOCK), right = new Float32Array(BLOCK);
+  const writer = new WavWriter(`${path}.part`, {
+    format,
+    channels: 2,
+    sampleRate: RATE,
+    blockFrames: BLOCK,
+    dither: false,
+  });
+  const left = new Float32Array(BLOCK),
+    right = new Float32Array(BLOCK);
   let seed = 1;
   for (let block = 0; block < (minutes * 60 * RATE) / BLOCK; block++) {
     for (let n = 0; n < BLOCK; n++) {
@@ -45,7 +52,10 @@ function benchFile(minutes: number): string {
 function run(file: string): { ms: number; peakMb: number } {
   const probe = `process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n")); process.argv = [process.argv[0], "gainstage", "analyze", "--json", "--quiet", ${JSON.stringify(file)}]; await import(${JSON.stringify(cli)});`;
   const start = performance.now();
-  const result = spawnSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", probe], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`gainstage failed: ${result.stderr}`);
   const kb = Number(/MAXRSS (\d+)/.exec(result.stderr)?.[1]);
@@ -53,11 +63,15 @@ function run(file: string): { ms: number; peakMb: number } {
 }
 
 console.log("");
-console.log("Offline — gainstage analyze (whole process: start-up, read, all meters + per-channel loudness + Learn), stereo 48 kHz float WAV");
+console.log(
+  "Offline — gainstage analyze (whole process: start-up, read, all meters + per-channel loudness + Learn), stereo 48 kHz float WAV",
+);
 for (const minutes of [1, 10]) {
   const file = benchFile(minutes);
   const runs = Array.from({ length: RUNS }, () => run(file));
   const best = Math.min(...runs.map((r) => r.ms));
   const peak = Math.max(...runs.map((r) => r.peakMb));
-  console.log(`${String(minutes).padStart(2)} min (${(statSync(file).size / 1e6).toFixed(0)} MB): ${(best / 1000).toFixed(2)} s wall, ${((minutes * 60 * 1000) / best).toFixed(0)}× real time, peak memory ${peak.toFixed(0)} MB`);
+  console.log(
+    `${String(minutes).padStart(2)} min (${(statSync(file).size / 1e6).toFixed(0)} MB): ${(best / 1000).toFixed(2)} s wall, ${((minutes * 60 * 1000) / best).toFixed(0)}× real time, peak memory ${peak.toFixed(0)} MB`,
+  );
 }

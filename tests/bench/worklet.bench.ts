@@ -6,11 +6,19 @@ import { openDevPage } from "../browser/chromium.js";
 
 const session = await openDevPage("/tests/browser/harness/index.html");
 try {
-  const r = await session.page.evaluate(() => (globalThis as unknown as { scenarios: { cost(s: number): Promise<Record<string, number>> } }).scenarios.cost(60));
+  const r = await session.page.evaluate(() =>
+    (globalThis as unknown as { scenarios: { cost(s: number): Promise<Record<string, number>> } }).scenarios.cost(60),
+  );
   console.log("");
-  console.log("Chromium AudioWorklet — PRE → GainNode → POST, all meters on all four taps, stereo 48 kHz, 60 s offline render");
-  console.log(`render without the pair: ${r.baseMs!.toFixed(0)} ms, with: ${r.withPairMs!.toFixed(0)} ms (${r.quanta} quanta)`);
-  console.log(`cost of the pair: ${r.usPerQuantum!.toFixed(1)} µs per 128-frame quantum = ${((100 * r.usPerQuantum!) / r.budgetUs!).toFixed(2)} % of the ${r.budgetUs!.toFixed(0)} µs budget`);
+  console.log(
+    "Chromium AudioWorklet — PRE → GainNode → POST, all meters on all four taps, stereo 48 kHz, 60 s offline render",
+  );
+  console.log(
+    `render without the pair: ${r.baseMs!.toFixed(0)} ms, with: ${r.withPairMs!.toFixed(0)} ms (${r.quanta} quanta)`,
+  );
+  console.log(
+    `cost of the pair: ${r.usPerQuantum!.toFixed(1)} µs per 128-frame quantum = ${((100 * r.usPerQuantum!) / r.budgetUs!).toFixed(2)} % of the ${r.budgetUs!.toFixed(0)} µs budget`,
+  );
 } finally {
   await session.close();
 }

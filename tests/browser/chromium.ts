@@ -12,8 +12,14 @@ import { ROOT, startBuiltApp, startDevServer, type Served } from "./servers.js";
 export { ROOT };
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--autoplay-policy=no-user-gesture-required",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
 ];
 
 export interface BrowserSession {
@@ -22,23 +28,39 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function launch(viewport = { width: 1280, height: 720 }): Promise<{ context: BrowserContext; userDataDir: string }> {
+export async function launch(
+  viewport = { width: 1280, height: 720 },
+): Promise<{ context: BrowserContext; userDataDir: string }> {
   const userDataDir = mkdtempSync(join(tmpdir(), "gainstage-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport, acceptDownloads: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    acceptDownloads: true,
+  });
   return { context, userDataDir };
 }
 
 /** Opens `path` of `served` in a fresh Chromium and waits until `ready` holds in the page. */
-async function open(served: Served, path: string, ready: string, viewport?: { width: number; height: number }): Promise<BrowserSession> {
+async function open(
+  served: Served,
+  path: string,
+  ready: string,
+  viewport?: { width: number; height: number },
+): Promise<BrowserSession> {
   const { context, userDataDir } = await launch(viewport);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
   await page.goto(new URL(path, served.url).href);
   await page.waitForFunction(ready, undefined, { timeout: 60_000 });
   return {
-    page, errors,
+    page,
+    errors,
     async close() {
       await context.close();
       await served.close();

@@ -20,10 +20,19 @@ async function open(served: Served, path: string, ready: string): Promise<Firefo
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String((error as Error).message ?? error)));
-  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
   await page.goto(new URL(path, served.url).href);
   await page.waitForFunction(ready, { timeout: 60_000 });
-  return { page, errors, async close() { await browser.close(); await served.close(); } };
+  return {
+    page,
+    errors,
+    async close() {
+      await browser.close();
+      await served.close();
+    },
+  };
 }
 
 export async function openDevPageInFirefox(path: string): Promise<FirefoxSession> {

@@ -12,12 +12,17 @@ import { ISOLATION_HEADERS } from "../../vite.config.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-export interface Served { url: string; close(): Promise<void> }
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
 
 /** A dev server rooted at the repository: open `new URL("/tests/…", url)`. */
 export async function startDevServer(): Promise<Served> {
   const server = await createServer({
-    root: ROOT, configFile: false, logLevel: "error",
+    root: ROOT,
+    configFile: false,
+    logLevel: "error",
     server: { port: 0, host: "127.0.0.1", headers: ISOLATION_HEADERS, hmr: false },
     optimizeDeps: { include: ["comlink", "ringbuf.js"] },
   });
@@ -39,6 +44,14 @@ export async function startBuiltApp(): Promise<Served> {
     return outDir;
   })();
   const outDir = await built;
-  const server = await preview({ configFile, logLevel: "error", build: { outDir }, preview: { port: 0, host: "127.0.0.1", strictPort: false } });
-  return { url: server.resolvedUrls!.local[0]!, close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())) };
+  const server = await preview({
+    configFile,
+    logLevel: "error",
+    build: { outDir },
+    preview: { port: 0, host: "127.0.0.1", strictPort: false },
+  });
+  return {
+    url: server.resolvedUrls!.local[0]!,
+    close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
+  };
 }

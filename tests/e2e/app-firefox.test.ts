@@ -10,21 +10,30 @@ import { openBuiltAppInFirefox, type FirefoxSession } from "../browser/firefox.j
 import { PARAMS } from "../../host/contract/params.js";
 
 let session: FirefoxSession;
-beforeAll(async () => { session = await openBuiltAppInFirefox(); }, 120_000);
-afterAll(async () => { await session?.close(); });
+beforeAll(async () => {
+  session = await openBuiltAppInFirefox();
+}, 120_000);
+afterAll(async () => {
+  await session?.close();
+});
 
 const text = (selector: string) => session.page.$eval(selector, (element) => element.textContent ?? "");
 const param = (key: string) => session.page.evaluate((k) => (globalThis as any).gainstage.store.get(k) as number, key);
 
 test("loads cross-origin isolated, the engine starts on the shared-memory path, no fatal message", async () => {
   expect(await session.page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
-  await session.page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("meters via shared memory"), { timeout: 30_000 });
+  await session.page.waitForFunction(
+    () => document.querySelector("#status")?.textContent?.includes("meters via shared memory"),
+    { timeout: 30_000 },
+  );
   expect(await session.page.$eval("#fatal", (element) => (element as HTMLElement).hidden)).toBe(true);
   expect(await text("#source-name")).toContain("Demo loop");
 });
 
 test("every parameter of the table has its control", async () => {
-  const keys = await session.page.$$eval("[data-param]", (elements) => elements.map((element) => (element as HTMLElement).dataset.param));
+  const keys = await session.page.$$eval("[data-param]", (elements) =>
+    elements.map((element) => (element as HTMLElement).dataset.param),
+  );
   expect([...new Set(keys)].sort()).toEqual(PARAMS.map((p) => p.key).sort());
 });
 

@@ -17,8 +17,12 @@ import { expectWithin } from "../helpers/tolerance.js";
 
 const VIEWPORT = { width: 1366, height: 768 };
 let session: BrowserSession;
-beforeAll(async () => { session = await openBuiltApp(VIEWPORT); }, 120_000);
-afterAll(async () => { await session?.close(); });
+beforeAll(async () => {
+  session = await openBuiltApp(VIEWPORT);
+}, 120_000);
+afterAll(async () => {
+  await session?.close();
+});
 
 const page = () => session.page;
 const meters = () => page().evaluate(() => (globalThis as any).gainstage.meters());
@@ -34,17 +38,31 @@ describe("before anything plays", () => {
 
   test("23. the chain is drawn in a producer's words, and no developer word is on screen", async () => {
     const chain = await page().textContent(".chain");
-    expect(chain).toMatch(/^Source\s*IN.*Input trim\s*TO EFFECT.*Effect: tape saturator\s*FROM EFFECT.*Output trim\s*OUT.*Speakers$/s);
+    expect(chain).toMatch(
+      /^Source\s*IN.*Input trim\s*TO EFFECT.*Effect: tape saturator\s*FROM EFFECT.*Output trim\s*OUT.*Speakers$/s,
+    );
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown is the point (hidden text is not on screen)
     const visible = await page().evaluate(() => document.body.innerText);
     expect(visible).not.toMatch(/\b(PRE|POST|SEND|RETURN)\b/);
   });
 });
 
 describe("22. at 1366 × 768, IN and OUT with their readouts, the trims, Learn and A/B are all on screen", () => {
-  beforeAll(async () => { await page().click("#play"); await page().waitForTimeout(1500); });
+  beforeAll(async () => {
+    await page().click("#play");
+    await page().waitForTimeout(1500);
+  });
   test.each([
-    ["[data-tap=in]"], ["[data-tap=out]"], ["[data-tap=in] .readouts"], ["[data-tap=out] .readouts"], ["#console-controls"],
-    [".learn-button"], [".learn-status"], [".ab-table"], [".match-button"], ["[data-param=abListen]"],
+    ["[data-tap=in]"],
+    ["[data-tap=out]"],
+    ["[data-tap=in] .readouts"],
+    ["[data-tap=out] .readouts"],
+    ["#console-controls"],
+    [".learn-button"],
+    [".learn-status"],
+    [".ab-table"],
+    [".match-button"],
+    ["[data-param=abListen]"],
   ])("%s", async (selector) => {
     const b = await box(selector);
     expect(b.x).toBeGreaterThanOrEqual(0);
@@ -53,25 +71,37 @@ describe("22. at 1366 × 768, IN and OUT with their readouts, the trims, Learn a
     expect(b.y + b.height).toBeLessThanOrEqual(VIEWPORT.height);
   });
   test("no readout is cut (each shows its whole text) and nothing scrolls sideways", async () => {
-    const cut = await page().$$eval(".readouts dt, .readouts dd, .ab-table td, .ab-table th", (cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    const cut = await page().$$eval(".readouts dt, .readouts dd, .ab-table td, .ab-table th", (cells) =>
+      cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+    );
     expect(cut).toEqual([]);
     expect(await page().evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORT.width);
   });
   test("24. every readout is right-aligned (peak readouts too)", async () => {
-    const rights = await page().$$eval("[data-tap=in] .readouts dd", (cells) => cells.map((c) => Math.round((c.firstElementChild ?? c).getBoundingClientRect().right)));
-    const textRights = await page().$$eval("[data-tap=in] .readouts dd", (cells) => cells.map((c) => {
-      const range = document.createRange(); range.selectNodeContents(c); return Math.round(range.getBoundingClientRect().right);
-    }));
+    const rights = await page().$$eval("[data-tap=in] .readouts dd", (cells) =>
+      cells.map((c) => Math.round((c.firstElementChild ?? c).getBoundingClientRect().right)),
+    );
+    const textRights = await page().$$eval("[data-tap=in] .readouts dd", (cells) =>
+      cells.map((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        return Math.round(range.getBoundingClientRect().right);
+      }),
+    );
     expect(new Set(textRights).size).toBe(1);
     expect(new Set(rights).size).toBe(1);
   });
   test("24. the history has target lines for loudness too (−14 and −23 LUFS)", async () => {
-    const guides = await page().evaluate(() => (globalThis as any).gainstage.history.guides("LUFS").map((g: { db: number }) => g.db));
+    const guides = await page().evaluate(() =>
+      (globalThis as any).gainstage.history.guides("LUFS").map((g: { db: number }) => g.db),
+    );
     expect(guides).toEqual([-14, -23]);
   });
   test("24. with the meters around the effect shown, the strips line up", async () => {
     await page().check("#show-send-return");
-    const [inBox, outBox, sendBox, returnBox] = await Promise.all(["[data-tap=in]", "[data-tap=out]", "[data-tap=send]", "[data-tap=return]"].map(box));
+    const [inBox, outBox, sendBox, returnBox] = await Promise.all(
+      ["[data-tap=in]", "[data-tap=out]", "[data-tap=send]", "[data-tap=return]"].map(box),
+    );
     expect(inBox!.y).toBe(outBox!.y);
     expect(sendBox!.y).toBe(returnBox!.y);
     await page().uncheck("#show-send-return");
@@ -82,16 +112,24 @@ describe("a file from disk, as the command line reads it", () => {
   const dir = mkdtempSync(join(tmpdir(), "gainstage-app-file-"));
   // 16-bit at 48 kHz (the test's Chromium runs its context at 44.1 kHz): 5 samples at each full-scale code.
   const tone = sine(48000, 997, -6, 2);
-  for (let k = 0; k < 5; k++) { tone[1000 + 97 * k] = 32767 / 32768; tone[2000 + 97 * k] = -1; }
+  for (let k = 0; k < 5; k++) {
+    tone[1000 + 97 * k] = 32767 / 32768;
+    tone[2000 + 97 * k] = -1;
+  }
   const file = join(dir, "clips.wav");
   writeFileSync(file, encodeAudioFile([tone, tone], 48000, { container: "wav", kind: "int", bits: 16 }));
   let cli: { samplePeakDbfs: number; clipCount: number };
   beforeAll(async () => {
-    cli = JSON.parse(spawnSync(process.execPath, [join(ROOT, "bin/gainstage.mjs"), "analyze", "--json", file], { encoding: "utf8" }).stdout)[0];
+    cli = JSON.parse(
+      spawnSync(process.execPath, [join(ROOT, "bin/gainstage.mjs"), "analyze", "--json", file], { encoding: "utf8" })
+        .stdout,
+    )[0];
     // Played once from its start into fresh meters: the context (and its meters) is built anew at 48 kHz.
     await page().uncheck("#loop");
     await page().setInputFiles("#file-input", file);
-    await page().waitForFunction(() => document.querySelector("#source-name")?.textContent === "clips.wav", undefined, { timeout: 20_000 });
+    await page().waitForFunction(() => document.querySelector("#source-name")?.textContent === "clips.wav", undefined, {
+      timeout: 20_000,
+    });
     await page().waitForTimeout(3000);
   }, 30_000);
 

@@ -9,15 +9,13 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openBuiltApp, ROOT, type BrowserSession } from "../browser/chromium.js";
-import { demoProgramme, demoSeconds, DEMO_PEAK_DBFS } from "../../ui/demo-programme.js";
-import { weightedEnergyPrefix, windowLoudness, meanSquare } from "../helpers/reference-meter.js";
-import { gatedLevel } from "../helpers/gated-level.js";
+import { demoSeconds, DEMO_PEAK_DBFS } from "../../ui/demo-programme.js";
+import { demoReference } from "../helpers/demo-reference.js";
 import { expectWithin } from "../helpers/tolerance.js";
 import { encodeAudioFile } from "../helpers/audio-files.js";
 import { sine } from "../helpers/signals.js";
 
 const ARTIFACTS = join(ROOT, "test-results");
-const AES17_DB = 10 * Math.log10(2);
 
 let session: BrowserSession;
 let rate = 0;
@@ -25,31 +23,23 @@ beforeAll(async () => {
   session = await openBuiltApp();
   rate = await session.page.evaluate(() => (globalThis as any).gainstage.engine.context.sampleRate as number);
 }, 120_000);
-afterAll(async () => { await session?.close(); });
+afterAll(async () => {
+  await session?.close();
+});
 
 type Taps = { pre: { before: any; after: any; autoTrim: any }; post: { before: any; after: any } };
 const meters = (): Promise<Taps> => session.page.evaluate(() => (globalThis as any).gainstage.meters());
-const param = (key: string): Promise<number> => session.page.evaluate((k) => (globalThis as any).gainstage.store.get(k), key);
-const contextSeconds = (): Promise<number> => session.page.evaluate(() => (globalThis as any).gainstage.engine.context.currentTime);
+const param = (key: string): Promise<number> =>
+  session.page.evaluate((k) => (globalThis as any).gainstage.store.get(k), key);
+const contextSeconds = (): Promise<number> =>
+  session.page.evaluate(() => (globalThis as any).gainstage.engine.context.currentTime);
 async function waitSeconds(seconds: number): Promise<void> {
   const start = await contextSeconds();
-  await session.page.waitForFunction((end) => (globalThis as any).gainstage.engine.context.currentTime >= end, start + seconds, { timeout: (seconds + 30) * 1000, polling: 50 });
-}
-
-/** The demo loop twice (so every window of one loop's length fits) and its reference readings. */
-function demoReference() {
-  const loop = demoProgramme(rate);
-  const twice = loop.map((data) => { const out = new Float32Array(data.length * 2); out.set(data); out.set(data, data.length); return out; });
-  const frames = loop[0].length;
-  const prefix = weightedEnergyPrefix(twice, rate);
-  const hop = Math.round(0.1 * rate);
-  const shortTerm: number[] = [], rmsAes17: number[] = [];
-  for (let end = frames; end <= 2 * frames; end += hop) {
-    shortTerm.push(windowLoudness(prefix, end, 3 * rate));
-    rmsAes17.push(10 * Math.log10(Math.max(...twice.map((c) => meanSquare(c, end, Math.round(0.3 * rate))))) + AES17_DB);
-  }
-  const range = (values: number[]) => [Math.min(...values), Math.max(...values)] as const;
-  return { shortTerm: range(shortTerm), rmsAes17: range(rmsAes17), gatedAes17Db: gatedLevel(twice, rate, "rms") };
+  await session.page.waitForFunction(
+    (end) => (globalThis as any).gainstage.engine.context.currentTime >= end,
+    start + seconds,
+    { timeout: (seconds + 30) * 1000, polling: 50 },
+  );
 }
 
 test("the page loads cross-origin isolated and says which meter transport it uses", async () => {
@@ -62,7 +52,7 @@ describe("the demo plays and the meters read its known levels", () => {
   let reference: ReturnType<typeof demoReference>;
   let m: Taps;
   beforeAll(async () => {
-    reference = demoReference();
+    reference = demoReference(rate);
     await session.page.click("#play");
     await waitSeconds(demoSeconds() + 0.5); // one whole loop, so its loudest peak has passed
     m = await meters();
@@ -75,17 +65,37 @@ describe("the demo plays and the meters read its known levels", () => {
 
   test("short-term loudness and AES17 RMS lie within the reference's range over the loop", () => {
     const tap = m.pre.before;
-    expectWithin(tap.shortTermLufs, (reference.shortTerm[0] + reference.shortTerm[1]) / 2, (reference.shortTerm[1] - reference.shortTerm[0]) / 2 + 0.1, undefined, "IN short-term");
-    expectWithin(tap.overall.rmsAes17Db, (reference.rmsAes17[0] + reference.rmsAes17[1]) / 2, (reference.rmsAes17[1] - reference.rmsAes17[0]) / 2 + 0.1, undefined, "IN RMS AES17");
+    expectWithin(
+      tap.shortTermLufs,
+      (reference.shortTerm[0] + reference.shortTerm[1]) / 2,
+      (reference.shortTerm[1] - reference.shortTerm[0]) / 2 + 0.1,
+      undefined,
+      "IN short-term",
+    );
+    expectWithin(
+      tap.overall.rmsAes17Db,
+      (reference.rmsAes17[0] + reference.rmsAes17[1]) / 2,
+      (reference.rmsAes17[1] - reference.rmsAes17[0]) / 2 + 0.1,
+      undefined,
+      "IN RMS AES17",
+    );
   });
 
   test("with no trim, SEND reads what IN reads", () => {
-    expectWithin(m.pre.after.overall.samplePeakMaxDbfs, m.pre.before.overall.samplePeakMaxDbfs, 1e-6, 1e-6, "SEND peak");
+    expectWithin(
+      m.pre.after.overall.samplePeakMaxDbfs,
+      m.pre.before.overall.samplePeakMaxDbfs,
+      1e-6,
+      1e-6,
+      "SEND peak",
+    );
   });
 
   test("the hot demo drives the saturator audibly, and the stage check says by how much SEND is off", async () => {
     expect(await session.page.getAttribute(".drive", "data-drive")).toMatch(/saturating|distorting/);
-    await expect.poll(() => session.page.textContent("#stage-findings"), { timeout: 10_000 }).toMatch(/TO EFFECT averages .* AES17 over the last \d+ s, \d+\.\d dB above the −18\.0 dB target/);
+    await expect
+      .poll(() => session.page.textContent("#stage-findings"), { timeout: 10_000 })
+      .toMatch(/TO EFFECT averages .* AES17 over the last \d+ s, \d+\.\d dB above the −18\.0 dB target/);
   });
 });
 
@@ -95,9 +105,15 @@ describe("Learn puts SEND at the −18 dB AES17 target", () => {
     await session.page.selectOption(".learn-length", "0"); // until stopped: listen for exactly two loops
     await session.page.click(".learn-button");
     const loops = 2 * demoSeconds();
-    await session.page.waitForFunction((s) => (globalThis as any).gainstage.meters()?.pre.autoTrim.seconds >= s, loops, { timeout: 60_000, polling: 10 });
+    await session.page.waitForFunction(
+      (s) => (globalThis as any).gainstage.meters()?.pre.autoTrim.seconds >= s,
+      loops,
+      { timeout: 60_000, polling: 10 },
+    );
     await session.page.click(".learn-button"); // Stop & apply
-    await session.page.waitForFunction(() => (globalThis as any).gainstage.learn.lastOutcome !== null, undefined, { timeout: 10_000 });
+    await session.page.waitForFunction(() => (globalThis as any).gainstage.learn.lastOutcome !== null, undefined, {
+      timeout: 10_000,
+    });
     learnedTrimDb = await param("inputTrimDb");
   }, 90_000);
 
@@ -105,9 +121,11 @@ describe("Learn puts SEND at the −18 dB AES17 target", () => {
     // Learn's 16 s window starts at an arbitrary phase of the loop (and the Stop click lands a few
     // ms late), the reference's at the loop start: the 400 ms blocks at the window's edges weigh
     // verse and chorus slightly differently. Seen here: 0.04 dB.
-    const reference = demoReference();
+    const reference = demoReference(rate);
     expectWithin(learnedTrimDb, -18 - reference.gatedAes17Db, 0.1, 0.1, "learned trim");
-    expect(await session.page.textContent(".learn-status")).toMatch(/^Applied\. AES17 RMS, gated measured .* → input trim −\d+\.\d dB/);
+    expect(await session.page.textContent(".learn-status")).toMatch(
+      /^Applied\. AES17 RMS, gated measured .* → input trim −\d+\.\d dB/,
+    );
     expect(await session.page.isEnabled(".learn-undo")).toBe(true);
   });
 
@@ -148,16 +166,21 @@ test("Match listens over a window (with progress), sets the output trim, and the
   // A steady tone through the saturator: every window of it is alike, so the light's later window
   // must agree with Match's (on the demo, verse and chorus saturate differently).
   await session.page.click('[data-source="tone"]');
-  if (!(await session.page.evaluate(() => (globalThis as any).gainstage.engine.playing))) await session.page.click("#play");
+  if (!(await session.page.evaluate(() => (globalThis as any).gainstage.engine.playing)))
+    await session.page.click("#play");
   await waitSeconds(1);
   await session.page.click(".match-button");
   expect(await session.page.textContent(".ab-message")).toMatch(/^Matching: listening/);
   expect(await session.page.isVisible(".match-progress")).toBe(true);
-  await expect.poll(() => session.page.textContent(".ab-message"), { timeout: 15_000 }).toMatch(/^Matched by Loudness \(LUFS\) over 3\.\d s \(IN −\d+\.\d, OUT −\d+\.\d\): output trim/);
+  await expect
+    .poll(() => session.page.textContent(".ab-message"), { timeout: 15_000 })
+    .toMatch(/^Matched by Loudness \(LUFS\) over 3\.\d s \(IN −\d+\.\d, OUT −\d+\.\d\): output trim/);
   expect(await session.page.isVisible(".match-progress")).toBe(false);
   // The light needs a whole window after the change before it says anything.
   expect(await session.page.textContent(".matched-light")).toMatch(/^Comparing since the last change/);
-  await expect.poll(() => session.page.textContent(".matched-light"), { timeout: 15_000 }).toMatch(/^Matched \(Loudness \(LUFS\) over \d+ s, within 0\.2 dB\)/);
+  await expect
+    .poll(() => session.page.textContent(".matched-light"), { timeout: 15_000 })
+    .toMatch(/^Matched \(Loudness \(LUFS\) over \d+ s, within 0\.2 dB\)/);
 }, 40_000);
 
 describe("presets", () => {
@@ -183,8 +206,14 @@ describe("presets", () => {
     writeFileSync(file, saved);
     await session.page.setInputFiles("#preset-file", file);
     await expect.poll(() => param("inputTrimDb")).toBe(-7.5);
-    await session.page.setInputFiles("#preset-file", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(saved.replace('"inputTrimDb": -7.5', '"inputTrimDb": "loud"')) });
-    await expect.poll(() => session.page.textContent("#notices")).toMatch(/"broken\.json" is not a valid Gainstage preset: inputTrimDb/);
+    await session.page.setInputFiles("#preset-file", {
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(saved.replace('"inputTrimDb": -7.5', '"inputTrimDb": "loud"')),
+    });
+    await expect
+      .poll(() => session.page.textContent("#notices"))
+      .toMatch(/"broken\.json" is not a valid Gainstage preset: inputTrimDb/);
     expect(await param("inputTrimDb")).toBe(-7.5);
   });
 });
@@ -209,13 +238,19 @@ test("a reload restores the last settings exactly, before any audio runs (no ram
   await session.page.reload();
   await session.page.waitForFunction(() => (globalThis as any).gainstage !== undefined, undefined, { timeout: 30_000 });
   expect(await param("inputTrimDb")).toBe(-7.5);
-  expect(await session.page.evaluate(() => (globalThis as any).gainstage.engine.pre.getParam("inputTrimDb"))).toBe(-7.5);
+  expect(await session.page.evaluate(() => (globalThis as any).gainstage.engine.pre.getParam("inputTrimDb"))).toBe(
+    -7.5,
+  );
 });
 
 describe("other sources", () => {
   test("an audio file the user picks plays through the chain and the meters read it (a −12 dBFS sine)", async () => {
     const tone = sine(rate, 997, -12, 3);
-    await session.page.setInputFiles("#file-input", { name: "tone.wav", mimeType: "audio/wav", buffer: encodeAudioFile([tone, tone], rate, { container: "wav", kind: "float", bits: 32 }) });
+    await session.page.setInputFiles("#file-input", {
+      name: "tone.wav",
+      mimeType: "audio/wav",
+      buffer: encodeAudioFile([tone, tone], rate, { container: "wav", kind: "float", bits: 32 }),
+    });
     await expect.poll(() => session.page.textContent("#source-name")).toBe("tone.wav");
     await session.page.click("#reset-meters");
     await waitSeconds(1);
@@ -225,7 +260,11 @@ describe("other sources", () => {
   });
 
   test("a file the browser cannot decode is refused with a plain message, and the source stays", async () => {
-    await session.page.setInputFiles("#file-input", { name: "notes.wav", mimeType: "audio/wav", buffer: Buffer.from("these are not samples") });
+    await session.page.setInputFiles("#file-input", {
+      name: "notes.wav",
+      mimeType: "audio/wav",
+      buffer: Buffer.from("these are not samples"),
+    });
     await expect.poll(() => session.page.textContent("#notices")).toContain('"notes.wav" could not be decoded');
     expect(await session.page.textContent("#source-name")).toBe("tone.wav");
   });
@@ -233,7 +272,9 @@ describe("other sources", () => {
   test("the microphone, refused, says so plainly", async () => {
     await session.page.context().clearPermissions();
     await session.page.click('[data-source="mic"]');
-    await expect.poll(() => session.page.textContent("#notices"), { timeout: 15_000 }).toMatch(/Microphone permission was refused|No microphone was found|microphone could not be opened/);
+    await expect
+      .poll(() => session.page.textContent("#notices"), { timeout: 15_000 })
+      .toMatch(/Microphone permission was refused|No microphone was found|microphone could not be opened/);
   });
 });
 

@@ -39,11 +39,15 @@ export function asStored(channels: Float32Array[], format: FileFormat): Float32A
 }
 
 export function encodeAudioFile(channels: Float32Array[], sampleRate: number, format: FileFormat): Buffer {
-  return format.container === "flac" ? encodeFlac(channels, sampleRate, format.bits) : encodeWav(channels, sampleRate, format);
+  return format.container === "flac"
+    ? encodeFlac(channels, sampleRate, format.bits)
+    : encodeWav(channels, sampleRate, format);
 }
 
 function encodeWav(channels: Float32Array[], sampleRate: number, f: Extract<FileFormat, { container: "wav" }>): Buffer {
-  const count = channels.length, frames = channels[0]!.length, width = f.bits / 8;
+  const count = channels.length,
+    frames = channels[0]!.length,
+    width = f.bits / 8;
   const extensible = f.extensible ?? false;
   const fmt = Buffer.alloc(extensible ? 40 : 16);
   const tag = f.kind === "float" ? 3 : 1;
@@ -62,8 +66,13 @@ function encodeWav(channels: Float32Array[], sampleRate: number, f: Extract<File
   const data = Buffer.alloc(frames * count * width);
   for (let n = 0; n < frames; n++) {
     for (let c = 0; c < count; c++) {
-      const at = (n * count + c) * width, x = channels[c]![n]!;
-      if (f.kind === "float") { if (width === 4) data.writeFloatLE(x, at); else data.writeDoubleLE(x, at); continue; }
+      const at = (n * count + c) * width,
+        x = channels[c]![n]!;
+      if (f.kind === "float") {
+        if (width === 4) data.writeFloatLE(x, at);
+        else data.writeDoubleLE(x, at);
+        continue;
+      }
       const q = quantise(x, f.bits);
       if (width === 1) data.writeUInt8(q + 128, at);
       else if (width === 2) data.writeInt16LE(q, at);
@@ -71,7 +80,12 @@ function encodeWav(channels: Float32Array[], sampleRate: number, f: Extract<File
       else data.writeInt32LE(q, at);
     }
   }
-  const chunk = (id: string, body: Buffer) => { const h = Buffer.alloc(8); h.write(id, 0, "latin1"); h.writeUInt32LE(body.length, 4); return Buffer.concat([h, body, Buffer.alloc(body.length % 2)]); };
+  const chunk = (id: string, body: Buffer) => {
+    const h = Buffer.alloc(8);
+    h.write(id, 0, "latin1");
+    h.writeUInt32LE(body.length, 4);
+    return Buffer.concat([h, body, Buffer.alloc(body.length % 2)]);
+  };
   const list = chunk("LIST", Buffer.from("INFOISFT\x0a\x00\x00\x00gs-tests\x00\x00", "latin1"));
   if (!f.rf64) {
     const body = Buffer.concat([Buffer.from("WAVE", "latin1"), chunk("fmt ", fmt), list, chunk("data", data)]);
@@ -84,10 +98,21 @@ function encodeWav(channels: Float32Array[], sampleRate: number, f: Extract<File
   ds64.writeBigUInt64LE(BigInt(data.length), 8);
   ds64.writeBigUInt64LE(BigInt(frames), 16);
   const dataHeader = Buffer.from("data\xff\xff\xff\xff", "latin1");
-  return Buffer.concat([Buffer.from("RF64\xff\xff\xff\xffWAVE", "latin1"), chunk("ds64", ds64), chunk("fmt ", fmt), list, dataHeader, data]);
+  return Buffer.concat([
+    Buffer.from("RF64\xff\xff\xff\xffWAVE", "latin1"),
+    chunk("ds64", ds64),
+    chunk("fmt ", fmt),
+    list,
+    dataHeader,
+    data,
+  ]);
 }
 
-function u32(value: number): Buffer { const b = Buffer.alloc(4); b.writeUInt32LE(value); return b; }
+function u32(value: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(value);
+  return b;
+}
 
 /** Big-endian bit writer. */
 class Bits {
@@ -95,29 +120,49 @@ class Bits {
   private acc = 0;
   private used = 0;
   put(value: number, bits: number): void {
-    if (this.used === 0 && bits % 8 === 0) { // byte-aligned: whole bytes, most significant first
+    if (this.used === 0 && bits % 8 === 0) {
+      // byte-aligned: whole bytes, most significant first
       for (let shift = bits - 8; shift >= 0; shift -= 8) this.bytes.push(Math.floor(value / 2 ** shift) & 0xff);
       return;
     }
     for (let i = bits - 1; i >= 0; i--) {
       this.acc = (this.acc << 1) | (Math.floor(value / 2 ** i) & 1);
-      if (++this.used === 8) { this.bytes.push(this.acc); this.acc = 0; this.used = 0; }
+      if (++this.used === 8) {
+        this.bytes.push(this.acc);
+        this.acc = 0;
+        this.used = 0;
+      }
     }
   }
-  signed(value: number, bits: number): void { this.put(value < 0 ? value + 2 ** bits : value, bits); }
-  align(): void { if (this.used > 0) this.put(0, 8 - this.used); }
-  take(): number[] { this.align(); const out = this.bytes; this.bytes = []; return out; }
+  signed(value: number, bits: number): void {
+    this.put(value < 0 ? value + 2 ** bits : value, bits);
+  }
+  align(): void {
+    if (this.used > 0) this.put(0, 8 - this.used);
+  }
+  take(): number[] {
+    this.align();
+    const out = this.bytes;
+    this.bytes = [];
+    return out;
+  }
 }
 
 function crc8(bytes: number[]): number {
   let crc = 0;
-  for (const byte of bytes) { crc ^= byte; for (let i = 0; i < 8; i++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xff : (crc << 1) & 0xff; }
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let i = 0; i < 8; i++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xff : (crc << 1) & 0xff;
+  }
   return crc;
 }
 
 function crc16(bytes: number[]): number {
   let crc = 0;
-  for (const byte of bytes) { crc ^= byte << 8; for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x8005) & 0xffff : (crc << 1) & 0xffff; }
+  for (const byte of bytes) {
+    crc ^= byte << 8;
+    for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x8005) & 0xffff : (crc << 1) & 0xffff;
+  }
   return crc;
 }
 
@@ -138,29 +183,53 @@ function utf8Number(value: number): number[] {
 
 const FLAC_BLOCK = 4096;
 /** Frame-header codes (FLAC format, FRAME_HEADER), written explicitly as libFLAC does. */
-const FLAC_RATE_CODES: Record<number, number> = { 88200: 0b0001, 176400: 0b0010, 192000: 0b0011, 8000: 0b0100, 16000: 0b0101, 22050: 0b0110, 24000: 0b0111, 32000: 0b1000, 44100: 0b1001, 48000: 0b1010, 96000: 0b1011 };
+const FLAC_RATE_CODES: Record<number, number> = {
+  88200: 0b0001,
+  176400: 0b0010,
+  192000: 0b0011,
+  8000: 0b0100,
+  16000: 0b0101,
+  22050: 0b0110,
+  24000: 0b0111,
+  32000: 0b1000,
+  44100: 0b1001,
+  48000: 0b1010,
+  96000: 0b1011,
+};
 const FLAC_BITS_CODES: Record<number, number> = { 8: 0b001, 12: 0b010, 16: 0b100, 20: 0b101, 24: 0b110, 32: 0b111 };
 
 function encodeFlac(channels: Float32Array[], sampleRate: number, bits: number): Buffer {
-  const count = channels.length, frames = channels[0]!.length;
+  const count = channels.length,
+    frames = channels[0]!.length;
   const head = new Bits();
-  head.put(0x664c6143, 32);              // "fLaC"
-  head.put(1, 1); head.put(0, 7); head.put(34, 24); // last metadata block, STREAMINFO, 34 bytes
-  head.put(FLAC_BLOCK, 16); head.put(FLAC_BLOCK, 16); head.put(0, 24); head.put(0, 24);
-  head.put(sampleRate, 20); head.put(count - 1, 3); head.put(bits - 1, 5); head.put(frames, 36);
-  for (let i = 0; i < 16; i++) head.put(0, 8);   // MD5 unknown (0): decoders skip the check
+  head.put(0x664c6143, 32); // "fLaC"
+  head.put(1, 1);
+  head.put(0, 7);
+  head.put(34, 24); // last metadata block, STREAMINFO, 34 bytes
+  head.put(FLAC_BLOCK, 16);
+  head.put(FLAC_BLOCK, 16);
+  head.put(0, 24);
+  head.put(0, 24);
+  head.put(sampleRate, 20);
+  head.put(count - 1, 3);
+  head.put(bits - 1, 5);
+  head.put(frames, 36);
+  for (let i = 0; i < 16; i++) head.put(0, 8); // MD5 unknown (0): decoders skip the check
   const out = [head.take()];
   for (let start = 0, index = 0; start < frames; start += FLAC_BLOCK, index++) {
     const block = Math.min(FLAC_BLOCK, frames - start);
     const frame = new Bits();
-    frame.put(0xfff8, 16);                 // sync, reserved, fixed block size
-    frame.put(0b0111, 4); frame.put(FLAC_RATE_CODES[sampleRate] ?? 0, 4); // block size: 16-bit (n−1) at the end of the header
-    frame.put(count - 1, 4); frame.put(FLAC_BITS_CODES[bits]!, 3); frame.put(0, 1); // independent channels
+    frame.put(0xfff8, 16); // sync, reserved, fixed block size
+    frame.put(0b0111, 4);
+    frame.put(FLAC_RATE_CODES[sampleRate] ?? 0, 4); // block size: 16-bit (n−1) at the end of the header
+    frame.put(count - 1, 4);
+    frame.put(FLAC_BITS_CODES[bits]!, 3);
+    frame.put(0, 1); // independent channels
     const header = [...frame.take(), ...utf8Number(index), (block - 1) >> 8, (block - 1) & 0xff];
     header.push(crc8(header));
     const body = new Bits();
     for (let c = 0; c < count; c++) {
-      body.put(0b00000010, 8);             // zero pad, VERBATIM, no wasted bits
+      body.put(0b00000010, 8); // zero pad, VERBATIM, no wasted bits
       for (let n = 0; n < block; n++) body.signed(quantise(channels[c]![start + n]!, bits), bits);
     }
     const bytes = [...header, ...body.take()];

@@ -6,11 +6,21 @@ import { ROOT } from "../browser/servers.js";
 /** The command under test; GAINSTAGE_BIN points at another build (e.g. an older one, to see a test fail before its fix). */
 export const BIN = process.env.GAINSTAGE_BIN ?? join(ROOT, "bin/gainstage.mjs");
 
-export interface Run { status: number | null; stdout: string; stderr: string }
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `gainstage args…` in `cwd`, optionally with `input` on standard input. */
 export function gainstageIn(cwd: string, args: string[], input?: Buffer): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 120_000, input, maxBuffer: 1 << 26 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 120_000,
+    input,
+    maxBuffer: 1 << 26,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

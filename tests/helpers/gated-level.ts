@@ -9,9 +9,12 @@ export type Detector = "rms" | "vu" | "peak" | "loudness";
 const lufs = (e: number) => -0.691 + 10 * Math.log10(e);
 
 export function gatedLevel(channels: Float32Array[], rate: number, detector: Detector): number {
-  if (detector === "peak") return 20 * Math.log10(Math.max(...channels.map((c) => c.reduce((m, x) => Math.max(m, Math.abs(x)), 0))));
+  if (detector === "peak")
+    return 20 * Math.log10(Math.max(...channels.map((c) => c.reduce((m, x) => Math.max(m, Math.abs(x)), 0))));
   const prefix = weightedEnergyPrefix(channels, rate);
-  const gate = Math.round(0.4 * rate), hop = Math.round(0.1 * rate), frames = channels[0]!.length;
+  const gate = Math.round(0.4 * rate),
+    hop = Math.round(0.1 * rate),
+    frames = channels[0]!.length;
   const blocks: number[] = [];
   for (let start = 0; start + gate <= frames; start += hop) blocks.push(start);
   const energy = (start: number) => (prefix[start + gate]! - prefix[start]!) / gate;

@@ -20,7 +20,11 @@ export function newKernel(sampleRate: number, channels: number): Kernel {
 export function meterSignal(
   sampleRate: number,
   channels: Float32Array[],
-  options: { readEveryFrames?: number; onRead?: (tap: ReturnType<Kernel["readSnapshot"]>[0], frame: number) => void; blockFrames?: number } = {},
+  options: {
+    readEveryFrames?: number;
+    onRead?: (tap: ReturnType<Kernel["readSnapshot"]>[0], frame: number) => void;
+    blockFrames?: number;
+  } = {},
 ) {
   const kernel = newKernel(sampleRate, channels.length);
   const frames = channels[0]!.length;

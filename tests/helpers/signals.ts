@@ -1,16 +1,23 @@
 /**
- * Test signals built from their descriptions in the standards (metering.md §10), not from the
+ * Test signals built from their descriptions in the standards (docs/metering.md §10), not from the
  * code under test. Levels are per-channel sine peak in dBFS; phase is the sine phase
- * x[n] = A·sin(2πn·f/fs + φ) (metering.md §9 gotcha 2).
+ * x[n] = A·sin(2πn·f/fs + φ) (docs/metering.md §9.2).
  */
 
 export const dbToAmplitude = (db: number): number => 10 ** (db / 20);
 
 /** One segment of a tone sequence: seconds at a level (−Infinity = digital silence). */
-export interface Segment { seconds: number; dbfs: number }
+export interface Segment {
+  seconds: number;
+  dbfs: number;
+}
 
 /** A sine sequence, phase continuous across segments, `channels` identical channels. */
-export function toneSequence(sampleRate: number, segments: Segment[], options: { hz?: number; channels?: number } = {}): Float32Array[] {
+export function toneSequence(
+  sampleRate: number,
+  segments: Segment[],
+  options: { hz?: number; channels?: number } = {},
+): Float32Array[] {
   const hz = options.hz ?? 1000;
   const frames = segments.reduce((sum, s) => sum + Math.round(s.seconds * sampleRate), 0);
   const data = new Float32Array(frames);
@@ -54,29 +61,40 @@ export function truePeakBurst(sampleRate: number, offset: number, seconds = 1): 
   const high = new Float64Array(highFrames);
   let phase = 0;
   const burstStart = Math.floor(highFrames / 2);
-  let inBurst = false, burstDone = false, burstPhase = 0;
+  let inBurst = false,
+    burstDone = false,
+    burstPhase = 0;
   for (let n = 0; n < highFrames; n++) {
     // Start the burst at an upward zero crossing so the waveform stays continuous.
     if (!burstDone && !inBurst && n >= burstStart && phase % (2 * Math.PI) < (2 * Math.PI) / 24) {
-      inBurst = true; phase = 0; burstPhase = 0;
+      inBurst = true;
+      phase = 0;
+      burstPhase = 0;
     }
     high[n] = (inBurst ? 1.0 : 0.5) * Math.sin(phase);
     const step = (2 * Math.PI * (inBurst ? sampleRate / 4 : sampleRate / 6)) / highRate;
     phase += step;
     if (inBurst) {
       burstPhase += step;
-      if (burstPhase >= 2 * Math.PI - 1e-9) { inBurst = false; burstDone = true; phase = 0; }
+      if (burstPhase >= 2 * Math.PI - 1e-9) {
+        inBurst = false;
+        burstDone = true;
+        phase = 0;
+      }
     }
   }
   // Low-pass: Blackman-windowed sinc at 4·fs, cutoff 0.45·fs (long enough to be ~ideal).
-  const taps = 511, half = (taps - 1) / 2, cutoff = 0.45 / 4;
+  const taps = 511,
+    half = (taps - 1) / 2,
+    cutoff = 0.45 / 4;
   const kernel = new Float64Array(taps);
   let sum = 0;
   for (let i = 0; i < taps; i++) {
     const t = i - half;
     const sinc = t === 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * t) / (Math.PI * t);
     const w = 0.42 - 0.5 * Math.cos((2 * Math.PI * i) / (taps - 1)) + 0.08 * Math.cos((4 * Math.PI * i) / (taps - 1));
-    kernel[i] = sinc * w; sum += kernel[i]!;
+    kernel[i] = sinc * w;
+    sum += kernel[i]!;
   }
   const frames = Math.floor((highFrames - offset) / 4);
   const out = new Float32Array(frames);
@@ -108,7 +126,8 @@ export function rng(seed: number): () => number {
 export function gaussianNoise(frames: number, rms: number, random: () => number): Float32Array {
   const data = new Float32Array(frames);
   for (let n = 0; n < frames; n++) {
-    const u = Math.max(random(), 1e-12), v = random();
+    const u = Math.max(random(), 1e-12),
+      v = random();
     data[n] = rms * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
   return data;

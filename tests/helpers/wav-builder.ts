@@ -24,7 +24,8 @@ export interface FmtFields {
 export const PCM_GUID = [1, 0, 0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xaa, 0, 0x38, 0x9b, 0x71];
 
 export function fmt(f: FmtFields): Buffer {
-  const tag = f.tag ?? 1, extensible = f.extensible ?? f.validBits !== undefined;
+  const tag = f.tag ?? 1,
+    extensible = f.extensible ?? f.validBits !== undefined;
   const body = Buffer.alloc(extensible ? 40 : 16);
   const blockAlign = f.channels * (f.bits / 8);
   body.writeUInt16LE(extensible ? 0xfffe : tag, 0);
@@ -45,13 +46,15 @@ export function fmt(f: FmtFields): Buffer {
 
 /** Interleaved integer PCM: each sample quantised to `validBits` and placed in the top bits of a `bits`-bit word. */
 export function pcm(channels: Float32Array[], bits: number, validBits = bits): Buffer {
-  const frames = channels[0]!.length, width = bits / 8;
+  const frames = channels[0]!.length,
+    width = bits / 8;
   const data = Buffer.alloc(frames * channels.length * width);
   for (let n = 0; n < frames; n++) {
     channels.forEach((c, ch) => {
       const q = quantise(c[n]!, validBits) * 2 ** (bits - validBits);
       const at = (n * channels.length + ch) * width;
-      if (width === 1) data.writeUInt8(q + 128, at); else data.writeIntLE(q, at, width);
+      if (width === 1) data.writeUInt8(q + 128, at);
+      else data.writeIntLE(q, at, width);
     });
   }
   return data;
@@ -75,8 +78,9 @@ export function wavFromChunks(chunks: [string, Buffer][]): Buffer {
 /** The chunks of a RIFF/WAVE file as [id, body] in order (the test's own parser). */
 export function chunksOf(file: Buffer): [string, Buffer][] {
   const chunks: [string, Buffer][] = [];
-  for (let at = 12; at + 8 <= file.length;) {
-    const id = file.toString("latin1", at, at + 4), size = file.readUInt32LE(at + 4);
+  for (let at = 12; at + 8 <= file.length; ) {
+    const id = file.toString("latin1", at, at + 4),
+      size = file.readUInt32LE(at + 4);
     chunks.push([id, file.subarray(at + 8, at + 8 + size)]);
     at += 8 + size + (size % 2);
   }

@@ -6,20 +6,36 @@ import { describe, expect, test } from "vitest";
 import { GainstagePlugin } from "../../host/contract/plugin.js";
 import type { EventSource } from "../../host/contract/events.js";
 import { paramByKey, MATCH_DETECTORS } from "../../host/contract/params.js";
-import { matchedOutputTrimDb, matchLevel, abDeltas, MatchWindow, MATCH_WINDOW_SECONDS } from "../../host/app/ab-match.js";
+import {
+  matchedOutputTrimDb,
+  matchLevel,
+  abDeltas,
+  MatchWindow,
+  MATCH_WINDOW_SECONDS,
+} from "../../host/app/ab-match.js";
 import { kernelModule } from "../helpers/kernel.js";
 import { sine } from "../helpers/signals.js";
 import { pinkNoise } from "../helpers/programme.js";
 import { expectWithin } from "../helpers/tolerance.js";
 
-const rate = 48000, block = 128;
-const none: EventSource = { size: () => 0, nextFrame: () => Infinity, nextId: () => 0, nextValue: () => 0, shift: () => {} };
+const rate = 48000,
+  block = 128;
+const none: EventSource = {
+  size: () => 0,
+  nextFrame: () => Infinity,
+  nextId: () => 0,
+  nextValue: () => 0,
+  shift: () => {},
+};
 
 /** PRE → effect → POST, the way the worklet pair runs, with POST's alternate = what entered PRE. */
 class Chain {
   readonly pre = new GainstagePlugin(kernelModule, "pre");
   readonly post = new GainstagePlugin(kernelModule, "post");
-  constructor(private readonly effect: (x: number) => number, channels = 2) {
+  constructor(
+    private readonly effect: (x: number) => number,
+    channels = 2,
+  ) {
     this.pre.activate(rate, block, block, channels);
     this.post.activate(rate, block, block, channels);
   }
@@ -36,7 +52,8 @@ class Chain {
       });
       this.pre.process(start, count, none);
       input.forEach((_, c) => {
-        const sent = this.pre.kernel.output(c), returned = this.post.kernel.input(c);
+        const sent = this.pre.kernel.output(c),
+          returned = this.post.kernel.input(c);
         for (let n = 0; n < count; n++) returned[n] = this.effect(sent[n]!);
       });
       this.post.process(start, count, none);
@@ -59,17 +76,20 @@ const effects: [string, (x: number) => number][] = [
 ];
 
 describe.each(effects)("Match through %s", (_, effect) => {
-  test.each(MATCH_DETECTORS.map((name, index) => [name, index] as const))("%s: OUT = IN within 0.1 dB after settling", (_, detector) => {
-    const chain = new Chain(effect);
-    chain.run(programme());
-    const first = chain.taps();
-    const trim = matchedOutputTrimDb(first.inTap, first.outTap, 0, detector)!;
-    expect(trim).not.toBeNull();
-    chain.set(chain.post, "outputTrimDb", trim);
-    chain.run(programme());
-    const { inTap, outTap } = chain.taps();
-    expectWithin(matchLevel(outTap, detector), matchLevel(inTap, detector), 0.1, 0.1, "OUT vs IN");
-  });
+  test.each(MATCH_DETECTORS.map((name, index) => [name, index] as const))(
+    "%s: OUT = IN within 0.1 dB after settling",
+    (_, detector) => {
+      const chain = new Chain(effect);
+      chain.run(programme());
+      const first = chain.taps();
+      const trim = matchedOutputTrimDb(first.inTap, first.outTap, 0, detector)!;
+      expect(trim).not.toBeNull();
+      chain.set(chain.post, "outputTrimDb", trim);
+      chain.run(programme());
+      const { inTap, outTap } = chain.taps();
+      expectWithin(matchLevel(outTap, detector), matchLevel(inTap, detector), 0.1, 0.1, "OUT vs IN");
+    },
+  );
 });
 
 test("Match holds on silence (nothing to compare)", () => {
@@ -94,7 +114,11 @@ describe("A/B listen", () => {
   const input = sine(rate, 220, -20, 1.5);
   const chain = new Chain((x) => x * 10 ** (12 / 20), 1);
   const out: number[] = [];
-  for (const [from, to, listen] of [[0, 0.5, 0], [0.5, 1, 1], [1, 1.5, 0]] as const) {
+  for (const [from, to, listen] of [
+    [0, 0.5, 0],
+    [0.5, 1, 1],
+    [1, 1.5, 0],
+  ] as const) {
     chain.set(chain.post, "abListen", listen);
     out.push(...chain.run([input.subarray(from * rate, to * rate)])[0]!);
   }
@@ -102,17 +126,18 @@ describe("A/B listen", () => {
 
   test("switches over 20 ms with no sample-to-sample jump beyond the signals' own", () => {
     const gain = 10 ** (12 / 20);
-    const ownSlope = gain * 10 ** (-20 / 20) * 2 * Math.PI * 220 / rate; // max |Δ| of B per sample
+    const ownSlope = (gain * 10 ** (-20 / 20) * 2 * Math.PI * 220) / rate; // max |Δ| of B per sample
     for (let n = 1; n < out.length; n++) {
       // A linear crossfade adds at most |A − B| / ramp per sample.
-      const allowed = ownSlope + (gain + 1) * 10 ** (-20 / 20) / ramp + 1e-7;
+      const allowed = ownSlope + ((gain + 1) * 10 ** (-20 / 20)) / ramp + 1e-7;
       expect(Math.abs(out[n]! - out[n - 1]!), `frame ${n}`).toBeLessThanOrEqual(allowed);
     }
   });
   test("lands exactly on A, then exactly back on B", () => {
     const gain = Math.fround(10 ** (12 / 20));
     for (let n = 0.5 * rate + ramp; n < rate; n += 97) expect(out[n]).toBe(input[n]);
-    for (let n = rate + ramp; n < 1.5 * rate; n += 97) expectWithin(out[n]!, Math.fround(input[n]! * gain), 1e-7, 1e-7, `B at ${n}`);
+    for (let n = rate + ramp; n < 1.5 * rate; n += 97)
+      expectWithin(out[n]!, Math.fround(input[n]! * gain), 1e-7, 1e-7, `B at ${n}`);
   });
   test("OUT keeps metering B while A is heard", () => {
     const { outTap } = chain.taps();
@@ -130,30 +155,41 @@ describe("Match over a window (issue #10, item 20)", () => {
   };
   const effect = (x: number) => Math.tanh(5 * x) / 3;
 
-  test.each(MATCH_DETECTORS.map((name, index) => [name, index] as const))("%s: the trim from a ≥ 3 s window makes OUT = IN over the next window", (_, detector) => {
-    const chain = new Chain(effect);
-    const window = new MatchWindow();
-    const input = swing();
-    const hop = rate / 10;
-    for (let at = 0; at < input[0]!.length; at += hop) {
-      chain.run(input.map((c) => c.subarray(at, at + hop)));
-      const { inTap, outTap } = chain.taps();
-      if (at === 0) window.start(inTap, outTap, rate); else window.push(inTap, outTap);
-    }
-    expect(window.seconds).toBeGreaterThanOrEqual(MATCH_WINDOW_SECONDS);
-    const trim = window.matchedOutputTrimDb(0, detector)!;
-    expect(trim).not.toBeNull();
-    chain.set(chain.post, "outputTrimDb", trim);
-    const check = new MatchWindow();
-    for (let at = 0; at < input[0]!.length; at += hop) {
-      chain.run(input.map((c) => c.subarray(at, at + hop)));
-      const { inTap, outTap } = chain.taps();
-      if (at === 0) check.start(inTap, outTap, rate); else check.push(inTap, outTap);
-    }
-    const { in: inLevel, out: outLevel } = check.levels(detector);
-    // Loudness, RMS: exact sums over the same 12 s; VU and max momentary are sampled every 100 ms.
-    expectWithin(outLevel, inLevel, detector === 0 || detector === 2 ? 0.02 : 0.1, detector === 0 || detector === 2 ? 0.02 : 0.1, "OUT vs IN over the window");
-  });
+  test.each(MATCH_DETECTORS.map((name, index) => [name, index] as const))(
+    "%s: the trim from a ≥ 3 s window makes OUT = IN over the next window",
+    (_, detector) => {
+      const chain = new Chain(effect);
+      const window = new MatchWindow();
+      const input = swing();
+      const hop = rate / 10;
+      for (let at = 0; at < input[0]!.length; at += hop) {
+        chain.run(input.map((c) => c.subarray(at, at + hop)));
+        const { inTap, outTap } = chain.taps();
+        if (at === 0) window.start(inTap, outTap, rate);
+        else window.push(inTap, outTap);
+      }
+      expect(window.seconds).toBeGreaterThanOrEqual(MATCH_WINDOW_SECONDS);
+      const trim = window.matchedOutputTrimDb(0, detector)!;
+      expect(trim).not.toBeNull();
+      chain.set(chain.post, "outputTrimDb", trim);
+      const check = new MatchWindow();
+      for (let at = 0; at < input[0]!.length; at += hop) {
+        chain.run(input.map((c) => c.subarray(at, at + hop)));
+        const { inTap, outTap } = chain.taps();
+        if (at === 0) check.start(inTap, outTap, rate);
+        else check.push(inTap, outTap);
+      }
+      const { in: inLevel, out: outLevel } = check.levels(detector);
+      // Loudness, RMS: exact sums over the same 12 s; VU and max momentary are sampled every 100 ms.
+      expectWithin(
+        outLevel,
+        inLevel,
+        detector === 0 || detector === 2 ? 0.02 : 0.1,
+        detector === 0 || detector === 2 ? 0.02 : 0.1,
+        "OUT vs IN over the window",
+      );
+    },
+  );
 
   test("the window's loudness is exactly the K-weighted loudness of the frames in it (two readings of the cumulative readout)", () => {
     const chain = new Chain((x) => x);
@@ -165,7 +201,13 @@ describe("Match over a window (issue #10, item 20)", () => {
     chain.run([sine(rate, 997, -10, 4), sine(rate, 997, -10, 4)]);
     const now = chain.taps();
     window.push(now.inTap, now.outTap);
-    expectWithin(window.levels(0).in, -10, 0.02, 0.02, "stereo 997 Hz at −10 dBFS reads −10 LUFS, the earlier −30 part left out");
+    expectWithin(
+      window.levels(0).in,
+      -10,
+      0.02,
+      0.02,
+      "stereo 997 Hz at −10 dBFS reads −10 LUFS, the earlier −30 part left out",
+    );
     expectWithin(window.levels(2).in, -10, 0.001, 0.001, "AES17 RMS of the window");
   });
 

@@ -11,27 +11,47 @@ test("seeded fuzz: interleaved pushes and quanta deliver every event in frame or
     const reader = new ParamEventReader(storage);
     const sent: { id: number; value: number; frame: number; order: number }[] = [];
     const received: typeof sent = [];
-    let order = 0, now = 0;
+    let order = 0,
+      now = 0;
     for (let step = 0; step < 400; step++) {
       const pushes = Math.floor(random() * 8);
       for (let i = 0; i < pushes; i++) {
-        const event = { id: Math.floor(random() * 20), value: order, frame: now + Math.floor(random() * 1000) - 200, order: order++ };
+        const event = {
+          id: Math.floor(random() * 20),
+          value: order,
+          frame: now + Math.floor(random() * 1000) - 200,
+          order: order++,
+        };
         if (writer.push(event.id, event.value, event.frame)) sent.push(event);
       }
       reader.collect();
       // One quantum: take everything due before now + 128.
       while (reader.size() > 0 && reader.nextFrame() < now + 128) {
-        received.push({ id: reader.nextId(), value: reader.nextValue(), frame: reader.nextFrame(), order: reader.nextValue() });
+        received.push({
+          id: reader.nextId(),
+          value: reader.nextValue(),
+          frame: reader.nextFrame(),
+          order: reader.nextValue(),
+        });
         reader.shift();
       }
       now += 128;
     }
     reader.collect();
-    while (reader.size() > 0) { received.push({ id: reader.nextId(), value: reader.nextValue(), frame: reader.nextFrame(), order: reader.nextValue() }); reader.shift(); }
+    while (reader.size() > 0) {
+      received.push({
+        id: reader.nextId(),
+        value: reader.nextValue(),
+        frame: reader.nextFrame(),
+        order: reader.nextValue(),
+      });
+      reader.shift();
+    }
     expect(received.map((e) => e.order).sort((a, b) => a - b)).toEqual(sent.map((e) => e.order));
     // Within what one quantum took, frames never go backwards except for events that were late on arrival.
     for (let i = 1; i < received.length; i++) {
-      if (received[i]!.frame === received[i - 1]!.frame) expect(received[i]!.order).toBeGreaterThan(received[i - 1]!.order);
+      if (received[i]!.frame === received[i - 1]!.frame)
+        expect(received[i]!.order).toBeGreaterThan(received[i - 1]!.order);
     }
   }
 });
@@ -46,9 +66,15 @@ test("a full queue refuses the push whole (nothing half-sent) and recovers when 
   reader.collect();
   expect(reader.size()).toBe(Math.min(accepted, EVENT_CAPACITY));
   let expected = 0;
-  while (reader.size() > 0) { expect(reader.nextValue()).toBe(expected++); reader.shift(); }
+  while (reader.size() > 0) {
+    expect(reader.nextValue()).toBe(expected++);
+    reader.shift();
+  }
   reader.collect();
-  while (reader.size() > 0) { expect(reader.nextValue()).toBe(expected++); reader.shift(); }
+  while (reader.size() > 0) {
+    expect(reader.nextValue()).toBe(expected++);
+    reader.shift();
+  }
   expect(expected).toBe(accepted);
   expect(writer.push(2, 0, 0)).toBe(true);
 });

@@ -1,6 +1,14 @@
 /** The parameter table: agreement with the kernel, text ↔ value, clamping, flags, stable ids. */
 import { describe, expect, test } from "vitest";
-import { PARAMS, ParamError, paramByKey, textToValue, valueToText, normalizeValue, defaultValues } from "../../host/contract/params.js";
+import {
+  PARAMS,
+  ParamError,
+  paramByKey,
+  textToValue,
+  valueToText,
+  normalizeValue,
+  defaultValues,
+} from "../../host/contract/params.js";
 import { newKernel } from "../helpers/kernel.js";
 import { STATUS_CODE } from "../../host/contract/layout.js";
 
@@ -25,9 +33,21 @@ describe("the table agrees with the kernel", () => {
     expect(new Set(PARAMS.map((p) => p.key)).size).toBe(PARAMS.length);
     // Changing this list breaks saved automation: append only.
     expect(PARAMS.map((p) => `${p.id}:${p.key}`)).toEqual([
-      "0:inputTrimDb", "1:outputTrimDb", "2:bypass", "3:vuReferenceDbfs", "8:polarityL", "9:polarityR",
-      "16:autoTrimTargetDb", "17:autoTrimDetector", "18:abListen", "19:peakCeilingDbfs", "20:peakCeilingOn",
-      "21:autoRide", "22:matchDetector", "23:peakCeilingTpDbtp", "24:peakCeilingTpOn",
+      "0:inputTrimDb",
+      "1:outputTrimDb",
+      "2:bypass",
+      "3:vuReferenceDbfs",
+      "8:polarityL",
+      "9:polarityR",
+      "16:autoTrimTargetDb",
+      "17:autoTrimDetector",
+      "18:abListen",
+      "19:peakCeilingDbfs",
+      "20:peakCeilingOn",
+      "21:autoRide",
+      "22:matchDetector",
+      "23:peakCeilingTpDbtp",
+      "24:peakCeilingTpOn",
     ]);
   });
   test("every range and default is finite and ordered; switches have labels for every value", () => {
@@ -42,7 +62,13 @@ describe("the table agrees with the kernel", () => {
 
 describe("value → text", () => {
   const trim = paramByKey("inputTrimDb");
-  test.each([[-18, "\u221218.0 dB"], [6, "+6.0 dB"], [0, "0.0 dB"], [-0.04, "0.0 dB"], [47.96, "+48.0 dB"]])("%f → %s", (value, text) => {
+  test.each([
+    [-18, "\u221218.0 dB"],
+    [6, "+6.0 dB"],
+    [0, "0.0 dB"],
+    [-0.04, "0.0 dB"],
+    [47.96, "+48.0 dB"],
+  ])("%f → %s", (value, text) => {
     expect(valueToText(trim, value)).toBe(text);
   });
   test("switches show their labels", () => {
@@ -55,15 +81,29 @@ describe("value → text", () => {
 describe("text → value", () => {
   const trim = paramByKey("inputTrimDb");
   test.each([
-    ["-18", -18], ["-18 dB", -18], ["\u221218,0", -18], ["\u221218.0 dB", -18], ["+6dB", 6], [" 3.5 ", 3.5],
-    ["-0,5", -0.5], [".5", 0.5], ["100", 48], ["-100 dB", -48], ["12 DB", 12],
+    ["-18", -18],
+    ["-18 dB", -18],
+    ["\u221218,0", -18],
+    ["\u221218.0 dB", -18],
+    ["+6dB", 6],
+    [" 3.5 ", 3.5],
+    ["-0,5", -0.5],
+    [".5", 0.5],
+    ["100", 48],
+    ["-100 dB", -48],
+    ["12 DB", 12],
   ])("%j → %f", (text, value) => {
     expect(textToValue(trim, text)).toBe(value);
   });
-  test.each(["", "abc", "--3", "3 dB dB", "1e3", "NaN", "Infinity", "6 Hz", "3.4.5"])("%j is refused with a clear error", (text) => {
-    expect(() => textToValue(trim, text)).toThrow(ParamError);
-    expect(() => textToValue(trim, text)).toThrow(/Input trim: .* is not a number in dB \(range −48\.0 dB … \+48\.0 dB\)/);
-  });
+  test.each(["", "abc", "--3", "3 dB dB", "1e3", "NaN", "Infinity", "6 Hz", "3.4.5"])(
+    "%j is refused with a clear error",
+    (text) => {
+      expect(() => textToValue(trim, text)).toThrow(ParamError);
+      expect(() => textToValue(trim, text)).toThrow(
+        /Input trim: .* is not a number in dB \(range −48\.0 dB … \+48\.0 dB\)/,
+      );
+    },
+  );
   test("switches take labels (any case), first words and indices", () => {
     expect(textToValue(paramByKey("polarityL"), "inverted")).toBe(1);
     expect(textToValue(paramByKey("bypass"), "ON")).toBe(1);
@@ -84,7 +124,8 @@ describe("text → value", () => {
 
 test("normalizeValue refuses non-numbers and non-finite values", () => {
   const trim = paramByKey("inputTrimDb");
-  for (const bad of [NaN, Infinity, -Infinity, "3", null, undefined, {}]) expect(() => normalizeValue(trim, bad)).toThrow(ParamError);
+  for (const bad of [NaN, Infinity, -Infinity, "3", null, undefined, {}])
+    expect(() => normalizeValue(trim, bad)).toThrow(ParamError);
   expect(defaultValues().vuReferenceDbfs).toBe(-18);
   expect(() => paramByKey("nope")).toThrow(/unknown parameter "nope"/);
 });

@@ -8,14 +8,25 @@ import { kernelModule } from "../helpers/kernel.js";
 
 class ListEvents implements EventSource {
   constructor(private readonly list: [frame: number, id: number, value: number][]) {}
-  size() { return this.list.length; }
-  nextFrame() { return this.list[0]?.[0] ?? Infinity; }
-  nextId() { return this.list[0]![1]; }
-  nextValue() { return this.list[0]![2]; }
-  shift() { this.list.shift(); }
+  size() {
+    return this.list.length;
+  }
+  nextFrame() {
+    return this.list[0]?.[0] ?? Infinity;
+  }
+  nextId() {
+    return this.list[0]![1];
+  }
+  nextValue() {
+    return this.list[0]![2];
+  }
+  shift() {
+    this.list.shift();
+  }
 }
 
-const trimId = paramByKey("inputTrimDb").id, outId = paramByKey("outputTrimDb").id;
+const trimId = paramByKey("inputTrimDb").id,
+  outId = paramByKey("outputTrimDb").id;
 
 function render(plugin: GainstagePlugin, events: EventSource, blocks: number, frames = 128): number[] {
   const out: number[] = [];
@@ -51,10 +62,19 @@ test("flush applies everything outside processing", () => {
 });
 
 test("a PRE point applies input trim, not output trim; POST the reverse; single both", () => {
-  for (const [role, input, output] of [["pre", -6, 0], ["post", 0, -3], ["single", -6, -3]] as const) {
+  for (const [role, input, output] of [
+    ["pre", -6, 0],
+    ["post", 0, -3],
+    ["single", -6, -3],
+  ] as const) {
     const plugin = new GainstagePlugin(kernelModule, role);
     plugin.activate(48000, 128, 128, 2);
-    plugin.flush(new ListEvents([[0, trimId, -6], [0, outId, -3]]));
+    plugin.flush(
+      new ListEvents([
+        [0, trimId, -6],
+        [0, outId, -3],
+      ]),
+    );
     expect([plugin.kernel.getParam(0), plugin.kernel.getParam(1)], role).toEqual([input, output]);
   }
 });
@@ -70,8 +90,16 @@ test("the kernel's own moves leave as output events at their exact frame (issue 
   plugin.activate(48000, 128, 128, 1);
   plugin.apply(paramByKey("autoRide").id, 1);
   const moves: { id: number; value: number; frame: number }[] = [];
-  const sink = { push: (id: number, value: number, frame: number) => { moves.push({ id, value, frame }); return true; } };
-  const tone = Float32Array.from({ length: 48000 * 3 }, (_, n) => 10 ** (-30 / 20) * Math.sin((2 * Math.PI * 997 * n) / 48000));
+  const sink = {
+    push: (id: number, value: number, frame: number) => {
+      moves.push({ id, value, frame });
+      return true;
+    },
+  };
+  const tone = Float32Array.from(
+    { length: 48000 * 3 },
+    (_, n) => 10 ** (-30 / 20) * Math.sin((2 * Math.PI * 997 * n) / 48000),
+  );
   for (let start = 0; start < tone.length; start += 128) {
     plugin.kernel.input(0).set(tone.subarray(start, start + 128));
     plugin.process(start, 128, NO_EVENTS, sink);

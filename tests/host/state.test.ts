@@ -6,10 +6,12 @@ import { StateError, parseState, stateToText, validateState, MAX_STATE_BYTES } f
 import { rng } from "../helpers/signals.js";
 
 function randomValues(random: () => number) {
-  return Object.fromEntries(PARAMS.map((p) => {
-    const value = p.min + random() * (p.max - p.min);
-    return [p.key, p.flags.stepped ? Math.round(value) : value];
-  }));
+  return Object.fromEntries(
+    PARAMS.map((p) => {
+      const value = p.min + random() * (p.max - p.min);
+      return [p.key, p.flags.stepped ? Math.round(value) : value];
+    }),
+  );
 }
 
 test("round trip is exact, to the last bit", () => {
@@ -21,7 +23,12 @@ test("round trip is exact, to the last bit", () => {
 });
 
 test("missing parameters take defaults; unknown fields are ignored", () => {
-  const values = validateState({ format: "gainstage-state", version: 1, params: { inputTrimDb: -3, someFutureKnob: 7 }, futureSection: {} });
+  const values = validateState({
+    format: "gainstage-state",
+    version: 1,
+    params: { inputTrimDb: -3, someFutureKnob: 7 },
+    futureSection: {},
+  });
   expect(values).toEqual({ ...defaultValues(), inputTrimDb: -3 });
 });
 
@@ -63,11 +70,17 @@ test("seeded fuzz: random and mutated states never throw anything but StateError
     const roll = random();
     if (roll < 0.4) {
       const chars = good.split("");
-      for (let k = 0; k < 1 + Math.floor(random() * 4); k++) chars[Math.floor(random() * chars.length)] = String.fromCharCode(32 + Math.floor(random() * 95));
+      for (let k = 0; k < 1 + Math.floor(random() * 4); k++)
+        chars[Math.floor(random() * chars.length)] = String.fromCharCode(32 + Math.floor(random() * 95));
       text = chars.join("");
     } else if (roll < 0.8) {
       const data = JSON.parse(good);
-      const paths = [["format"], ["version"], ["params"], ["params", PARAMS[Math.floor(random() * PARAMS.length)]!.key]];
+      const paths = [
+        ["format"],
+        ["version"],
+        ["params"],
+        ["params", PARAMS[Math.floor(random() * PARAMS.length)]!.key],
+      ];
       const path = paths[Math.floor(random() * paths.length)]!;
       let target = data;
       for (const key of path.slice(0, -1)) target = target[key];

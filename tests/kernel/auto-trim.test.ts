@@ -12,7 +12,10 @@ import { applyLearned, undoLearned, describeDecision } from "../../host/app/lear
 const rate = 48000;
 const DETECTOR: Record<Detector, number> = { rms: 0, vu: 1, peak: 2, loudness: 3 };
 
-function learn(channels: Float32Array[], options: { detector?: Detector; target?: number; ceiling?: number | null; seconds?: number } = {}) {
+function learn(
+  channels: Float32Array[],
+  options: { detector?: Detector; target?: number; ceiling?: number | null; seconds?: number } = {},
+) {
   const kernel = newKernel(rate, channels.length);
   kernel.setParam(P.autoTrimDetector, DETECTOR[options.detector ?? "rms"]);
   if (options.target !== undefined) kernel.setParam(P.autoTrimTargetDb, options.target);
@@ -41,7 +44,9 @@ describe("noise and drums: the learned trim puts the reference-measured level wi
     ["pink noise", () => [pinkNoise(rate * 8, 0.02, 3), pinkNoise(rate * 8, 0.025, 4)]],
     ["drum-like", () => [drums(rate, 8, 0.3, 5), drums(rate, 8, 0.25, 6)]],
   ];
-  const cases = signals.flatMap(([name, make]) => (["rms", "vu", "peak", "loudness"] as Detector[]).map((d) => [`${name}, ${d}`, make, d] as const));
+  const cases = signals.flatMap(([name, make]) =>
+    (["rms", "vu", "peak", "loudness"] as Detector[]).map((d) => [`${name}, ${d}`, make, d] as const),
+  );
   test.each(cases)("%s", (_, make, detector) => {
     const channels = make();
     const target = detector === "loudness" ? -20 : -18;
@@ -59,7 +64,8 @@ test("a silent intro does not change the result", () => {
   const tone = pinkNoise(rate * 30, 0.02, 8);
   const withIntro = new Float32Array(rate * 40);
   withIntro.set(tone, rate * 10);
-  const a = learn([tone]).result, b = learn([withIntro]).result;
+  const a = learn([tone]).result,
+    b = learn([withIntro]).result;
   expectWithin(b.trimDb, a.trimDb, 0.05, 0.05, "trim");
   // 10 s of silence ≈ 100 blocks gated out.
   expectWithin(b.blocksTotal - b.blocksKept, 100, 3, 3, "blocks gated out");
@@ -108,7 +114,9 @@ test("applying is a parameter change; Undo restores the previous trim exactly", 
   const store = new ParamStore();
   store.set("inputTrimDb", -3.3);
   const seen: number[] = [];
-  store.subscribe((key, value) => { if (key === "inputTrimDb") seen.push(value); });
+  store.subscribe((key, value) => {
+    if (key === "inputTrimDb") seen.push(value);
+  });
   const tone = sine(rate, 997, -28, 5);
   const undo: number[] = [];
   const outcome = applyLearned(store, learn([tone]).result, undo);
@@ -148,7 +156,8 @@ describe("ride (continuous)", () => {
 });
 
 describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)", () => {
-  const DETECTOR_RMS = 4, DETECTOR_TRUE_PEAK = 5;
+  const DETECTOR_RMS = 4,
+    DETECTOR_TRUE_PEAK = 5;
   function learnWith(channels: Float32Array[], settings: [number, number][]) {
     const kernel = newKernel(rate, channels.length);
     for (const [id, value] of settings) kernel.setParam(id, value);
@@ -163,16 +172,35 @@ describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)
 
   test("ungated AES17 RMS is the RMS of every sample + 3.01 dB (silence counts); gated leaves the silence out", () => {
     const meanSquare = noise.reduce((sum, x) => sum + x * x, 0) / noise.length;
-    const ungated = learnWith([noise], [[P.autoTrimDetector, DETECTOR_RMS], [P.peakCeilingOn, 0]]);
+    const ungated = learnWith(
+      [noise],
+      [
+        [P.autoTrimDetector, DETECTOR_RMS],
+        [P.peakCeilingOn, 0],
+      ],
+    );
     expectWithin(ungated.levelDb, 10 * Math.log10(meanSquare) + 10 * Math.log10(2), 0.001, 0.001, "ungated");
-    const gated = learnWith([noise], [[P.autoTrimDetector, 0], [P.peakCeilingOn, 0]]);
+    const gated = learnWith(
+      [noise],
+      [
+        [P.autoTrimDetector, 0],
+        [P.peakCeilingOn, 0],
+      ],
+    );
     expectWithin(gated.levelDb, gatedLevel([noise], rate, "rms"), 0.01, 0.01, "gated (the reference)");
     expect(gated.levelDb - ungated.levelDb).toBeGreaterThan(2.8); // half of it was silence: ≈ 3 dB
   });
 
   test("true peak: EBU 3341 #16 (fs/4 at 45°, true peak −6.0 dBTP) learns +5 dB to a −1 dBTP target", () => {
     const tone = truePeakTone(rate, 4, -6, 45);
-    const r = learnWith([tone, tone], [[P.autoTrimDetector, DETECTOR_TRUE_PEAK], [P.autoTrimTargetDb, -1], [P.peakCeilingOn, 0]]);
+    const r = learnWith(
+      [tone, tone],
+      [
+        [P.autoTrimDetector, DETECTOR_TRUE_PEAK],
+        [P.autoTrimTargetDb, -1],
+        [P.peakCeilingOn, 0],
+      ],
+    );
     expect(r.status).toBe("ok");
     expectWithin(r.levelDb, -6, 0.2, 0.4, "true peak (EBU tolerance)");
     expectWithin(r.trimDb, -1 - r.levelDb, 1e-9, 1e-9, "trim");
@@ -181,9 +209,25 @@ describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)
 
   test("peak normalisation to −1 dBFS is in range; the true-peak ceiling holds the trim back and says so", () => {
     const tone = truePeakTone(rate, 4, -6, 45);
-    const peak = learnWith([tone, tone], [[P.autoTrimDetector, 2], [P.autoTrimTargetDb, -1], [P.peakCeilingOn, 0]]);
+    const peak = learnWith(
+      [tone, tone],
+      [
+        [P.autoTrimDetector, 2],
+        [P.autoTrimTargetDb, -1],
+        [P.peakCeilingOn, 0],
+      ],
+    );
     expectWithin(peak.peakAfterDbfs, -1, 1e-9, 1e-9, "sample peak lands on the target");
-    const held = learnWith([tone, tone], [[P.autoTrimDetector, 2], [P.autoTrimTargetDb, -1], [P.peakCeilingOn, 0], [P.peakCeilingTpOn, 1], [P.peakCeilingTpDbtp, -1]]);
+    const held = learnWith(
+      [tone, tone],
+      [
+        [P.autoTrimDetector, 2],
+        [P.autoTrimTargetDb, -1],
+        [P.peakCeilingOn, 0],
+        [P.peakCeilingTpOn, 1],
+        [P.peakCeilingTpDbtp, -1],
+      ],
+    );
     expect(held.limitedBy).toBe("true-peak ceiling");
     expectWithin(held.truePeakAfterDbtp, -1, 1e-9, 1e-9, "true peak lands on the ceiling");
     expect(describeDecision(held)).toMatch(/true-peak ceiling/);
@@ -191,10 +235,25 @@ describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)
 
   test("each detector keeps the target within its own range (loudness down to −60 LUFS, others −40 dB)", () => {
     const kernel = newKernel(rate, 1);
-    expect([0, 1, 2, 3, 4, 5].map((d) => [kernel.exports.detectorTargetMin(d), kernel.exports.detectorTargetMax(d)]))
-      .toEqual([[-40, 0], [-40, 0], [-40, 0], [-60, 0], [-40, 0], [-40, 0]]);
+    expect(
+      [0, 1, 2, 3, 4, 5].map((d) => [kernel.exports.detectorTargetMin(d), kernel.exports.detectorTargetMax(d)]),
+    ).toEqual([
+      [-40, 0],
+      [-40, 0],
+      [-40, 0],
+      [-60, 0],
+      [-40, 0],
+      [-40, 0],
+    ]);
     const tone = sine(rate, 997, -20, 5);
-    const r = learnWith([tone], [[P.autoTrimDetector, 0], [P.autoTrimTargetDb, -55], [P.peakCeilingOn, 0]]);
+    const r = learnWith(
+      [tone],
+      [
+        [P.autoTrimDetector, 0],
+        [P.autoTrimTargetDb, -55],
+        [P.peakCeilingOn, 0],
+      ],
+    );
     expect(r.targetDb).toBe(-40);
   });
 });

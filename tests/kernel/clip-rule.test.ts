@@ -14,17 +14,22 @@ function clips(samples: number[], bits: number, tap = TAP_IN): number {
   const kernel = newKernel(rate, 1);
   kernel.setClipRule(tap, bits);
   const data = new Float32Array(1000);
-  samples.forEach((x, i) => { data[10 + 7 * i] = x; });
+  samples.forEach((x, i) => {
+    data[10 + 7 * i] = x;
+  });
   kernel.processAll([data], 128);
   const [tapIn, tapOut] = kernel.readSnapshot();
   return (tap === TAP_IN ? tapIn : tapOut)!.overall.clipCount;
 }
 
-test.each([8, 12, 16, 20, 24])("%i-bit source: the largest and smallest codes count, one step inside does not", (bits) => {
-  const full = 2 ** (bits - 1);
-  expect(clips([(full - 1) / full, -1], bits)).toBe(2);
-  expect(clips([(full - 2) / full, (-full + 1) / full], bits)).toBe(0);
-});
+test.each([8, 12, 16, 20, 24])(
+  "%i-bit source: the largest and smallest codes count, one step inside does not",
+  (bits) => {
+    const full = 2 ** (bits - 1);
+    expect(clips([(full - 1) / full, -1], bits)).toBe(2);
+    expect(clips([(full - 2) / full, (-full + 1) / full], bits)).toBe(0);
+  },
+);
 
 test("float rule (the default): |x| >= 1.0 counts, the largest 16-bit code does not", () => {
   expect(clips([1, -1, 1.5, -3], 0)).toBe(4);

@@ -10,10 +10,23 @@ import { expect, test } from "vitest";
 import { ROOT } from "../browser/servers.js";
 import { kernelModule } from "../helpers/kernel.js";
 import { kernelContractSource, screaming, GENERATED_PATH } from "../../host/contract/generate-kernel.js";
-import { COMMANDS, LEARN_STATES, LEARN_STATUSES, LIMITED_BY, LIMITS, PARAMETERS, READOUT, STATUS, DETECTORS } from "../../host/contract/declaration.js";
+import {
+  COMMANDS,
+  LEARN_STATES,
+  LEARN_STATUSES,
+  LIMITED_BY,
+  LIMITS,
+  PARAMETERS,
+  READOUT,
+  STATUS,
+  DETECTORS,
+} from "../../host/contract/declaration.js";
 import * as layout from "../../host/contract/layout.js";
 
-const exports = new WebAssembly.Instance(kernelModule, {}).exports as Record<string, WebAssembly.Global | Function>;
+const exports = new WebAssembly.Instance(kernelModule, {}).exports as Record<
+  string,
+  WebAssembly.Global | ((...args: number[]) => number)
+>;
 const value = (name: string) => (exports[name] as WebAssembly.Global).value as number;
 
 test("regenerating the kernel's contract from the declaration changes nothing", () => {
@@ -21,14 +34,33 @@ test("regenerating the kernel's contract from the declaration changes nothing", 
 });
 
 test("scalar constants", () => {
-  for (const name of ["MAX_CHANNELS", "MAX_FRAMES", "MIN_SAMPLE_RATE", "MAX_SAMPLE_RATE", "TAP_IN", "TAP_OUT", "TAP_COUNT", "LOUDNESS_FIELDS", "CHANNEL_FIELDS", "TAP_FIELDS", "AUTO_TRIM_FIELDS", "READOUT_SLOTS", "METER_ALL"] as const) {
-    expect(layout[name], name).toBe(value(name));
+  for (const name of [
+    "MAX_CHANNELS",
+    "MAX_FRAMES",
+    "MIN_SAMPLE_RATE",
+    "MAX_SAMPLE_RATE",
+    "TAP_IN",
+    "TAP_OUT",
+    "TAP_COUNT",
+    "LOUDNESS_FIELDS",
+    "CHANNEL_FIELDS",
+    "TAP_FIELDS",
+    "AUTO_TRIM_FIELDS",
+    "READOUT_SLOTS",
+    "METER_ALL",
+  ] as const) {
+    const host: Record<string, unknown> = layout;
+    expect(host[name], name).toBe(value(name));
   }
   expect(value("PARAM_ID_END")).toBe(LIMITS.paramIdEnd);
 });
 
 test.each([
-  ["L_", layout.LOUDNESS_SLOT], ["C_", layout.CHANNEL_SLOT], ["A_", layout.AUTO_TRIM_SLOT], ["METER_", layout.METER], ["STATUS_", layout.STATUS_CODE],
+  ["L_", layout.LOUDNESS_SLOT],
+  ["C_", layout.CHANNEL_SLOT],
+  ["A_", layout.AUTO_TRIM_SLOT],
+  ["METER_", layout.METER],
+  ["STATUS_", layout.STATUS_CODE],
 ] as const)("%s slots and codes: the kernel's are the host's", (prefix, table) => {
   for (const [key, index] of Object.entries(table)) expect(index, key).toBe(value(`${prefix}${screaming(key)}`));
 });
@@ -42,7 +74,9 @@ test("one id space: each parameter the kernel applies has the table's id; the ot
     expect(command.id).toBeGreaterThanOrEqual(LIMITS.paramIdEnd);
     expect((exports.isKnownParam as (id: number) => number)(command.id)).toBe(0);
   }
-  expect(Object.keys(exports).filter((name) => /^P_/.test(name)).length).toBe(PARAMETERS.filter((p) => p.kernel).length);
+  expect(Object.keys(exports).filter((name) => /^P_/.test(name)).length).toBe(
+    PARAMETERS.filter((p) => p.kernel).length,
+  );
 });
 
 test("auto-trim states, statuses, limits and detectors are the declared orders", () => {
@@ -54,9 +88,12 @@ test("auto-trim states, statuses, limits and detectors are the declared orders",
 
 test("every exported field, code and bit constant is declared", () => {
   const declared = new Set([
-    ...READOUT.loudness.fields.map((f) => `L_${screaming(f.key)}`), ...READOUT.channel.fields.map((f) => `C_${screaming(f.key)}`),
-    ...READOUT.autoTrim.fields.map((f) => `A_${screaming(f.key)}`), ...STATUS.map((s) => `STATUS_${screaming(s.key)}`),
-    ...Object.keys(layout.METER).map((m) => `METER_${screaming(m)}`), "METER_ALL",
+    ...READOUT.loudness.fields.map((f) => `L_${screaming(f.key)}`),
+    ...READOUT.channel.fields.map((f) => `C_${screaming(f.key)}`),
+    ...READOUT.autoTrim.fields.map((f) => `A_${screaming(f.key)}`),
+    ...STATUS.map((s) => `STATUS_${screaming(s.key)}`),
+    ...Object.keys(layout.METER).map((m) => `METER_${screaming(m)}`),
+    "METER_ALL",
   ]);
   const fields = Object.keys(exports).filter((name) => /^(L|C|A|STATUS|METER)_/.test(name));
   expect(fields.filter((name) => !declared.has(name))).toEqual([]);

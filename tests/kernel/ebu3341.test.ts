@@ -1,5 +1,5 @@
 /**
- * EBU Tech 3341 V4 (2023) Table 1, every synthetic case (metering.md §10), with the standard's
+ * EBU Tech 3341 V4 (2023) Table 1, every synthetic case (docs/metering.md §10), with the standard's
  * tolerances: ±0.1 LU for loudness, +0.2/−0.4 dB for true peak.
  */
 import { describe, test } from "vitest";
@@ -12,7 +12,10 @@ const silence = -Infinity;
 
 describe("EBU 3341 #1, #2: steady 1 kHz, M = S = I", () => {
   const cases: [string, number, number, number][] = [
-    ["#1", 48000, -23, 20], ["#1 @44.1k", 44100, -23, 10], ["#1 @96k", 96000, -23, 10], ["#2", 48000, -33, 20],
+    ["#1", 48000, -23, 20],
+    ["#1 @44.1k", 44100, -23, 10],
+    ["#1 @96k", 96000, -23, 10],
+    ["#2", 48000, -33, 20],
   ];
   test.each(cases)("%s", (_, rate, dbfs, seconds) => {
     const r = meterSignal(rate, toneSequence(rate, [{ seconds, dbfs }]));
@@ -24,11 +27,53 @@ describe("EBU 3341 #1, #2: steady 1 kHz, M = S = I", () => {
 
 describe("EBU 3341 #3–#5: integrated loudness with gating", () => {
   const cases: [string, number, Segment[]][] = [
-    ["#3", 48000, [{ seconds: 10, dbfs: -36 }, { seconds: 60, dbfs: -23 }, { seconds: 10, dbfs: -36 }]],
-    ["#3 @44.1k", 44100, [{ seconds: 10, dbfs: -36 }, { seconds: 60, dbfs: -23 }, { seconds: 10, dbfs: -36 }]],
-    ["#4", 48000, [{ seconds: 10, dbfs: -72 }, { seconds: 10, dbfs: -36 }, { seconds: 60, dbfs: -23 }, { seconds: 10, dbfs: -36 }, { seconds: 10, dbfs: -72 }]],
-    ["#5", 48000, [{ seconds: 20, dbfs: -26 }, { seconds: 20.1, dbfs: -20 }, { seconds: 20, dbfs: -26 }]],
-    ["#5 @44.1k", 44100, [{ seconds: 20, dbfs: -26 }, { seconds: 20.1, dbfs: -20 }, { seconds: 20, dbfs: -26 }]],
+    [
+      "#3",
+      48000,
+      [
+        { seconds: 10, dbfs: -36 },
+        { seconds: 60, dbfs: -23 },
+        { seconds: 10, dbfs: -36 },
+      ],
+    ],
+    [
+      "#3 @44.1k",
+      44100,
+      [
+        { seconds: 10, dbfs: -36 },
+        { seconds: 60, dbfs: -23 },
+        { seconds: 10, dbfs: -36 },
+      ],
+    ],
+    [
+      "#4",
+      48000,
+      [
+        { seconds: 10, dbfs: -72 },
+        { seconds: 10, dbfs: -36 },
+        { seconds: 60, dbfs: -23 },
+        { seconds: 10, dbfs: -36 },
+        { seconds: 10, dbfs: -72 },
+      ],
+    ],
+    [
+      "#5",
+      48000,
+      [
+        { seconds: 20, dbfs: -26 },
+        { seconds: 20.1, dbfs: -20 },
+        { seconds: 20, dbfs: -26 },
+      ],
+    ],
+    [
+      "#5 @44.1k",
+      44100,
+      [
+        { seconds: 20, dbfs: -26 },
+        { seconds: 20.1, dbfs: -20 },
+        { seconds: 20, dbfs: -26 },
+      ],
+    ],
   ];
   test.each(cases)("%s: I = −23.0", (_, rate, segments) => {
     expectWithin(meterSignal(rate, toneSequence(rate, segments)).integratedLufs, -23, LU, LU, "I");
@@ -45,8 +90,34 @@ test("EBU 3341 #6: 5.0 (L, R −28; C −24; Ls, Rs −30 dBFS) reads I = −23.
 describe("EBU 3341 #9, #12: periodic signals read constant S and M", () => {
   const cases: [string, number, Segment[], number, "shortTermLufs" | "momentaryLufs", number][] = [];
   for (const rate of [48000, 44100, 96000]) {
-    cases.push([`#9 @${rate}`, rate, repeat([{ seconds: 1.34, dbfs: -20 }, { seconds: 1.66, dbfs: -30 }], 5), 3, "shortTermLufs", 0.01]);
-    cases.push([`#12 @${rate}`, rate, repeat([{ seconds: 0.18, dbfs: -20 }, { seconds: 0.22, dbfs: -30 }], 25), 1, "momentaryLufs", 0.01]);
+    cases.push([
+      `#9 @${rate}`,
+      rate,
+      repeat(
+        [
+          { seconds: 1.34, dbfs: -20 },
+          { seconds: 1.66, dbfs: -30 },
+        ],
+        5,
+      ),
+      3,
+      "shortTermLufs",
+      0.01,
+    ]);
+    cases.push([
+      `#12 @${rate}`,
+      rate,
+      repeat(
+        [
+          { seconds: 0.18, dbfs: -20 },
+          { seconds: 0.22, dbfs: -30 },
+        ],
+        25,
+      ),
+      1,
+      "momentaryLufs",
+      0.01,
+    ]);
   }
   test.each(cases)("%s", (_, rate, segments, afterSeconds, field, readSeconds) => {
     let checked = 0;
@@ -66,12 +137,26 @@ describe("EBU 3341 #10, #13: max S / max M of a shifted burst (file meter)", () 
   const shifts = Array.from({ length: 20 }, (_, i) => i);
   test.each(shifts)("#10-%i: max S = −23.0", (i) => {
     const rate = 48000;
-    const r = meterSignal(rate, toneSequence(rate, [{ seconds: i * 0.15, dbfs: silence }, { seconds: 3, dbfs: -23 }, { seconds: 1, dbfs: silence }]));
+    const r = meterSignal(
+      rate,
+      toneSequence(rate, [
+        { seconds: i * 0.15, dbfs: silence },
+        { seconds: 3, dbfs: -23 },
+        { seconds: 1, dbfs: silence },
+      ]),
+    );
     expectWithin(r.shortTermMaxSinceResetLufs, -23, LU, LU, "max S");
   });
   test.each(shifts)("#13-%i: max M = −23.0", (i) => {
     const rate = 48000;
-    const r = meterSignal(rate, toneSequence(rate, [{ seconds: i * 0.02, dbfs: silence }, { seconds: 0.4, dbfs: -23 }, { seconds: 1, dbfs: silence }]));
+    const r = meterSignal(
+      rate,
+      toneSequence(rate, [
+        { seconds: i * 0.02, dbfs: silence },
+        { seconds: 0.4, dbfs: -23 },
+        { seconds: 1, dbfs: silence },
+      ]),
+    );
     expectWithin(r.momentaryMaxSinceResetLufs, -23, LU, LU, "max M");
   });
 });
@@ -80,24 +165,34 @@ describe("EBU 3341 #11, #14: max S / max M per segment (live meter, one stream)"
   test("#11: max S = −38 … −19 per 6 s segment", () => {
     const rate = 48000;
     const segments = Array.from({ length: 20 }, (_, i) => [
-      { seconds: i * 0.15, dbfs: silence }, { seconds: 3, dbfs: -38 + i }, { seconds: 3 - i * 0.15, dbfs: silence },
+      { seconds: i * 0.15, dbfs: silence },
+      { seconds: 3, dbfs: -38 + i },
+      { seconds: 3 - i * 0.15, dbfs: silence },
     ]).flat();
     let segment = 0;
     meterSignal(rate, toneSequence(rate, segments), {
       readEveryFrames: 6 * rate,
-      onRead: (tap) => { expectWithin(tap.shortTermMaxLufs, -38 + segment, LU, LU, `segment ${segment}`); segment++; },
+      onRead: (tap) => {
+        expectWithin(tap.shortTermMaxLufs, -38 + segment, LU, LU, `segment ${segment}`);
+        segment++;
+      },
     });
     if (segment !== 20) throw new Error(`read ${segment} segments`);
   });
   test("#14: max M = −38 … −19 per 0.8 s segment", () => {
     const rate = 48000;
     const segments = Array.from({ length: 20 }, (_, i) => [
-      { seconds: i * 0.02, dbfs: silence }, { seconds: 0.4, dbfs: -38 + i }, { seconds: 0.4 - i * 0.02, dbfs: silence },
+      { seconds: i * 0.02, dbfs: silence },
+      { seconds: 0.4, dbfs: -38 + i },
+      { seconds: 0.4 - i * 0.02, dbfs: silence },
     ]).flat();
     let segment = 0;
     meterSignal(rate, toneSequence(rate, segments), {
       readEveryFrames: Math.round(0.8 * rate),
-      onRead: (tap) => { expectWithin(tap.momentaryMaxLufs, -38 + segment, LU, LU, `segment ${segment}`); segment++; },
+      onRead: (tap) => {
+        expectWithin(tap.momentaryMaxLufs, -38 + segment, LU, LU, `segment ${segment}`);
+        segment++;
+      },
     });
     if (segment !== 20) throw new Error(`read ${segment} segments`);
   });
@@ -105,10 +200,15 @@ describe("EBU 3341 #11, #14: max S / max M per segment (live meter, one stream)"
 
 describe("EBU 3341 #15–#19: true peak of tones, +0.2/−0.4 dB, at every rate", () => {
   const tones: [string, number, number, number, number][] = [
-    ["#15 fs/4 0°", 4, -6, 0, -6], ["#16 fs/4 45°", 4, -6, 45, -6], ["#17 fs/6 60°", 6, -6, 60, -6],
-    ["#18 fs/8 67.5°", 8, -6, 67.5, -6], ["#19 fs/4 45° +3 dB", 4, 3, 45, 3],
+    ["#15 fs/4 0°", 4, -6, 0, -6],
+    ["#16 fs/4 45°", 4, -6, 45, -6],
+    ["#17 fs/6 60°", 6, -6, 60, -6],
+    ["#18 fs/8 67.5°", 8, -6, 67.5, -6],
+    ["#19 fs/4 45° +3 dB", 4, 3, 45, 3],
   ];
-  const cases = [44100, 48000, 96000, 192000].flatMap((rate) => tones.map((t) => [`${t[0]} @${rate}`, rate, ...t.slice(1)] as [string, number, number, number, number, number]));
+  const cases = [44100, 48000, 96000, 192000].flatMap((rate) =>
+    tones.map((t) => [`${t[0]} @${rate}`, rate, ...t.slice(1)] as [string, number, number, number, number, number]),
+  );
   test.each(cases)("%s", (_, rate, divisor, dbfs, phase, expected) => {
     const x = truePeakTone(rate, divisor, dbfs, phase);
     expectWithin(meterSignal(rate, [x, x]).overall.truePeakMaxDbtp, expected, 0.2, 0.4, "dBTP");
@@ -128,7 +228,7 @@ test("BS.1770-5: a 0 dBFS 997 Hz sine in one channel reads −3.01 LKFS; mono co
   const silent = new Float32Array(tone.length);
   expectWithin(meterSignal(rate, [tone, silent]).integratedLufs, -3.01, 0.01, 0.01, "L only");
   expectWithin(meterSignal(rate, [tone]).integratedLufs, -3.01, 0.01, 0.01, "mono");
-  // The same source on both channels of a stereo bus reads 3 dB higher (metering.md §9 gotcha 3).
+  // The same source on both channels of a stereo bus reads 3 dB higher (docs/metering.md §9.3).
   expectWithin(meterSignal(rate, [tone, tone]).integratedLufs, 0, 0.01, 0.01, "L = R");
 });
 

@@ -1,4 +1,4 @@
-/** EBU Tech 3342 (2023) Table 1, synthetic cases 1–4: LRA ±1 LU (metering.md §10). */
+/** EBU Tech 3342 (2023) Table 1, synthetic cases 1–4: LRA ±1 LU (docs/metering.md §10). */
 import { test } from "vitest";
 import { meterSignal } from "../helpers/kernel.js";
 import { toneSequence } from "../helpers/signals.js";
@@ -13,6 +13,12 @@ const cases: [string, number[], number][] = [
 
 test.each(cases)("%s: LRA", (_, levels, expected) => {
   const rate = 48000;
-  const r = meterSignal(rate, toneSequence(rate, levels.map((dbfs) => ({ seconds: 20, dbfs }))));
+  const r = meterSignal(
+    rate,
+    toneSequence(
+      rate,
+      levels.map((dbfs) => ({ seconds: 20, dbfs })),
+    ),
+  );
   expectWithin(r.loudnessRangeLu, expected, 1, 1, "LRA");
 });

@@ -32,15 +32,26 @@ test("±3e38 (near the largest finite float): every reading finite, true peak �
   const tone = sine(rate, 997, 0, 5).map((x) => x * amplitude);
   const r = meterSignal(rate, [tone, tone]);
   const level = 20 * Math.log10(amplitude);
-  for (const value of [r.integratedLufs, r.momentaryLufs, r.overall.truePeakMaxDbtp, r.overall.rmsAes17Db, r.overall.vu]) expect(Number.isFinite(value)).toBe(true);
+  for (const value of [
+    r.integratedLufs,
+    r.momentaryLufs,
+    r.overall.truePeakMaxDbtp,
+    r.overall.rmsAes17Db,
+    r.overall.vu,
+  ])
+    expect(Number.isFinite(value)).toBe(true);
   expectWithin(r.overall.samplePeakMaxDbfs, level, 0.01, 0.01, "sample peak +769.5 dBFS");
   expectWithin(r.overall.truePeakMaxDbtp, level, 0.2, 0, "true peak");
   expectWithin(r.integratedLufs, level, 0.1, 0.1, "integrated");
 });
 
 test("EBU Tech 3342 #1 moved up 55 dB (+35 / +25 LUFS, across the +30 LUFS bin boundary): LRA 10 ±1, I as the original + 55", () => {
-  const original = toneSequence(rate, [{ seconds: 20, dbfs: -20 }, { seconds: 20, dbfs: -30 }]);
-  const low = meterSignal(rate, original), high = meterSignal(rate, scaled(original, 55));
+  const original = toneSequence(rate, [
+    { seconds: 20, dbfs: -20 },
+    { seconds: 20, dbfs: -30 },
+  ]);
+  const low = meterSignal(rate, original),
+    high = meterSignal(rate, scaled(original, 55));
   expectWithin(high.loudnessRangeLu, 10, 1, 1, "LRA");
   expectWithin(high.loudnessRangeLu, low.loudnessRangeLu, 0.1, 0.1, "LRA unchanged by the gain");
   expectWithin(high.integratedLufs, low.integratedLufs + 55, 0.01, 0.01, "integrated moves dB for dB");
@@ -51,7 +62,10 @@ test("EBU Tech 3341 #16 (fs/4, 45°) moved up 60 dB: true peak +54.0 dBTP (+0.2/
   expectWithin(meterSignal(rate, [tone, tone]).overall.truePeakMaxDbtp, 54, 0.2, 0.4, "TP");
 });
 
-test.each([[20, "target"], [40, "trim range"]] as const)("Learn on a +%i dBFS file: nothing gated out; trim = target − level (limited by %s)", (dbfs, limitedBy) => {
+test.each([
+  [20, "target"],
+  [40, "trim range"],
+] as const)("Learn on a +%i dBFS file: nothing gated out; trim = target − level (limited by %s)", (dbfs, limitedBy) => {
   const tone = sine(rate, 997, dbfs, 8);
   const kernel = newKernel(rate, 2);
   kernel.setParam(P.peakCeilingOn, 0);

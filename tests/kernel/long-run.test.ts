@@ -11,9 +11,12 @@ import { expectWithin } from "../helpers/tolerance.js";
 import * as ref from "../helpers/reference-meter.js";
 
 test("20 minutes: I and LRA within 0.01 LU of exact, memory unchanged", () => {
-  const rate = 48000, seconds = 20 * 60, frames = rate * seconds;
+  const rate = 48000,
+    seconds = 20 * 60,
+    frames = rate * seconds;
   const random = rng(2024);
-  const left = new Float32Array(frames), right = new Float32Array(frames);
+  const left = new Float32Array(frames),
+    right = new Float32Array(frames);
   let frame = 0;
   while (frame < frames) {
     const length = Math.round((0.5 + random() * 7.5) * rate);

@@ -38,7 +38,14 @@ describe.each([48000, 44100, 96000])("at %i Hz", (rate) => {
   const final = meterSignal(rate, signal, {
     readEveryFrames: hop,
     blockFrames: 128,
-    onRead: (tap, frame) => reads.push({ frame, m: tap.momentaryLufs, s: tap.shortTermLufs, rms: tap.channels[0]!.rmsDbfs, vu: tap.channels[0]!.vu }),
+    onRead: (tap, frame) =>
+      reads.push({
+        frame,
+        m: tap.momentaryLufs,
+        s: tap.shortTermLufs,
+        rms: tap.channels[0]!.rmsDbfs,
+        vu: tap.channels[0]!.vu,
+      }),
   });
   const vu = ref.vuReadings(signal[0]!, rate);
 
@@ -69,11 +76,15 @@ describe.each([48000, 44100, 96000])("at %i Hz", (rate) => {
 
 test("true peak of band-limited random signals within +0.1/−0.45 dB of the band-limited peak", () => {
   // Random sines below 0.4·fs: the 4× under-read bound there is cos(π·0.4/4) = −0.44 dB (BS.1770-5 Annex 2).
-  const rate = 48000, frames = 2048, random = rng(5);
+  const rate = 48000,
+    frames = 2048,
+    random = rng(5);
   for (let trial = 0; trial < 8; trial++) {
     const x = new Float32Array(frames);
     for (let k = 0; k < 6; k++) {
-      const hz = random() * 0.4 * rate, phase = random() * 2 * Math.PI, amplitude = 0.15 * random();
+      const hz = random() * 0.4 * rate,
+        phase = random() * 2 * Math.PI,
+        amplitude = 0.15 * random();
       for (let n = 0; n < frames; n++) x[n]! += amplitude * Math.sin((2 * Math.PI * hz * n) / rate + phase);
     }
     const exact = 20 * Math.log10(ref.bandLimitedPeak(x.subarray(200, frames - 200)));

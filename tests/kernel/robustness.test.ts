@@ -21,7 +21,11 @@ function programme(seconds: number, seed: number): Float32Array[] {
   });
 }
 
-interface Event { frame: number; id: number; value: number }
+interface Event {
+  frame: number;
+  id: number;
+  value: number;
+}
 
 /** Runs audio with events (sample-accurate) and reads meters every `readEvery` frames. */
 function run(signal: Float32Array[], events: Event[], blockFrames: number, readEvery: number) {
@@ -29,7 +33,8 @@ function run(signal: Float32Array[], events: Event[], blockFrames: number, readE
   const frames = signal[0]!.length;
   const output = signal.map(() => new Float32Array(frames));
   const reads: TapReadings[][] = [];
-  let frame = 0, nextEvent = 0;
+  let frame = 0,
+    nextEvent = 0;
   while (frame < frames) {
     const blockEnd = Math.min(frame + blockFrames, frames);
     signal.forEach((data, c) => kernel.input(c).set(data.subarray(frame, blockEnd)));
@@ -55,14 +60,18 @@ function run(signal: Float32Array[], events: Event[], blockFrames: number, readE
 describe("block-size invariance", () => {
   const signal = programme(4, 3);
   const events: Event[] = [
-    { frame: 1000, id: P.inputTrimDb, value: 9 }, { frame: 30001, id: P.polarityR, value: 1 },
-    { frame: 70007, id: P.bypass, value: 1 }, { frame: 90000, id: P.bypass, value: 0 },
+    { frame: 1000, id: P.inputTrimDb, value: 9 },
+    { frame: 30001, id: P.polarityR, value: 1 },
+    { frame: 70007, id: P.bypass, value: 1 },
+    { frame: 90000, id: P.bypass, value: 0 },
     { frame: 120123, id: P.outputTrimDb, value: -20 },
   ];
   const reference = run(signal, events, 4096, 4800);
   test.each([1, 7, 128])("%i-frame blocks give identical output and readings", (blockFrames) => {
     const other = run(signal, events, blockFrames, 4800);
-    other.output.forEach((data, c) => expect(Buffer.from(data.buffer).equals(Buffer.from(reference.output[c]!.buffer))).toBe(true));
+    other.output.forEach((data, c) =>
+      expect(Buffer.from(data.buffer).equals(Buffer.from(reference.output[c]!.buffer))).toBe(true),
+    );
     expect(other.reads).toEqual(reference.reads);
   });
   test("the event lands on its exact frame", () => {
@@ -77,9 +86,13 @@ describe("bad samples", () => {
   const dirty = clean.slice();
   const injected = [NaN, Infinity, -Infinity, NaN, 3.4e38 * 10];
   const hitFrames = [48000, 48001, 48100, 60000, 60001];
-  hitFrames.forEach((frame, i) => { dirty[frame] = injected[i]!; });
+  hitFrames.forEach((frame, i) => {
+    dirty[frame] = injected[i]!;
+  });
   const zeroed = clean.slice();
-  hitFrames.forEach((frame) => { zeroed[frame] = 0; });
+  hitFrames.forEach((frame) => {
+    zeroed[frame] = 0;
+  });
 
   test("NaN/±Inf never reach the output and are counted", () => {
     const kernel = newKernel(rate, 1);
@@ -91,10 +104,12 @@ describe("bad samples", () => {
   });
 
   test("they are metered as silence: readings equal a clean run with zeros there, including I", () => {
-    const a = newKernel(rate, 1), b = newKernel(rate, 1);
+    const a = newKernel(rate, 1),
+      b = newKernel(rate, 1);
     a.processAll([dirty], 128);
     b.processAll([zeroed], 128);
-    const [ra] = a.readSnapshot(), [rb] = b.readSnapshot();
+    const [ra] = a.readSnapshot(),
+      [rb] = b.readSnapshot();
     expect({ ...ra, channels: [], overall: {} }).toEqual({ ...rb, channels: [], overall: {} });
     expect(ra!.channels[0]!.vu).toBe(rb!.channels[0]!.vu);
     expect(ra!.channels[0]!.truePeakMaxDbtp).toBe(rb!.channels[0]!.truePeakMaxDbtp);

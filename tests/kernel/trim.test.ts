@@ -21,7 +21,8 @@ describe("trim", () => {
     const random = rng(7);
     const bits = new Uint32Array(4096 * 4).map(() => (random() * 2 ** 32) >>> 0);
     const samples = new Float32Array(bits.buffer).map((x) => (Number.isFinite(x) ? x : 0.5));
-    const left = samples.subarray(0, 8192), right = samples.subarray(8192);
+    const left = samples.subarray(0, 8192),
+      right = samples.subarray(8192);
     const [outL, outR] = kernel.processAll([left, right], 100);
     expect(Buffer.compare(Buffer.from(outL!.buffer), Buffer.from(left.slice().buffer))).toBe(0);
     expect(Buffer.compare(Buffer.from(outR!.buffer), Buffer.from(right.slice().buffer))).toBe(0);
@@ -110,9 +111,13 @@ describe("parameter and set-up errors change nothing", () => {
     const before = kernel.readSnapshot()[0]!;
     const exports = kernel.exports;
     for (const [sampleRate, channels, status] of [
-      [NaN, 2, STATUS_CODE.badSampleRate], [7999, 2, STATUS_CODE.badSampleRate],
-      [384001, 2, STATUS_CODE.badSampleRate], [Infinity, 2, STATUS_CODE.badSampleRate],
-      [48000, 0, STATUS_CODE.badChannels], [48000, 9, STATUS_CODE.badChannels], [48000, -1, STATUS_CODE.badChannels],
+      [NaN, 2, STATUS_CODE.badSampleRate],
+      [7999, 2, STATUS_CODE.badSampleRate],
+      [384001, 2, STATUS_CODE.badSampleRate],
+      [Infinity, 2, STATUS_CODE.badSampleRate],
+      [48000, 0, STATUS_CODE.badChannels],
+      [48000, 9, STATUS_CODE.badChannels],
+      [48000, -1, STATUS_CODE.badChannels],
     ] as const) {
       expect(exports.setup(sampleRate, channels), `${sampleRate} Hz ${channels} ch`).toBe(status);
     }
@@ -125,7 +130,13 @@ describe("parameter and set-up errors change nothing", () => {
   test("bad frame ranges are refused and nothing is processed", () => {
     const kernel = newKernel(rate, 1);
     const exports = kernel.exports;
-    for (const [start, count] of [[0, 0], [0, MAX_FRAMES + 1], [1, MAX_FRAMES], [-1, 4], [0, -5]]) {
+    for (const [start, count] of [
+      [0, 0],
+      [0, MAX_FRAMES + 1],
+      [1, MAX_FRAMES],
+      [-1, 4],
+      [0, -5],
+    ]) {
       expect(exports.processRange(start!, count!)).toBe(STATUS_CODE.badFrames);
     }
     expect(kernel.readSnapshot()[0]!.framesSinceReset).toBe(0);
@@ -137,7 +148,10 @@ describe("parameter and set-up errors change nothing", () => {
       for (const channels of [1, 2, 8]) {
         const kernel = newKernel(sampleRate, channels);
         const tone = sine(sampleRate, 997, -20, 0.5);
-        kernel.processAll(Array.from({ length: channels }, () => tone), 4096);
+        kernel.processAll(
+          Array.from({ length: channels }, () => tone),
+          4096,
+        );
         const r = kernel.readSnapshot()[0]!;
         expect(r.channels[channels - 1]!.samplePeakMaxDbfs, `${sampleRate}/${channels}`).toBeCloseTo(-20, 2);
       }

@@ -1,5 +1,5 @@
 /**
- * VU ballistics and calibration (IEC 60268-17 as quoted in metering.md §8) and RMS in both dB
+ * VU ballistics and calibration (IEC 60268-17 as quoted in docs/metering.md §8) and RMS in both dB
  * conventions (AES17 vs plain), against analytic values.
  */
 import { describe, expect, test } from "vitest";
@@ -9,7 +9,7 @@ import { expectWithin } from "../helpers/tolerance.js";
 import { PARAM_ID } from "../../host/contract/params.js";
 
 const rate = 48000;
-/** Sources give no tolerance on the 300 ms; ±10 % is the spec's stated assumption (metering.md §8). */
+/** Sources give no tolerance on the 300 ms; ±10 % is our assumption (docs/metering.md §8, §10). */
 const TIME_TOLERANCE_MS = 30;
 
 function vuTrace(signal: Float32Array, stepMs = 1): number[] {
@@ -60,8 +60,9 @@ describe("VU calibration and detector", () => {
   });
 });
 
-describe("RMS, plain dBFS and AES17 dB FS (metering.md §8 table)", () => {
-  const square = (dbfs: number) => new Float32Array(rate).map((_, n) => (Math.floor(n / 24) % 2 ? -1 : 1) * dbToAmplitude(dbfs));
+describe("RMS, plain dBFS and AES17 dB FS (docs/metering.md §8 table)", () => {
+  const square = (dbfs: number) =>
+    new Float32Array(rate).map((_, n) => (Math.floor(n / 24) % 2 ? -1 : 1) * dbToAmplitude(dbfs));
   const cases: [string, Float32Array, number, number][] = [
     ["full-scale sine", sine(rate, 997, 0, 1), -3.0103, 0],
     ["full-scale square", square(0), 0, 3.0103],
@@ -76,7 +77,10 @@ describe("RMS, plain dBFS and AES17 dB FS (metering.md §8 table)", () => {
   });
   test("noise: the 300 ms window is the RMS of exactly the last 300 ms", () => {
     let seed = 1;
-    const noise = new Float32Array(rate).map(() => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 0.5);
+    const noise = new Float32Array(rate).map(() => {
+      seed = (seed * 16807) % 2147483647;
+      return (seed / 2147483647 - 0.5) * 0.5;
+    });
     let sum = 0;
     for (let n = rate - 0.3 * rate; n < rate; n++) sum += noise[n]! ** 2;
     const r = meterSignal(rate, [noise]).channels[0]!;

@@ -18,7 +18,11 @@ const folder = mkdtempSync(join(tmpdir(), "gainstage-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function gainstage(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, "bin/gainstage.mjs"), ...args], { cwd: folder, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, [join(ROOT, "bin/gainstage.mjs"), ...args], {
+    cwd: folder,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -36,17 +40,37 @@ function toneFile(name: string, dbfs: number, seconds = 6, silenceSeconds = 0): 
   return name;
 }
 
-const FIELDS = ["file", "sampleRate", "channels", "durationSeconds", "samplePeakDbfs", "truePeakDbtp", "rmsDbfs", "rmsAes17Db", "vuMaxVu",
-  "integratedLufs", "loudnessRangeLu", "maxMomentaryLufs", "maxShortTermLufs", "clipCount", "autoTrimDb", "perChannel"];
+const FIELDS = [
+  "file",
+  "sampleRate",
+  "channels",
+  "durationSeconds",
+  "samplePeakDbfs",
+  "truePeakDbtp",
+  "rmsDbfs",
+  "rmsAes17Db",
+  "vuMaxVu",
+  "integratedLufs",
+  "loudnessRangeLu",
+  "maxMomentaryLufs",
+  "maxShortTermLufs",
+  "clipCount",
+  "autoTrimDb",
+  "perChannel",
+];
 
 describe("analyze", () => {
-  const a = toneFile("a.wav", -28), b = toneFile("b.wav", -12), lead = toneFile("lead.wav", -28, 6, 1);
+  const a = toneFile("a.wav", -28),
+    b = toneFile("b.wav", -12),
+    lead = toneFile("lead.wav", -28, 6, 1);
   writeFileSync(join(folder, "broken.wav"), readFileSync(join(folder, a)).subarray(0, 40_000));
 
   test("--json: one object per file with the named fields and analytic values; a broken file is named, the others still read", () => {
     const run = gainstage("analyze", "--json", a, "broken.wav", b);
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toMatch(/^gainstage: broken\.wav: truncated: the header promises \d+ bytes of audio, the file holds \d+$/);
+    expect(run.stderr.trim()).toMatch(
+      /^gainstage: broken\.wav: truncated: the header promises \d+ bytes of audio, the file holds \d+$/,
+    );
     const [first, broken, second] = JSON.parse(run.stdout) as Record<string, any>[];
     for (const field of FIELDS) expect(first).toHaveProperty(field);
     expect(broken).toEqual({ file: "broken.wav", error: expect.stringMatching(/^truncated/) });
@@ -64,7 +88,10 @@ describe("analyze", () => {
   test("--jsonl: one line per file, in the order given", () => {
     const run = gainstage("analyze", "--jsonl", "--jobs", "2", b, a);
     expect(run.status).toBe(0);
-    const lines = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.file)).toEqual(["b.wav", "a.wav"]);
   });
 
@@ -86,7 +113,19 @@ describe("analyze", () => {
   test("the readable table names every reading with its unit", () => {
     const run = gainstage("analyze", a);
     expect(run.status).toBe(0);
-    for (const label of ["Sample peak", "True peak", "RMS (plain)", "RMS (AES17)", "VU, highest", "Integrated", "Loudness range", "Max momentary", "Max short-term", "Clipped samples", "Auto-trim"]) {
+    for (const label of [
+      "Sample peak",
+      "True peak",
+      "RMS (plain)",
+      "RMS (AES17)",
+      "VU, highest",
+      "Integrated",
+      "Loudness range",
+      "Max momentary",
+      "Max short-term",
+      "Clipped samples",
+      "Auto-trim",
+    ]) {
       expect(run.stdout).toContain(label);
     }
     expect(run.stdout).toMatch(/−28\.0 dBFS/);
@@ -94,7 +133,10 @@ describe("analyze", () => {
 
   test.each([
     [["analyze", "--target", "-50", "a.wav"], /--target -50 is outside −40\.0 … 0\.0 dB for --detector rms-gated/],
-    [["analyze", "--detector", "lufs", "--target", "-61", "a.wav"], /--target -61 is outside −60\.0 … 0\.0 LUFS for --detector lufs/],
+    [
+      ["analyze", "--detector", "lufs", "--target", "-61", "a.wav"],
+      /--target -61 is outside −60\.0 … 0\.0 LUFS for --detector lufs/,
+    ],
     [["analyze", "--detector", "loudest", "a.wav"], /argument 'loudest' is invalid/],
     [["analyze", "--hop", "0", "a.wav"], /--hop takes a number above 0/],
     [["analyze", "--series", "pink", "a.wav"], /--series takes a comma list/],
@@ -116,10 +158,13 @@ describe("trim and report", () => {
     const run = gainstage("trim", "--out", "trimmed", "--jobs", "2", ...files);
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split("\n")).toHaveLength(3);
-    expect(run.stdout).toMatch(/^s1\.wav → trimmed\/s1\.wav: \+12\.0 dB, AES17 RMS, gated −30\.0 dB → −18\.0 dB; peaks −18\.0 dBFS/);
+    expect(run.stdout).toMatch(
+      /^s1\.wav → trimmed\/s1\.wav: \+12\.0 dB, AES17 RMS, gated −30\.0 dB → −18\.0 dB; peaks −18\.0 dBFS/,
+    );
     files.forEach((f, i) => expect(readFileSync(join(folder, f)).equals(before[i]!)).toBe(true));
     const check = gainstage("analyze", "--json", ...files.map((f) => join("trimmed", f)));
-    for (const result of JSON.parse(check.stdout)) expectWithin(result.autoTrimDb, 0, 0.02, 0.02, `${result.file} at the target`);
+    for (const result of JSON.parse(check.stdout))
+      expectWithin(result.autoTrimDb, 0, 0.02, 0.02, `${result.file} at the target`);
   });
 
   test("--dry-run writes nothing", () => {
@@ -134,7 +179,8 @@ describe("trim and report", () => {
     expect(run.status).toBe(0);
     const html = readFileSync(join(folder, "report.html"), "utf8");
     expect(html).toContain("<svg");
-    for (const text of ["s1.wav", "s3.wav", "target −18.0 dB", "−6 dBFS headroom", "0 dBFS", "+12.0 dB"]) expect(html).toContain(text);
+    for (const text of ["s1.wav", "s3.wav", "target −18.0 dB", "−6 dBFS headroom", "0 dBFS", "+12.0 dB"])
+      expect(html).toContain(text);
     expect(readFileSync(join(folder, "report.svg"), "utf8")).toMatch(/^<svg xmlns/);
     expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });

@@ -19,7 +19,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const AES17_DB = 10 * Math.log10(2);
 const gainstage = (...args: string[]) => gainstageIn(dir, args);
 function file(name: string, channels: Float32Array[], bits = 24): string {
-  writeFileSync(join(dir, name), encodeAudioFile(channels, rate, bits === 32 ? { container: "wav", kind: "float", bits: 32 } : { container: "wav", kind: "int", bits }));
+  writeFileSync(
+    join(dir, name),
+    encodeAudioFile(
+      channels,
+      rate,
+      bits === 32 ? { container: "wav", kind: "float", bits: 32 } : { container: "wav", kind: "int", bits },
+    ),
+  );
   return name;
 }
 const tone = (dbfs: number, seconds = 4) => sine(rate, 997, dbfs, seconds);
@@ -36,7 +43,9 @@ describe("15. the detectors say what they are", () => {
     expect(gainstage("analyze", half).stdout).toMatch(/Auto-trim to −18\.0 dB \(AES17 RMS, gated\)/);
     const help = gainstage("analyze", "--help").stdout;
     expect(help).toMatch(/rms-gated\s+AES17 RMS .* 400 ms blocks that pass BS\.1770's gates \(−70 LUFS absolute/);
-    expect(help).toMatch(/rms\s+AES17 RMS of every sample: what a plain RMS meter \(sox, ffmpeg astats\) reads \+ 3\.01 dB/);
+    expect(help).toMatch(
+      /rms\s+AES17 RMS of every sample: what a plain RMS meter \(sox, ffmpeg astats\) reads \+ 3\.01 dB/,
+    );
   });
 
   test("--detector rms is ungated: the RMS of every sample (as sox reads it) + 3.01 dB", () => {
@@ -61,7 +70,9 @@ describe("16. each detector has its own range; a true-peak ceiling", () => {
     const [tp] = JSON.parse(gainstage("analyze", "--json", "--detector", "true-peak", "--target", "-1", peaky).stdout);
     expectWithin(tp.autoTrim.truePeakAfterDbtp, -1, 0.001, 0.001, "true peak after");
     // AES17 RMS −6 dB (a sine), true peak −6 dBTP: a −1 dB target wants +5 dB, the −3 dBTP ceiling allows +3.
-    const [held] = JSON.parse(gainstage("analyze", "--json", "--target", "-1", "--no-ceiling", "--ceiling-tp", "-3", peaky).stdout);
+    const [held] = JSON.parse(
+      gainstage("analyze", "--json", "--target", "-1", "--no-ceiling", "--ceiling-tp", "-3", peaky).stdout,
+    );
     expect(held.autoTrim.limitedBy).toBe("true-peak ceiling");
     expectWithin(held.autoTrim.truePeakAfterDbtp, -3, 0.001, 0.001, "true peak at the ceiling");
   });
@@ -75,16 +86,27 @@ describe("16. each detector has its own range; a true-peak ceiling", () => {
 });
 
 test("17. 5.1: the 'all' column says per row whether it is the loudest channel, the total or the programme", () => {
-  const six = file("six.wav", [-20, -20, -18, -40, -25, -25].map((db) => tone(db)));
+  const six = file(
+    "six.wav",
+    [-20, -20, -18, -40, -25, -25].map((db) => tone(db)),
+  );
   const run = gainstage("analyze", six);
-  for (const [row, rule] of [["Sample peak", "loudest ch."], ["RMS (AES17)", "loudest ch."], ["Integrated", "programme"], ["Clipped samples", "total"]] as const) {
-    expect(run.stdout).toMatch(new RegExp(`${row.replace(/[()]/g, "\\$&")}\\s+\\S+( \\S+)?\\s+${rule.replace(".", "\\.")}`));
+  for (const [row, rule] of [
+    ["Sample peak", "loudest ch."],
+    ["RMS (AES17)", "loudest ch."],
+    ["Integrated", "programme"],
+    ["Clipped samples", "total"],
+  ] as const) {
+    expect(run.stdout).toMatch(
+      new RegExp(`${row.replace(/[()]/g, "\\$&")}\\s+\\S+( \\S+)?\\s+${rule.replace(".", "\\.")}`),
+    );
   }
   expect(run.stdout).toMatch(/\s+LFE\s/);
 });
 
 describe("18. output habits", () => {
-  const a = file("a.wav", [tone(-28), tone(-28)]), b = file("b.wav", [tone(-12), tone(-12)]);
+  const a = file("a.wav", [tone(-28), tone(-28)]),
+    b = file("b.wav", [tone(-12), tone(-12)]);
 
   test("-o names the output of a single input", () => {
     expect(gainstage("trim", a, "-o", "a-trimmed.wav").status).toBe(0);
@@ -108,7 +130,9 @@ describe("18. output habits", () => {
   test("--format line gives one line per file; --csv one header and one row per file", () => {
     const lines = gainstage("analyze", "--format", "line", a, b).stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^a\.wav: peak −28\.0 dBFS, true peak −28\.0 dBTP, RMS −28\.0 dB AES17 \(−31\.0 dBFS plain\), integrated −28\.0 LUFS/);
+    expect(lines[0]).toMatch(
+      /^a\.wav: peak −28\.0 dBFS, true peak −28\.0 dBTP, RMS −28\.0 dB AES17 \(−31\.0 dBFS plain\), integrated −28\.0 LUFS/,
+    );
     const csv = gainstage("analyze", "--csv", a, "missing.wav").stdout.trim().split("\n");
     expect(csv[0]).toMatch(/^file,format,sampleRate,channels,durationSeconds,samplePeakDbfs,/);
     expect(csv[1]).toMatch(/^a\.wav,WAV PCM 24-bit,48000,2,4,-28,/);
@@ -119,31 +143,44 @@ describe("18. output habits", () => {
     const long = gaussianNoise(rate * 240, 0.05, rng(3));
     file("long.wav", [long, long], 32);
     const child = startGainstage(dir, ["analyze", "-j", "1", a, "long.wav"]);
-    let firstTableAt = 0, output = "";
-    child.stdout.on("data", (chunk) => { output += chunk; if (!firstTableAt && output.includes("Auto-trim")) firstTableAt = Date.now(); });
+    let firstTableAt = 0,
+      output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      if (!firstTableAt && output.includes("Auto-trim")) firstTableAt = Date.now();
+    });
     const exitedAt = await new Promise<number>((resolve) => child.on("exit", () => resolve(Date.now())));
     expect(firstTableAt).toBeGreaterThan(0);
     expect(exitedAt - firstTableAt).toBeGreaterThan(100); // the long file was still being read
   }, 60_000);
 
   test("on a terminal, the progress bar names the file being read and the time left", () => {
-    const run = spawnSync("script", ["-qec", `${process.execPath} ${BIN} analyze --jsonl -j 1 ${a} long.wav > /dev/null`, "/dev/null"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(
+      "script",
+      ["-qec", `${process.execPath} ${BIN} analyze --jsonl -j 1 ${a} long.wav > /dev/null`, "/dev/null"],
+      { cwd: dir, encoding: "utf8", timeout: 60_000 },
+    );
     expect(run.stdout).toMatch(/long\.wav \| .* left/);
   }, 60_000);
 
   test("JSON numbers are rounded to what they mean; '+' on positive levels; no NaN", () => {
     const json = gainstage("analyze", "--json", "--series", "vu", "--hop", "0.1", a).stdout;
-    expect(json).not.toMatch(/"(?!t0"|hopSeconds"|durationSeconds")\w+": -?\d+\.\d{4,}/);   // levels: 0.001
-    expect(json).not.toMatch(/^\s+-?\d+\.\d{4,},?$/m);                                          // series values too
+    expect(json).not.toMatch(/"(?!t0"|hopSeconds"|durationSeconds")\w+": -?\d+\.\d{4,}/); // levels: 0.001
+    expect(json).not.toMatch(/^\s+-?\d+\.\d{4,},?$/m); // series values too
     expect(json).not.toMatch(/NaN|Infinity/);
-    expect(JSON.parse(json)[0].series.vu.values.every((v: number | null) => v === null || Math.round(v * 1000) / 1000 === v)).toBe(true);
+    expect(
+      JSON.parse(json)[0].series.vu.values.every((v: number | null) => v === null || Math.round(v * 1000) / 1000 === v),
+    ).toBe(true);
     const table = gainstage("analyze", b).stdout;
     expect(table).toMatch(/VU, highest\s+\+6\.\d VU/);
     expect(table).toMatch(/headroom/);
   });
 
   test("the table fits 80 columns without cutting a word, for stereo and 5.1; the footnotes come once", () => {
-    const six = file("six-wide.wav", [-20, -20, -18, -40, -25, -25].map((db) => tone(db)));
+    const six = file(
+      "six-wide.wav",
+      [-20, -20, -18, -40, -25, -25].map((db) => tone(db)),
+    );
     for (const files of [[a, b], [six]]) {
       const run = gainstage("analyze", ...files);
       for (const line of run.stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
@@ -168,9 +205,12 @@ test("24. report charts: short-term loudness and true peak drawn, labels clear o
     const x = Number(new RegExp(`<text x="([\\d.]+)"[^>]*>${label}`).exec(svg)![1]);
     expect(x, label).toBeGreaterThan(800);
   }
-  const ticks = [...svg.matchAll(/<text x="[\d.]+" y="\d+" text-anchor="(?:start|middle)">([^<]+)<\/text>/g)].map((m) => m[1]);
+  const ticks = [...svg.matchAll(/<text x="[\d.]+" y="\d+" text-anchor="(?:start|middle)">([^<]+)<\/text>/g)].map(
+    (m) => m[1],
+  );
   expect(ticks.length).toBeGreaterThan(3);
   for (const tick of ticks) expect(tick).toMatch(/^\d+:\d\d$/);
-  for (const heading of ["File", "Sample peak", "True peak", "RMS AES17", "Integrated", "LRA", "Auto-trim"]) expect(svg).toContain(`font-weight="600">${heading}</text>`);
+  for (const heading of ["File", "Sample peak", "True peak", "RMS AES17", "Integrated", "LRA", "Auto-trim"])
+    expect(svg).toContain(`font-weight="600">${heading}</text>`);
   expect(svg).toMatch(/>report-in\.wav<\/text>.*>−24\.0 dBFS<\/text>/s);
 });

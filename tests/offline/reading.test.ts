@@ -23,9 +23,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function readAll(path: string): Promise<Float32Array[]> {
   const reader = await openAudioFile(path, 4096);
   const parts: Float32Array[][] = Array.from({ length: reader.channels }, () => []);
-  for (let block = await reader.read(); block; block = await reader.read()) block.channels.forEach((c, i) => parts[i]!.push(c.slice(0, block.frames)));
+  for (let block = await reader.read(); block; block = await reader.read())
+    block.channels.forEach((c, i) => parts[i]!.push(c.slice(0, block.frames)));
   reader.close();
-  return parts.map((p) => { const out = new Float32Array(p.reduce((n, a) => n + a.length, 0)); let at = 0; for (const a of p) { out.set(a, at); at += a.length; } return out; });
+  return parts.map((p) => {
+    const out = new Float32Array(p.reduce((n, a) => n + a.length, 0));
+    let at = 0;
+    for (const a of p) {
+      out.set(a, at);
+      at += a.length;
+    }
+    return out;
+  });
 }
 
 /** A programme with every kind of content the FLAC encoder codes differently: silence, tone, noise, a click. */
@@ -33,8 +42,10 @@ function programme(channels: number, seconds: number): Float32Array[] {
   const random = rng(channels * 7 + seconds);
   return Array.from({ length: channels }, (_, c) => {
     const out = new Float32Array(seconds * rate);
-    const tone = sine(rate, 220 * (c + 1), -12, seconds), noise = gaussianNoise(seconds * rate, 0.05, random);
-    for (let n = rate / 2; n < out.length; n++) out[n] = n < rate * 1.5 ? tone[n]! : tone[n]! * 0.5 + noise[n]! * (c % 2 === 0 ? 1 : 0.3);
+    const tone = sine(rate, 220 * (c + 1), -12, seconds),
+      noise = gaussianNoise(seconds * rate, 0.05, random);
+    for (let n = rate / 2; n < out.length; n++)
+      out[n] = n < rate * 1.5 ? tone[n]! : tone[n]! * 0.5 + noise[n]! * (c % 2 === 0 ? 1 : 0.3);
     out[rate] = c === 0 ? 0.999 : -0.999;
     return out;
   });
@@ -42,27 +53,57 @@ function programme(channels: number, seconds: number): Float32Array[] {
 
 describe("9. FLAC of every depth, from the reference encoder (LPC, Rice, stereo decorrelation) and a verbatim one", () => {
   test.each([
-    [12, 16, 2, "-5"], [20, 24, 2, "-5"], [16, 16, 2, "-0"], [16, 16, 2, "-8"], [24, 24, 2, "-8"], [24, 24, 6, "-5"], [8, 8, 1, "-5"], [16, 16, 1, "-8"],
-  ])("%i-bit (in %i-bit WAV words), %i ch, flac %s: every sample exactly the code encoded", (bits, container, channels, level) => {
-    const signal = programme(channels, 3);
-    const wav = join(dir, `ref-${bits}-${channels}-${level}.wav`), flac = wav.replace(/\.wav$/, ".flac");
-    writeFileSync(wav, wavFromChunks([["fmt ", fmt({ channels, sampleRate: rate, bits: container, validBits: bits, extensible: true })], ["data", pcm(signal, container, bits)]]));
-    const encoded = spawnSync("flac", ["-s", "-f", level, "-o", flac, wav], { encoding: "utf8" });
-    expect(encoded.status, encoded.stderr).toBe(0);
-    expect(spawnSync("flac", ["-t", "-s", flac]).status).toBe(0);
-    return readAll(flac).then((decoded) => {
-      const expected = signal.map((c) => Float32Array.from(c, (x) => Math.max(-(2 ** (bits - 1)), Math.min(2 ** (bits - 1) - 1, Math.round(x * 2 ** (bits - 1)))) / 2 ** (bits - 1)));
-      decoded.forEach((c, i) => {
-        const first = c.findIndex((x, n) => x !== expected[i]![n]);
-        expect(first, `channel ${i}: first difference at ${first}: ${c[first]} vs ${expected[i]![first]}; lengths ${c.length} ${expected[i]!.length}`).toBe(-1);
-        expect(c.length).toBe(expected[i]!.length);
+    [12, 16, 2, "-5"],
+    [20, 24, 2, "-5"],
+    [16, 16, 2, "-0"],
+    [16, 16, 2, "-8"],
+    [24, 24, 2, "-8"],
+    [24, 24, 6, "-5"],
+    [8, 8, 1, "-5"],
+    [16, 16, 1, "-8"],
+  ])(
+    "%i-bit (in %i-bit WAV words), %i ch, flac %s: every sample exactly the code encoded",
+    (bits, container, channels, level) => {
+      const signal = programme(channels, 3);
+      const wav = join(dir, `ref-${bits}-${channels}-${level}.wav`),
+        flac = wav.replace(/\.wav$/, ".flac");
+      writeFileSync(
+        wav,
+        wavFromChunks([
+          ["fmt ", fmt({ channels, sampleRate: rate, bits: container, validBits: bits, extensible: true })],
+          ["data", pcm(signal, container, bits)],
+        ]),
+      );
+      const encoded = spawnSync("flac", ["-s", "-f", level, "-o", flac, wav], { encoding: "utf8" });
+      expect(encoded.status, encoded.stderr).toBe(0);
+      expect(spawnSync("flac", ["-t", "-s", flac]).status).toBe(0);
+      return readAll(flac).then((decoded) => {
+        const expected = signal.map((c) =>
+          Float32Array.from(
+            c,
+            (x) =>
+              Math.max(-(2 ** (bits - 1)), Math.min(2 ** (bits - 1) - 1, Math.round(x * 2 ** (bits - 1)))) /
+              2 ** (bits - 1),
+          ),
+        );
+        decoded.forEach((c, i) => {
+          const first = c.findIndex((x, n) => x !== expected[i]![n]);
+          expect(
+            first,
+            `channel ${i}: first difference at ${first}: ${c[first]} vs ${expected[i]![first]}; lengths ${c.length} ${expected[i]!.length}`,
+          ).toBe(-1);
+          expect(c.length).toBe(expected[i]!.length);
+        });
       });
-    });
-  });
+    },
+  );
 
   test.each([12, 20])("%i-bit verbatim FLAC: −12.0 dBFS, not silence (the issue's reproduction)", (bits) => {
     const tone = sine(rate, 997, -12, 2);
-    writeFileSync(join(dir, `v${bits}.flac`), encodeAudioFile([tone, tone], rate, { container: "flac", bits: bits as 16 }));
+    writeFileSync(
+      join(dir, `v${bits}.flac`),
+      encodeAudioFile([tone, tone], rate, { container: "flac", bits: bits as 16 }),
+    );
     const [result] = JSON.parse(gainstageIn(dir, ["analyze", "--json", `v${bits}.flac`]).stdout);
     expect(result.format).toBe(`FLAC PCM ${bits}-bit`);
     expectWithin(result.samplePeakDbfs, -12, 0.01, 0.01, "peak");
@@ -73,7 +114,10 @@ describe("9. FLAC of every depth, from the reference encoder (LPC, Rice, stereo 
 describe("10. clips at full scale, counted the way the file stores them", () => {
   test("16-bit: +32767 and −32768 count, +32766 does not (JSON says the rule)", () => {
     const data = new Float32Array(rate).fill(0.1);
-    data[100] = 32767 / 32768; data[200] = -1; data[300] = 32766 / 32768; data[400] = 32767 / 32768;
+    data[100] = 32767 / 32768;
+    data[200] = -1;
+    data[300] = 32766 / 32768;
+    data[400] = 32767 / 32768;
     writeFileSync(join(dir, "clips16.wav"), encodeAudioFile([data], rate, { container: "wav", kind: "int", bits: 16 }));
     const [result] = JSON.parse(gainstageIn(dir, ["analyze", "--json", "clips16.wav"]).stdout);
     expect(result).toMatchObject({ clipCount: 3, clipRule: "integer" });
@@ -81,21 +125,36 @@ describe("10. clips at full scale, counted the way the file stores them", () => 
 
   test("float: |x| ≥ 1.0 counts; FLAC 24-bit: its largest code counts", () => {
     const data = new Float32Array(rate).fill(0.1);
-    data[10] = 1; data[20] = -1.2; data[30] = 0.9999999;
-    writeFileSync(join(dir, "clips-float.wav"), encodeAudioFile([data], rate, { container: "wav", kind: "float", bits: 32 }));
-    expect(JSON.parse(gainstageIn(dir, ["analyze", "--json", "clips-float.wav"]).stdout)[0]).toMatchObject({ clipCount: 2, clipRule: "float" });
+    data[10] = 1;
+    data[20] = -1.2;
+    data[30] = 0.9999999;
+    writeFileSync(
+      join(dir, "clips-float.wav"),
+      encodeAudioFile([data], rate, { container: "wav", kind: "float", bits: 32 }),
+    );
+    expect(JSON.parse(gainstageIn(dir, ["analyze", "--json", "clips-float.wav"]).stdout)[0]).toMatchObject({
+      clipCount: 2,
+      clipRule: "float",
+    });
     const flac = new Float32Array(rate).fill(0.1);
-    flac[5] = 1; flac[6] = -1; // stored as the largest and smallest 24-bit codes
+    flac[5] = 1;
+    flac[6] = -1; // stored as the largest and smallest 24-bit codes
     writeFileSync(join(dir, "clips24.flac"), encodeAudioFile([flac], rate, { container: "flac", bits: 24 }));
     expect(asStored([flac], { container: "flac", bits: 24 })[0]![5]).toBe((2 ** 23 - 1) / 2 ** 23);
-    expect(JSON.parse(gainstageIn(dir, ["analyze", "--json", "clips24.flac"]).stdout)[0]).toMatchObject({ clipCount: 2, clipRule: "integer" });
+    expect(JSON.parse(gainstageIn(dir, ["analyze", "--json", "clips24.flac"]).stdout)[0]).toMatchObject({
+      clipCount: 2,
+      clipRule: "integer",
+    });
   });
 });
 
 describe("11. float files above 0 dBFS", () => {
   test("a sine at +40 dBFS: integrated +40 LUFS (not 100 % gated out); ±3e38: true peak finite", () => {
     const hot = sine(rate, 997, 40, 5);
-    writeFileSync(join(dir, "hot.wav"), encodeAudioFile([hot, hot], rate, { container: "wav", kind: "float", bits: 32 }));
+    writeFileSync(
+      join(dir, "hot.wav"),
+      encodeAudioFile([hot, hot], rate, { container: "wav", kind: "float", bits: 32 }),
+    );
     const [result] = JSON.parse(gainstageIn(dir, ["analyze", "--json", "hot.wav"]).stdout);
     expectWithin(result.integratedLufs, 40, 0.1, 0.1, "integrated");
     expect(result.autoTrim.message).not.toMatch(/100 % gated out/);
@@ -120,7 +179,9 @@ describe("12. a truncated MP3", () => {
     expect(gainstageIn(dir, ["analyze", "--json", "whole.mp3"]).status).toBe(0);
     const cut = gainstageIn(dir, ["analyze", "cut.mp3"]);
     expect(cut.status).toBe(1);
-    expect(cut.stderr).toMatch(/cut\.mp3: truncated: the last MPEG frame is cut off \(\d+ of its 960 bytes are there\)/);
+    expect(cut.stderr).toMatch(
+      /cut\.mp3: truncated: the last MPEG frame is cut off \(\d+ of its 960 bytes are there\)/,
+    );
   });
 
   test("cut on a frame boundary: caught by the frame count of a Xing header", () => {
@@ -144,10 +205,21 @@ test("13. a WAV declaring 65535 channels is refused from its header, under 100 M
   const header = fmt({ channels: 2, sampleRate: rate, bits: 8 });
   header.writeUInt16LE(65535, 2);
   header.writeUInt16LE(65535, 12);
-  writeFileSync(join(dir, "wide.wav"), wavFromChunks([["fmt ", header], ["data", Buffer.alloc(2 * 1024 * 1024)]]));
-  const report = "data:text/javascript,process.on('exit',()=>process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`))";
+  writeFileSync(
+    join(dir, "wide.wav"),
+    wavFromChunks([
+      ["fmt ", header],
+      ["data", Buffer.alloc(2 * 1024 * 1024)],
+    ]),
+  );
+  const report =
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this string is JavaScript for the child process, template included
+    "data:text/javascript,process.on('exit',()=>process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`))";
   const started = Date.now();
-  const run = spawnSync(process.execPath, ["--import", report, BIN, "analyze", "wide.wav"], { cwd: dir, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", report, BIN, "analyze", "wide.wav"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   expect(run.status).toBe(1);
   expect(run.stderr).toMatch(/wide\.wav: 65535 channels; at most 8 are supported/);
   expect(Number(/maxrss=(\d+)/.exec(run.stderr)![1]) / 1024).toBeLessThan(100);
@@ -159,6 +231,8 @@ test("14. control characters in file names are escaped: one line, no terminal co
   writeFileSync(join(dir, name), "not audio");
   const run = gainstageIn(dir, ["analyze", name]);
   expect(run.status).toBe(1);
-  expect(run.stderr).toBe("gainstage: evil\\e[31mred\\nline\\u{202e}gnp.wav: unsupported format: not WAV (RIFF/RF64), FLAC or MP3 (it starts with \"not \")\n");
+  expect(run.stderr).toBe(
+    'gainstage: evil\\e[31mred\\nline\\u{202e}gnp.wav: unsupported format: not WAV (RIFF/RF64), FLAC or MP3 (it starts with "not ")\n',
+  );
   expect(readFileSync(join(dir, name), "utf8")).toBe("not audio");
 });

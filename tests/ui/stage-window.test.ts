@@ -14,8 +14,15 @@ import { expectWithin } from "../helpers/tolerance.js";
 import { checkStage } from "../../ui/stage-check.js";
 import { StageWindow, SETTLE_MS } from "../../ui/stage-window.js";
 
-const rate = 48000, hop = 2400; // snapshots every 50 ms (the app reads one per animation frame)
-const none: EventSource = { size: () => 0, nextFrame: () => Infinity, nextId: () => 0, nextValue: () => 0, shift: () => {} };
+const rate = 48000,
+  hop = 2400; // snapshots every 50 ms (the app reads one per animation frame)
+const none: EventSource = {
+  size: () => 0,
+  nextFrame: () => Infinity,
+  nextId: () => 0,
+  nextValue: () => 0,
+  shift: () => {},
+};
 
 test("after Learn lowered the trim 4.7 dB, the check measures only what followed, and never offers the same cut again", () => {
   const pre = new GainstagePlugin(kernelModule, "pre");
@@ -27,7 +34,8 @@ test("after Learn lowered the trim 4.7 dB, the check measures only what followed
   let changeFrame = 0;
   const findingsAt: Record<number, ReturnType<typeof checkStage>> = {};
   for (let at = 0; at < signal.length; at += hop) {
-    if (at === 10 * rate) { // Learn applies −4.7 dB after 10 s of listening
+    if (at === 10 * rate) {
+      // Learn applies −4.7 dB after 10 s of listening
       pre.apply(paramByKey("inputTrimDb").id, -4.7);
       window.restart(ms(at));
       changeFrame = at;
@@ -38,13 +46,19 @@ test("after Learn lowered the trim 4.7 dB, the check measures only what followed
     const [tapIn, tapSend] = pre.kernel.readSnapshot();
     window.push({ in: tapIn!, send: tapSend!, out: tapSend! }, rate, ms(at + hop));
     const levels = window.levels("send");
-    if ([10.5, 13, 20.5, 30].includes((at + hop) / rate)) findingsAt[(at + hop) / rate] = checkStage("plugin-input", { in: null, send: levels, out: null }, -18, 10);
+    if ([10.5, 13, 20.5, 30].includes((at + hop) / rate))
+      findingsAt[(at + hop) / rate] = checkStage("plugin-input", { in: null, send: levels, out: null }, -18, 10);
   }
   // Right after the change, and until Learn's own 10 s have passed again: measuring, no fix.
-  expect(findingsAt[10.5]).toEqual([expect.objectContaining({ severity: "info", text: expect.stringMatching(/^Measuring TO EFFECT: 0\.\d of 10\.0 s since the last trim change/) })]);
+  expect(findingsAt[10.5]).toEqual([
+    expect.objectContaining({
+      severity: "info",
+      text: expect.stringMatching(/^Measuring TO EFFECT: 0\.\d of 10\.0 s since the last trim change/),
+    }),
+  ]);
   expect(findingsAt[13]![0]!.fix).toBeUndefined();
   // Then the window's average is exactly the AES17 RMS of what was sent after the change (settled).
-  const start = changeFrame + Math.ceil((SETTLE_MS / 1000) * rate / hop) * hop;
+  const start = changeFrame + Math.ceil(((SETTLE_MS / 1000) * rate) / hop) * hop;
   const window20 = sent.slice(start);
   const truth = 10 * Math.log10(window20.reduce((s, x) => s + x * x, 0) / window20.length) + 10 * Math.log10(2);
   expectWithin(window.levels("send")!.averageAes17Db, truth, 0.001, 0.001, "window AES17 RMS");

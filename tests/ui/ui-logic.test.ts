@@ -22,33 +22,60 @@ test("every parameter of the table has exactly one control in the app", () => {
 });
 
 /** A point's window levels, given as the fields the readings carried. */
-function levels(fields: { samplePeakMaxDbfs?: number; rmsTotalAes17Db?: number; truePeakMaxDbtp?: number; clipCount?: number; integratedLufs?: number; seconds?: number }): StageLevels {
+function levels(fields: {
+  samplePeakMaxDbfs?: number;
+  rmsTotalAes17Db?: number;
+  truePeakMaxDbtp?: number;
+  clipCount?: number;
+  integratedLufs?: number;
+  seconds?: number;
+}): StageLevels {
   return {
-    seconds: fields.seconds ?? 10, peakDbfs: fields.samplePeakMaxDbfs ?? -Infinity, truePeakDbtp: fields.truePeakMaxDbtp ?? -Infinity,
-    averageAes17Db: fields.rmsTotalAes17Db ?? -Infinity, clips: fields.clipCount ?? 0, integratedLufs: fields.integratedLufs ?? -Infinity,
+    seconds: fields.seconds ?? 10,
+    peakDbfs: fields.samplePeakMaxDbfs ?? -Infinity,
+    truePeakDbtp: fields.truePeakMaxDbtp ?? -Infinity,
+    averageAes17Db: fields.rmsTotalAes17Db ?? -Infinity,
+    clips: fields.clipCount ?? 0,
+    integratedLufs: fields.integratedLufs ?? -Infinity,
   };
 }
 const taps = (t: StageLevels) => ({ in: t, send: t, out: t });
-const tapOf = (overall: Parameters<typeof levels>[0], loudness: { integratedLufs?: number } = {}) => levels({ ...overall, ...loudness });
+const tapOf = (overall: Parameters<typeof levels>[0], loudness: { integratedLufs?: number } = {}) =>
+  levels({ ...overall, ...loudness });
 
 describe("stage check", () => {
   test("no signal: says so for every stage, nothing else", () => {
-    for (const stage of STAGES) expect(checkStage(stage.id, taps(tapOf({})))).toEqual([expect.objectContaining({ severity: "info", text: expect.stringMatching(/^No signal/) })]);
+    for (const stage of STAGES)
+      expect(checkStage(stage.id, taps(tapOf({})))).toEqual([
+        expect.objectContaining({ severity: "info", text: expect.stringMatching(/^No signal/) }),
+      ]);
   });
 
   test("recording: −9 dBFS peaks are in range; −3 is 3 dB over −6; −20 is 8 dB under −12; clips are bad", () => {
     expect(checkStage("recording", taps(tapOf({ samplePeakMaxDbfs: -9 })))[0]).toMatchObject({ severity: "ok" });
-    expect(checkStage("recording", taps(tapOf({ samplePeakMaxDbfs: -3 })))[0]!.text).toMatch(/3\.0 dB above the −6\.0 dBFS recording limit/);
-    expect(checkStage("recording", taps(tapOf({ samplePeakMaxDbfs: -20 })))[0]).toMatchObject({ severity: "info", text: expect.stringMatching(/8\.0 dB below −12\.0 dBFS/) });
-    expect(checkStage("recording", taps(tapOf({ samplePeakMaxDbfs: 0, clipCount: 12 })))[0]).toMatchObject({ severity: "bad", text: expect.stringMatching(/^12 samples reached full scale/) });
+    expect(checkStage("recording", taps(tapOf({ samplePeakMaxDbfs: -3 })))[0]!.text).toMatch(
+      /3\.0 dB above the −6\.0 dBFS recording limit/,
+    );
+    expect(checkStage("recording", taps(tapOf({ samplePeakMaxDbfs: -20 })))[0]).toMatchObject({
+      severity: "info",
+      text: expect.stringMatching(/8\.0 dB below −12\.0 dBFS/),
+    });
+    expect(checkStage("recording", taps(tapOf({ samplePeakMaxDbfs: 0, clipCount: 12 })))[0]).toMatchObject({
+      severity: "bad",
+      text: expect.stringMatching(/^12 samples reached full scale/),
+    });
   });
 
   test("plugin input: 3.9 dB hot → lower the input trim by 3.9 dB; within 2 dB is fine", () => {
     const [finding] = checkStage("plugin-input", taps(tapOf({ samplePeakMaxDbfs: -8, rmsTotalAes17Db: -14.1 })), -18);
     expect(finding).toMatchObject({ severity: "warn", fix: { param: "inputTrimDb", changeDb: -3.9 } });
     expect(finding!.text).toMatch(/3\.9 dB above the −18\.0 dB target: lower the input trim by 3\.9 dB/);
-    expect(checkStage("plugin-input", taps(tapOf({ samplePeakMaxDbfs: -8, rmsTotalAes17Db: -19.5 })), -18)[0]).toMatchObject({ severity: "ok" });
-    expect(checkStage("plugin-input", taps(tapOf({ samplePeakMaxDbfs: -8, rmsTotalAes17Db: -25 })), -18)[0]).toMatchObject({ fix: { changeDb: 7 } });
+    expect(
+      checkStage("plugin-input", taps(tapOf({ samplePeakMaxDbfs: -8, rmsTotalAes17Db: -19.5 })), -18)[0],
+    ).toMatchObject({ severity: "ok" });
+    expect(
+      checkStage("plugin-input", taps(tapOf({ samplePeakMaxDbfs: -8, rmsTotalAes17Db: -25 })), -18)[0],
+    ).toMatchObject({ fix: { changeDb: 7 } });
   });
 
   test("mix bus and master: the headroom lines, and the fix never leaves the peak a hair over", () => {
@@ -57,12 +84,21 @@ describe("stage check", () => {
     expect(-4.04 + mix.fix!.changeDb).toBeLessThanOrEqual(-6);
     const master = checkStage("master", taps(tapOf({ samplePeakMaxDbfs: -4.04 })))[0]!;
     expect(master.severity).toBe("ok");
-    expect(checkStage("master", taps(tapOf({ samplePeakMaxDbfs: -0.5 })))[0]).toMatchObject({ severity: "bad", fix: { changeDb: -2.5 } });
+    expect(checkStage("master", taps(tapOf({ samplePeakMaxDbfs: -0.5 })))[0]).toMatchObject({
+      severity: "bad",
+      fix: { changeDb: -2.5 },
+    });
   });
 
   test("export: true peak over −1 dBTP is bad, with the cut that fixes it", () => {
-    expect(checkStage("export", taps(tapOf({ samplePeakMaxDbfs: -1.2, truePeakMaxDbtp: 0.3 })))[0]).toMatchObject({ severity: "bad", fix: { changeDb: -1.3 } });
-    expect(checkStage("export", taps(tapOf({ samplePeakMaxDbfs: -1.5, truePeakMaxDbtp: -1.2 }, { integratedLufs: -14 })))[0]!.text).toMatch(/safe for export.*−14\.0 LUFS/);
+    expect(checkStage("export", taps(tapOf({ samplePeakMaxDbfs: -1.2, truePeakMaxDbtp: 0.3 })))[0]).toMatchObject({
+      severity: "bad",
+      fix: { changeDb: -1.3 },
+    });
+    expect(
+      checkStage("export", taps(tapOf({ samplePeakMaxDbfs: -1.5, truePeakMaxDbtp: -1.2 }, { integratedLufs: -14 })))[0]!
+        .text,
+    ).toMatch(/safe for export.*−14\.0 LUFS/);
   });
 });
 
@@ -106,31 +142,69 @@ describe("issue #10, item 24: labels that do not collide or get cut", () => {
     const positions = vuLabelPositions(264, 96);
     const charWidthPx = 6; // 10 px system-ui digits and signs are under 6 px wide
     for (let i = 1; i < positions.length; i++) {
-      const a = positions[i - 1]!, b = positions[i]!;
+      const a = positions[i - 1]!,
+        b = positions[i]!;
       const gap = Math.hypot(b.x - a.x, b.y - a.y);
-      const halfWidths = (formatNumberDb(a.vu, { decimals: 0 }).length + formatNumberDb(b.vu, { decimals: 0 }).length) * charWidthPx / 2;
+      const halfWidths =
+        ((formatNumberDb(a.vu, { decimals: 0 }).length + formatNumberDb(b.vu, { decimals: 0 }).length) * charWidthPx) /
+        2;
       expect(gap, `${a.vu} → ${b.vu}`).toBeGreaterThan(halfWidths + 2);
     }
-    for (const p of positions) expect(p.x > 0 && p.x < 264 && p.y > 0 && p.y < 96, `${p.vu} inside the face`).toBe(true);
+    for (const p of positions)
+      expect(p.x > 0 && p.x < 264 && p.y > 0 && p.y < 96, `${p.vu} inside the face`).toBe(true);
   });
 });
 
 describe("issue #10, items 10 and 21: what the app reads from a file's header", () => {
   const tone = [sine(48000, 997, -12, 0.1)];
   test.each([
-    ["WAV PCM 16-bit, 44.1 kHz", encodeAudioFile(tone, 44100, { container: "wav", kind: "int", bits: 16 }), { container: "wav", sampleRate: 44100, integerBits: 16 }],
-    ["WAV float 32-bit, 96 kHz", encodeAudioFile(tone, 96000, { container: "wav", kind: "float", bits: 32 }), { container: "wav", sampleRate: 96000, integerBits: 0 }],
-    ["WAV EXTENSIBLE 20 valid bits in 24", wavFromChunks([["fmt ", fmt({ channels: 1, sampleRate: 48000, bits: 24, validBits: 20 })], ["data", pcm(tone, 24, 20)]]), { container: "wav", sampleRate: 48000, integerBits: 20 }],
-    ["FLAC 24-bit, 88.2 kHz", encodeAudioFile(tone, 88200, { container: "flac", bits: 24 }), { container: "flac", sampleRate: 88200, integerBits: 24 }],
+    [
+      "WAV PCM 16-bit, 44.1 kHz",
+      encodeAudioFile(tone, 44100, { container: "wav", kind: "int", bits: 16 }),
+      { container: "wav", sampleRate: 44100, integerBits: 16 },
+    ],
+    [
+      "WAV float 32-bit, 96 kHz",
+      encodeAudioFile(tone, 96000, { container: "wav", kind: "float", bits: 32 }),
+      { container: "wav", sampleRate: 96000, integerBits: 0 },
+    ],
+    [
+      "WAV EXTENSIBLE 20 valid bits in 24",
+      wavFromChunks([
+        ["fmt ", fmt({ channels: 1, sampleRate: 48000, bits: 24, validBits: 20 })],
+        ["data", pcm(tone, 24, 20)],
+      ]),
+      { container: "wav", sampleRate: 48000, integerBits: 20 },
+    ],
+    [
+      "FLAC 24-bit, 88.2 kHz",
+      encodeAudioFile(tone, 88200, { container: "flac", bits: 24 }),
+      { container: "flac", sampleRate: 88200, integerBits: 24 },
+    ],
     ["MP3, 44.1 kHz", encodeMp3(tone, 44100), { container: "mp3", sampleRate: 44100, integerBits: 0 }],
   ] as const)("%s", (_, bytes, expected) => {
     expect(readFileHeader(new Uint8Array(bytes).buffer)).toEqual(expected);
   });
   test("Ogg: Vorbis says its rate; Opus always decodes at 48 kHz; unknown data says nothing", () => {
-    const page = (packet: Buffer) => Buffer.concat([Buffer.from("OggS\0\x02", "latin1"), Buffer.alloc(20), Buffer.from([1, packet.length]), packet]);
-    const vorbis = Buffer.concat([Buffer.from("\x01vorbis", "latin1"), Buffer.from([0, 0, 0, 0, 2]), Buffer.from([0x44, 0xac, 0, 0])]);
-    expect(readFileHeader(new Uint8Array(page(vorbis)).buffer)).toEqual({ container: "ogg", sampleRate: 44100, integerBits: 0 });
-    expect(readFileHeader(new Uint8Array(page(Buffer.from("OpusHead\x01\x02", "latin1"))).buffer).sampleRate).toBe(48000);
-    expect(readFileHeader(new Uint8Array(Buffer.from("hello, world")).buffer)).toEqual({ container: "unknown", sampleRate: null, integerBits: 0 });
+    const page = (packet: Buffer) =>
+      Buffer.concat([Buffer.from("OggS\0\x02", "latin1"), Buffer.alloc(20), Buffer.from([1, packet.length]), packet]);
+    const vorbis = Buffer.concat([
+      Buffer.from("\x01vorbis", "latin1"),
+      Buffer.from([0, 0, 0, 0, 2]),
+      Buffer.from([0x44, 0xac, 0, 0]),
+    ]);
+    expect(readFileHeader(new Uint8Array(page(vorbis)).buffer)).toEqual({
+      container: "ogg",
+      sampleRate: 44100,
+      integerBits: 0,
+    });
+    expect(readFileHeader(new Uint8Array(page(Buffer.from("OpusHead\x01\x02", "latin1"))).buffer).sampleRate).toBe(
+      48000,
+    );
+    expect(readFileHeader(new Uint8Array(Buffer.from("hello, world")).buffer)).toEqual({
+      container: "unknown",
+      sampleRate: null,
+      integerBits: 0,
+    });
   });
 });

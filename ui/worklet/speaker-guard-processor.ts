@@ -9,9 +9,13 @@
  */
 
 const FADE_MS = 10;
-const OPEN = 0, TRIPPED = 1;
+const OPEN = 0,
+  TRIPPED = 1;
 
-interface GuardOptions { storage: SharedArrayBuffer | null; limit: number }
+interface GuardOptions {
+  storage: SharedArrayBuffer | null;
+  limit: number;
+}
 
 class SpeakerGuard extends AudioWorkletProcessor {
   private readonly state: Int32Array;
@@ -30,19 +34,32 @@ class SpeakerGuard extends AudioWorkletProcessor {
     this.shared = storage !== null;
     this.limit = limit;
     this.fadeStep = 1 / Math.max(1, (FADE_MS / 1000) * sampleRate);
-    if (!this.shared) this.port.onmessage = () => { Atomics.store(this.state, 0, OPEN); };
+    if (!this.shared)
+      this.port.onmessage = () => {
+        Atomics.store(this.state, 0, OPEN);
+      };
   }
 
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
-    const input = inputs[0] ?? [], output = outputs[0] ?? [];
+    const input = inputs[0] ?? [],
+      output = outputs[0] ?? [];
     let tripped = Atomics.load(this.state, 0) === TRIPPED;
     for (let c = 0; c < output.length; c++) {
-      const source = input[c] ?? input[0], target = output[c]!;
-      if (!source || tripped) { target.fill(0); continue; }
+      const source = input[c] ?? input[0],
+        target = output[c]!;
+      if (!source || tripped) {
+        target.fill(0);
+        continue;
+      }
       let gain = this.gain;
       for (let n = 0; n < target.length; n++) {
         const x = source[n]!;
-        if (!(Math.abs(x) <= this.limit)) { tripped = true; this.trip(Math.abs(x)); target.fill(0, n); break; }
+        if (!(Math.abs(x) <= this.limit)) {
+          tripped = true;
+          this.trip(Math.abs(x));
+          target.fill(0, n);
+          break;
+        }
         if (gain < 1) gain = Math.min(1, gain + this.fadeStep);
         target[n] = x * gain;
       }
