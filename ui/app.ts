@@ -23,10 +23,10 @@ import { downloadPreset, loadPresetFile, persistState, restoreLastState } from "
 import { startRenderLoop } from "./render-loop.js";
 import { wireShortcuts } from "./shortcuts.js";
 import { wireStagePanel } from "./stage-panel.js";
+import { wireInsertPicker } from "./insert-picker.js";
 import { wireTransport } from "./transport.js";
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const EFFECT_NAMES = { saturator: "Effect: tape saturator", none: "Effect: none" } as const;
 
 export async function startApp(): Promise<void> {
   const store = new ParamStore();
@@ -87,7 +87,7 @@ export async function startApp(): Promise<void> {
     strips[point].element.scrollIntoView({ block: "nearest", behavior: "smooth" });
   });
   $("#chain").append(chain.element);
-  const showEffect = () => chain.setEffect(EFFECT_NAMES[engine.insertName]);
+  const showEffect = () => chain.setEffect(`Effect: ${engine.insertName}`);
   showEffect();
 
   const learn = new LearnPanel(
@@ -116,7 +116,10 @@ export async function startApp(): Promise<void> {
   $("#history-panel").append(history.element);
   const insertView = new InsertView(
     () => engine.scope,
-    () => engine.insertName !== "none",
+    () => ({
+      kind: engine.insertIsTapeSaturator ? "tape" : engine.insertName === "none" ? "none" : "other",
+      name: engine.insertName,
+    }),
   );
   $("#insert-panel").append(insertView.element);
   wireStagePanel();
@@ -127,6 +130,17 @@ export async function startApp(): Promise<void> {
     showEffect();
   };
   const { togglePlay } = wireTransport(engine, showStatus);
+  const showPluginGui = async () => {
+    const plugin = engine.insertIsTapeSaturator ? null : engine.insert.plugin;
+    insertView.setPluginGui(null);
+    const gui = await plugin?.createGui().catch(() => null);
+    if (gui && plugin === engine.insert.plugin) insertView.setPluginGui(gui);
+  };
+  const loadDefaultInsert = wireInsertPicker(engine, () => {
+    showStatus();
+    void showPluginGui();
+  });
+  await loadDefaultInsert();
   const resetMeters = () => {
     engine.pre.resetMeters();
     engine.post.resetMeters();

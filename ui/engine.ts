@@ -10,12 +10,12 @@ import { GainstageNode } from "../host/web/node.js";
 import type { ParamStore } from "../host/contract/param-store.js";
 import { TAP_IN } from "../host/contract/layout.js";
 import { readFileHeader } from "./file-header.js";
-import { createSaturator, type Insert } from "./saturator.js";
+import { InsertSlot } from "./insert-slot.js";
+import { SATURATOR_DESCRIPTOR } from "./tape-saturator/descriptor.js";
 import { demoBuffer, EngineError, openMicrophone, TONE_DBFS, TONE_HZ, toneBuffer } from "./sources.js";
 import { SpeakerGuard } from "./speaker-guard.js";
 
 export type SourceKind = "demo" | "tone" | "file" | "mic";
-export type InsertKind = "saturator" | "none";
 
 /** Rates an AudioContext accepts (Web Audio: at least 8 000 … 96 000; Chromium 3 000 … 768 000). */
 const MIN_CONTEXT_RATE = 8000;
@@ -44,8 +44,8 @@ async function buildGraph(store: ParamStore, sampleRate?: number): Promise<Graph
 
 export class Engine {
   private graph: Graph;
-  private insert: Insert | null = null;
-  private insertKind: InsertKind = "saturator";
+  /** The effect between PRE and POST: any WAM 2 plugin, or none. */
+  readonly insert: InsertSlot;
   private buffer: AudioBuffer | null = null;
   private player: AudioBufferSourceNode | null = null;
   private live: { node: AudioNode; stop(): void } | null = null;
@@ -58,6 +58,8 @@ export class Engine {
   sourceName = "";
   /** Said plainly when the file's rate is unknown and the browser may have resampled it. */
   resampledNote = "";
+  /** Said plainly when a context rebuild left the effect out of the chain. */
+  insertNote = "";
   loop = true;
   playing = false;
 
@@ -74,7 +76,7 @@ export class Engine {
     graph: Graph,
   ) {
     this.graph = graph;
-    this.setInsert("saturator");
+    this.insert = new InsertSlot(graph.context, graph.pre, graph.post, graph.scope);
     this.useDemo();
   }
 
@@ -104,26 +106,28 @@ export class Engine {
     this.graph = await buildGraph(this.store, sampleRate);
     old.pre.dispose();
     old.post.dispose();
+    this.insertNote = "";
+    await this.insert.moveTo(this.context, this.pre, this.post, this.scope).catch((error: Error) => {
+      this.insertNote = `the effect could not follow to ${sampleRate} Hz and is out of the chain: ${error.message}`;
+    });
     await old.context.close();
-    this.setInsert(this.insertKind);
     this.setMonitor(this.monitorOn);
     this.pre.setClipRule(TAP_IN, this.sourceBits);
   }
 
-  /** Puts `kind` between PRE and POST (none = PRE straight into POST). */
-  setInsert(kind: InsertKind): void {
-    this.pre.disconnect();
-    this.insert?.dispose();
-    this.insert = kind === "saturator" ? createSaturator(this.context) : null;
-    this.insertKind = kind;
-    const returnNode = this.insert ? this.insert.output : this.pre;
-    if (this.insert) this.pre.connect(this.insert.input);
-    returnNode.connect(this.post);
-    returnNode.connect(this.scope);
+  /** Puts the WAM 2 effect at `url` between PRE and POST (null: PRE straight into POST). Throws InsertError; the chain keeps what it had. */
+  async setInsert(url: string | null): Promise<void> {
+    await this.insert.load(url);
   }
 
-  get insertName(): InsertKind {
-    return this.insertKind;
+  /** The effect's name ("none" when there is none). */
+  get insertName(): string {
+    return this.insert.name;
+  }
+
+  /** Whether the effect is the built-in tape saturator (whose curve the app draws). */
+  get insertIsTapeSaturator(): boolean {
+    return this.insert.plugin?.descriptor.identifier === SATURATOR_DESCRIPTOR.identifier;
   }
 
   useDemo(): void {

@@ -1,7 +1,8 @@
 /**
  * What the effect does, shown: the saturator's transfer curve with where the peaks it is fed land
  * on it, the waveform leaving it (flattened when driven hot), and a word for the drive. This is
- * the "show, don't preach" case for −18 dBFS. Thread: main thread.
+ * the "show, don't preach" case for −18 dBFS. Another WAM effect shows the waveform and its own
+ * panel (its createGui()), if it has one. Thread: main thread.
  */
 import { formatDb } from "../host/contract/format.js";
 import { compressionAtDb, driveLabel, saturate } from "./saturator.js";
@@ -11,11 +12,15 @@ const CURVE_VIEW = 1.5;
 /** The marker of the peaks fed to the effect follows a held peak so it is readable (dB fall per second). */
 const MARKER_FALL_DB_PER_S = 2;
 
+/** What is in the slot: the tape saturator (its curve is known), another WAM effect, or nothing. */
+export type InsertKind = "tape" | "other" | "none";
+
 export class InsertView {
   readonly element: HTMLElement;
   private readonly curve: HTMLCanvasElement;
   private readonly scopeCanvas: HTMLCanvasElement;
   private readonly label: HTMLElement;
+  private readonly pluginPanel: HTMLElement;
   private samples: Float32Array<ArrayBuffer>;
   private markerDbfs = -Infinity;
   private lastMs = 0;
@@ -23,7 +28,7 @@ export class InsertView {
   /** `scope` gives the analyser after the effect now (it is rebuilt with the audio context). */
   constructor(
     private readonly scope: () => AnalyserNode,
-    private readonly active: () => boolean,
+    private readonly kind: () => { kind: InsertKind; name: string },
   ) {
     this.samples = new Float32Array(scope().fftSize);
     this.element = document.createElement("div");
@@ -31,10 +36,17 @@ export class InsertView {
     this.element.innerHTML = `
       <canvas class="curve" width="180" height="180" role="img" aria-label="Saturator transfer curve with the peaks fed to it marked"></canvas>
       <canvas class="scope" width="360" height="180" role="img" aria-label="Waveform leaving the insert"></canvas>
-      <p class="drive" role="status"></p>`;
+      <p class="drive" role="status"></p>
+      <div class="plugin-gui"></div>`;
     this.curve = this.element.querySelector(".curve")!;
     this.scopeCanvas = this.element.querySelector(".scope")!;
     this.label = this.element.querySelector(".drive")!;
+    this.pluginPanel = this.element.querySelector(".plugin-gui")!;
+  }
+
+  /** Shows the effect's own panel (null: none). */
+  setPluginGui(gui: Element | null): void {
+    this.pluginPanel.replaceChildren(...(gui ? [gui] : []));
   }
 
   /** `sendPeakDbfs`: the sample peak fed to the effect (TO EFFECT) since the previous frame. */
@@ -42,8 +54,13 @@ export class InsertView {
     const elapsed = this.lastMs ? (nowMs - this.lastMs) / 1000 : 0;
     this.lastMs = nowMs;
     this.markerDbfs = Math.max(sendPeakDbfs, this.markerDbfs - MARKER_FALL_DB_PER_S * elapsed);
-    if (!this.active()) {
+    const { kind, name } = this.kind();
+    this.curve.hidden = kind !== "tape";
+    if (kind === "none") {
       this.label.textContent = "No effect: the input trim feeds the output trim directly.";
+      this.label.dataset.drive = "none";
+    } else if (kind === "other") {
+      this.label.textContent = `${name}: the waveform leaving it, and its own controls.`;
       this.label.dataset.drive = "none";
     } else if (!(this.markerDbfs > -90)) {
       this.label.textContent = "Drive: no signal.";
@@ -89,7 +106,7 @@ export class InsertView {
     }
     g.stroke();
     g.lineWidth = 1;
-    if (this.active() && this.markerDbfs > -90) {
+    if (this.kind().kind === "tape" && this.markerDbfs > -90) {
       const peak = 10 ** (this.markerDbfs / 20);
       g.fillStyle = "rgba(242,179,61,0.25)";
       g.fillRect(px(-peak), 0, px(peak) - px(-peak), height);

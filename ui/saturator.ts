@@ -3,8 +3,8 @@
  * POST, so the reason for −18 dBFS is heard and seen. Like the units it models, it is calibrated
  * so that 0 VU (−18 dBFS) is clean (peaks compressed ≈ 0.15 dB), −6 dBFS peaks saturate (≈ 1.8 dB)
  * and peaks near 0 dBFS distort audibly (≈ 5 dB) and flatten the waveform. Built from Web Audio's WaveShaperNode (4×
- * oversampled against aliasing), so it is an ordinary effect that knows nothing of Gainstage.
- * Thread: main thread.
+ * oversampled against aliasing), and shipped as a WAM 2 plugin (tape-saturator/), an ordinary
+ * effect that knows nothing of Gainstage. Thread: main thread.
  */
 
 /** Drive of the tanh stage: small-signal gain 1, output tends to ±1/DRIVE when driven hard. */
@@ -43,25 +43,9 @@ export function driveLabel(compressionDb: number): "clean" | "warm" | "saturatin
   return "distorting";
 }
 
-export interface Insert {
-  readonly input: AudioNode;
-  readonly output: AudioNode;
-  dispose(): void;
-}
-
-/** Creates the saturation stage in `context`: input → scale into the curve's range → shaper → output. */
-export function createSaturator(context: BaseAudioContext): Insert {
-  const into = new GainNode(context, { gain: 1 / SATURATOR_RANGE });
+/** The curve a WaveShaperNode plays: inputs −SATURATOR_RANGE … +SATURATOR_RANGE mapped onto −1 … +1. */
+export function saturatorCurve(): Float32Array<ArrayBuffer> {
   const curve = new Float32Array(CURVE_POINTS);
   for (let i = 0; i < CURVE_POINTS; i++) curve[i] = saturate(SATURATOR_RANGE * ((2 * i) / (CURVE_POINTS - 1) - 1));
-  const shaper = new WaveShaperNode(context, { curve, oversample: "4x" });
-  into.connect(shaper);
-  return {
-    input: into,
-    output: shaper,
-    dispose: () => {
-      into.disconnect();
-      shaper.disconnect();
-    },
-  };
+  return curve;
 }

@@ -1,8 +1,8 @@
 /**
  * The transport and the sources: play / pause, loop, the demo, the tone, a file (picked or
- * dropped), the microphone, the effect and the speakers. Thread: main thread.
+ * dropped), the microphone and the speakers (the effect: insert-picker.ts). Thread: main thread.
  */
-import type { Engine, InsertKind } from "./engine.js";
+import type { Engine } from "./engine.js";
 import { notify } from "./notices.js";
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -19,10 +19,6 @@ export function wireTransport(engine: Engine, onSourceChange: () => void): { tog
   );
   const monitor = $<HTMLInputElement>("#monitor");
   monitor.addEventListener("change", () => engine.setMonitor(monitor.checked));
-  $<HTMLSelectElement>("#insert").addEventListener("change", (event) => {
-    engine.setInsert((event.target as HTMLSelectElement).value as InsertKind);
-    onSourceChange();
-  });
   const fileInput = $<HTMLInputElement>("#file-input");
   const useFile = async (file: File) => {
     try {
@@ -33,6 +29,7 @@ export function wireTransport(engine: Engine, onSourceChange: () => void): { tog
           : `Loaded "${file.name}" (played at its own ${engine.context.sampleRate} Hz).`,
         engine.resampledNote ? "warn" : "info",
       );
+      if (engine.insertNote) notify(`Note: ${engine.insertNote}.`, "warn");
       onSourceChange();
       await engine.play();
     } catch (error) {

@@ -34,7 +34,8 @@ export interface ParamDeclaration {
   kernel: boolean;
 }
 
-const OFF_ON = ["Off", "On"] as const;
+/** Labels of an on/off switch (plugin formats show it as a boolean). */
+export const OFF_ON = ["Off", "On"] as const;
 
 /** Auto-trim detectors: index = plain value of autoTrimDetector. Target ranges in the detector's unit. */
 export const DETECTORS = [

@@ -26,7 +26,7 @@ export function pointApplies(spec: ParamSpec, role: Role): boolean {
 
 export class GainstagePlugin {
   readonly kernel: Kernel;
-  readonly role: Role;
+  private pointRole: Role;
   /** 1 for the parameter ids this point applies, by id. */
   private readonly applies = new Uint8Array(LIMITS.paramIdEnd);
   private readonly outputEvent = new Float64Array(3);
@@ -37,8 +37,27 @@ export class GainstagePlugin {
 
   constructor(module: WebAssembly.Module, role: Role = "single") {
     this.kernel = new Kernel(module);
-    this.role = role;
+    this.pointRole = role;
     for (const spec of PARAMS) if (pointApplies(spec, role)) this.applies[spec.id] = 1;
+  }
+
+  get role(): Role {
+    return this.pointRole;
+  }
+
+  /**
+   * Makes this point PRE, POST or single (a pair made or undone while running). A parameter it
+   * stops applying returns to its default in the kernel (0 dB, off: neutral), so a trim is never
+   * applied twice in a pair; the host then sends the values of those it now applies.
+   * Thread: audio thread, between process() calls. Allocates nothing.
+   */
+  setRole(role: Role): void {
+    for (const spec of PARAMS) {
+      const applies = pointApplies(spec, role) ? 1 : 0;
+      if (this.applies[spec.id] === 1 && applies === 0) this.kernel.exports.setParam(spec.id, spec.default);
+      this.applies[spec.id] = applies;
+    }
+    this.pointRole = role;
   }
 
   /**

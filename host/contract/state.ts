@@ -14,22 +14,49 @@ export const STATE_VERSION = 1;
 export const MAX_STATE_BYTES = 64 * 1024;
 const MAX_FIELDS = 256;
 
+/** Ids of a pair's link: letters, digits, '.', '_', '-'. */
+const LINK_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * A point's place in a PRE/POST pair, saved by plugin formats whose two instances are created
+ * apart (WAM 2, CLAP): the two halves of one pair share `id`.
+ */
+export interface PairLink {
+  id: string;
+  role: "pre" | "post";
+}
+
 export interface SavedState {
   format: typeof STATE_FORMAT;
   version: number;
   plugin: { id: string; version: string };
   params: ParamValues;
+  /** Present when the point is half of a pair (an optional field: version 1 readers ignore it). */
+  link?: PairLink;
 }
 
 export class StateError extends Error {}
 
-export function saveState(values: ParamValues): SavedState {
+export function saveState(values: ParamValues, link: PairLink | null = null): SavedState {
   return {
     format: STATE_FORMAT,
     version: STATE_VERSION,
     plugin: { id: descriptor.id, version: descriptor.version },
     params: Object.fromEntries(PARAMS.map((p) => [p.key, values[p.key] ?? p.default])),
+    ...(link ? { link: { id: link.id, role: link.role } } : {}),
   };
+}
+
+/** The pair link of state data that validateState() accepted (null when it has none). Throws StateError. */
+export function validateLink(data: Record<string, unknown>): PairLink | null {
+  const link = data.link;
+  if (link === undefined) return null;
+  if (!isRecord(link)) throw new StateError(`state.link must be an object, not ${kind(link)}`);
+  if (typeof link.id !== "string" || !LINK_ID.test(link.id))
+    throw new StateError(`state.link.id must be 1 to 64 letters, digits, '.', '_' or '-'`);
+  if (link.role !== "pre" && link.role !== "post")
+    throw new StateError(`state.link.role must be "pre" or "post", not ${JSON.stringify(link.role)?.slice(0, 20)}`);
+  return { id: link.id, role: link.role };
 }
 
 export function stateToText(values: ParamValues): string {
@@ -89,7 +116,7 @@ export function validateState(data: unknown): ParamValues {
   return values;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

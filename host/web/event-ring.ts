@@ -99,6 +99,14 @@ export class ParamEventReader implements EventSource {
     return this.pending[this.head * EVENT_SLOTS + 1]!;
   }
 
+  /** Drops the pending events due at or after `fromFrame` (scheduled automation a host withdraws). */
+  clearFrom(fromFrame: number): void {
+    let kept = 0;
+    while (kept < this.count && this.pending[(this.head + kept) * EVENT_SLOTS + 2]! < fromFrame) kept++;
+    this.count = kept;
+    if (kept === 0) this.head = 0;
+  }
+
   /** Drops the earliest pending event (after the caller applied it). */
   shift(): void {
     if (this.count === 0) return;

@@ -11,17 +11,18 @@
  */
 import * as Comlink from "comlink";
 import processorUrl from "./processor.ts?worker&url";
-import wasmUrl from "../../build/gainstage.wasm?url";
 import { PARAMS, paramById, paramByKey } from "../contract/params.js";
 import { pointApplies } from "../contract/plugin.js";
 import { ParamStore } from "../contract/param-store.js";
 import type { SavedState } from "../contract/state.js";
 import { ParamEventDrain, ParamEventWriter, createEventStorage } from "./event-ring.js";
+import { GainstageError, kernelModule, processorLoader } from "./loading.js";
 import { Command } from "../contract/events.js";
 import { SnapshotReader, createSnapshotStorage, decodeSnapshot, type PointSnapshot } from "./meter-snapshot.js";
 import { PROCESSOR_NAME, type ProcessorApi, type ProcessorInfo, type ProcessorOptions, type Role } from "./protocol.js";
 
 export type { Role, PointSnapshot, ProcessorInfo };
+export { GainstageError };
 
 export interface CreateOptions {
   role?: Role;
@@ -34,46 +35,27 @@ export interface CreateOptions {
   forceMessagePort?: boolean;
 }
 
-export class GainstageError extends Error {}
-
 const DEFAULT_SNAPSHOT_HZ = 60;
 /** How often the node takes the kernel's moves when nobody reads the meters (ms). */
 const MOVES_POLL_MS = 50;
-const modules = new WeakMap<BaseAudioContext, Promise<void>>();
-let wasmModule: Promise<WebAssembly.Module> | null = null;
 let linkCounter = 0;
+const loadProcessor = processorLoader(processorUrl);
 
-/** Compiles the kernel once per page (on the main thread; processors instantiate it synchronously). */
-function kernelModule(): Promise<WebAssembly.Module> {
-  wasmModule ??= fetch(wasmUrl).then((response) => {
-    if (!response.ok) throw new GainstageError(`could not load the Gainstage kernel (${response.status} ${wasmUrl})`);
-    return WebAssembly.compileStreaming(response);
-  });
-  return wasmModule;
-}
-
-function loadProcessor(context: BaseAudioContext): Promise<void> {
-  let loaded = modules.get(context);
-  if (!loaded) {
-    if (!context.audioWorklet)
-      return Promise.reject(
-        new GainstageError("this browser has no AudioWorklet (needs a secure context: https or localhost)"),
-      );
-    loaded = context.audioWorklet.addModule(processorUrl);
-    modules.set(context, loaded);
-  }
-  return loaded;
+/** The keys of the parameters a point of `role` applies. */
+function ownKeys(role: Role): Set<string> {
+  return new Set(PARAMS.filter((spec) => pointApplies(spec, role)).map((spec) => spec.key));
 }
 
 export class GainstageNode extends AudioWorkletNode {
-  readonly role: Role;
+  private pointRole: Role;
+  private own: Set<string>;
   readonly store: ParamStore;
   readonly transport: "shared-memory" | "message-port";
   private readonly writer: ParamEventWriter | null;
   private readonly moves: ParamEventDrain | null;
   private readonly movesTimer: ReturnType<typeof setInterval>;
   private readonly reader: SnapshotReader | null;
-  private readonly api: Comlink.Remote<ProcessorApi>;
+  protected readonly api: Comlink.Remote<ProcessorApi>;
   private readonly unsubscribe: () => void;
   private latest: PointSnapshot | null = null;
   private pendingEvents: number[] = [];
@@ -81,7 +63,7 @@ export class GainstageNode extends AudioWorkletNode {
   /** Creates a point; resolves once the processor is running. */
   static async create(context: BaseAudioContext, options: CreateOptions = {}): Promise<GainstageNode> {
     const [module] = await Promise.all([kernelModule(), loadProcessor(context)]);
-    return new GainstageNode(context, module, options);
+    return new GainstageNode(context, module, options, PROCESSOR_NAME);
   }
 
   /** PRE and POST points sharing one parameter store, linked inside the worklet scope. */
@@ -96,7 +78,14 @@ export class GainstageNode extends AudioWorkletNode {
     return { pre, post };
   }
 
-  private constructor(context: BaseAudioContext, module: WebAssembly.Module, options: CreateOptions) {
+  /** For create() and for plugin formats that register the processor under a name of their own (extra options merged in). */
+  protected constructor(
+    context: BaseAudioContext,
+    module: WebAssembly.Module,
+    options: CreateOptions,
+    processorName: string,
+    extraProcessorOptions: object = {},
+  ) {
     const role = options.role ?? "single";
     const store = options.store ?? new ParamStore();
     const shared =
@@ -118,9 +107,11 @@ export class GainstageNode extends AudioWorkletNode {
       ),
       initialParams: own.flatMap((spec) => [spec.id, store.get(spec.key)]),
       automatedIds: own.map((spec) => spec.id),
+      ...extraProcessorOptions,
     };
-    super(context, PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, processorOptions });
-    this.role = role;
+    super(context, processorName, { numberOfInputs: 1, numberOfOutputs: 1, processorOptions });
+    this.pointRole = role;
+    this.own = ownKeys(role);
     this.store = store;
     this.transport = shared ? "shared-memory" : "message-port";
     this.writer = eventStorage ? new ParamEventWriter(eventStorage) : null;
@@ -131,14 +122,31 @@ export class GainstageNode extends AudioWorkletNode {
       const data = event.data as { gainstageSnapshot?: Float64Array; gainstageMoves?: Float64Array } | null;
       if (data?.gainstageSnapshot) this.latest = decodeSnapshot(data.gainstageSnapshot);
       const moves = data?.gainstageMoves;
-      for (let i = 0; moves && i + 2 < moves.length; i += 3) this.noteMove(moves[i]!, moves[i + 1]!);
+      for (let i = 0; moves && i + 2 < moves.length; i += 3) this.noteMove(moves[i]!, moves[i + 1]!, moves[i + 2]!);
     });
     this.port.start();
-    const ownKeys = new Set<string>(own.map((spec) => spec.key));
     this.unsubscribe = store.subscribe((key, value, frame, origin) => {
-      if (ownKeys.has(key) && origin !== this) this.send(paramByKey(key).id, value, frame);
+      if (this.own.has(key) && origin !== this) this.send(paramByKey(key).id, value, frame);
     });
     this.movesTimer = setInterval(() => this.drainMoves(), MOVES_POLL_MS);
+  }
+
+  get role(): Role {
+    return this.pointRole;
+  }
+
+  /**
+   * Joins the pair `linkId` as PRE or POST while running, or leaves any pair (null, "single"):
+   * the processor changes role at a quantum boundary (a parameter it no longer applies returns to
+   * its neutral default), then this point's parameter values are sent again.
+   */
+  async pair(linkId: string | null, role: Role): Promise<void> {
+    if ((linkId === null) !== (role === "single"))
+      throw new GainstageError(`a ${role} point needs ${role === "single" ? "no link" : "a link id"}`);
+    await this.api.pair(linkId, role);
+    this.pointRole = role;
+    this.own = ownKeys(role);
+    for (const key of this.own) this.send(paramByKey(key).id, this.store.get(key), 0);
   }
 
   /**
@@ -181,10 +189,11 @@ export class GainstageNode extends AudioWorkletNode {
    * parameter changes a host records like automation. Called by meters() and every MOVES_POLL_MS.
    */
   drainMoves(): void {
-    this.moves?.drain((id, value) => this.noteMove(id, value));
+    this.moves?.drain((id, value, frame) => this.noteMove(id, value, frame));
   }
 
-  private noteMove(id: number, value: number): void {
+  /** A move the kernel made (parameter `id` to `value` at context frame `frame`) enters the store. */
+  protected noteMove(id: number, value: number, _frame: number): void {
     const spec = paramById(id);
     if (spec) this.store.set(spec.key, value, 0, this);
   }

@@ -34,5 +34,7 @@ export interface ProcessorInfo {
 export interface ProcessorApi {
   info(): ProcessorInfo;
   pushEvents(flat: number[]): void;
+  /** Joins the pair `linkId` as PRE or POST, or works alone (null, "single"). */
+  pair(linkId: string | null, role: Role): void;
   dispose(): void;
 }

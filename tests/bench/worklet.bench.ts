@@ -1,6 +1,7 @@
 /**
  * Browser benchmark (part of npm run bench): the cost of a PRE → POST pair per render quantum
- * in Chromium, from OfflineAudioContext renders of 60 s stereo 48 kHz with and without the pair.
+ * in Chromium, from OfflineAudioContext renders of 60 s stereo 48 kHz with and without the pair,
+ * and the same pair wrapped as a WAM 2 plugin.
  */
 import { openDevPage } from "../browser/chromium.js";
 
@@ -21,4 +22,23 @@ try {
   );
 } finally {
   await session.close();
+}
+
+const wamSession = await openDevPage("/tests/browser/wam-host/index.html");
+try {
+  const r = await wamSession.page.evaluate(() =>
+    (globalThis as unknown as { scenarios: { wamCost(s: number): Promise<Record<string, number>> } }).scenarios.wamCost(
+      60,
+    ),
+  );
+  const percent = (us: number) => ((100 * us) / r.budgetUs!).toFixed(2);
+  console.log("");
+  console.log(
+    "The same pair as a WAM 2 plugin (loaded by URL, host group from the SDK) against the bare web-host pair",
+  );
+  console.log(
+    `bare pair: ${r.bareUsPerQuantum!.toFixed(1)} µs per quantum (${percent(r.bareUsPerQuantum!)} %), WAM pair: ${r.wamUsPerQuantum!.toFixed(1)} µs (${percent(r.wamUsPerQuantum!)} %)`,
+  );
+} finally {
+  await wamSession.close();
 }

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, createServer, preview } from "vite";
 import { ISOLATION_HEADERS } from "../../vite.config.js";
+import { wamBundles } from "../../host/wam/bundles.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -24,7 +25,9 @@ export async function startDevServer(): Promise<Served> {
     configFile: false,
     logLevel: "error",
     server: { port: 0, host: "127.0.0.1", headers: ISOLATION_HEADERS, hmr: false },
-    optimizeDeps: { include: ["comlink", "ringbuf.js"] },
+    optimizeDeps: { include: ["comlink", "ringbuf.js", "@webaudiomodules/sdk"] },
+    // The WAM plugins (Gainstage, the tape saturator, wam-community's Simple Distortion) at /wam/NAME/.
+    plugins: [wamBundles()],
   });
   await server.listen();
   return { url: server.resolvedUrls!.local[0]!, close: () => server.close() };

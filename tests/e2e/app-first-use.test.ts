@@ -39,7 +39,7 @@ describe("before anything plays", () => {
   test("23. the chain is drawn in a producer's words, and no developer word is on screen", async () => {
     const chain = await page().textContent(".chain");
     expect(chain).toMatch(
-      /^Source\s*IN.*Input trim\s*TO EFFECT.*Effect: tape saturator\s*FROM EFFECT.*Output trim\s*OUT.*Speakers$/s,
+      /^Source\s*IN.*Input trim\s*TO EFFECT.*Effect: Tape saturator\s*FROM EFFECT.*Output trim\s*OUT.*Speakers$/s,
     );
     // biome-ignore lint/performance/useDomNodeTextContent: the text as shown is the point (hidden text is not on screen)
     const visible = await page().evaluate(() => document.body.innerText);

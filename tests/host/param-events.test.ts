@@ -78,3 +78,17 @@ test("a full queue refuses the push whole (nothing half-sent) and recovers when 
   expect(expected).toBe(accepted);
   expect(writer.push(2, 0, 0)).toBe(true);
 });
+
+test("clearFrom withdraws the events due at or after a frame and keeps the earlier ones, in order", () => {
+  const reader = new ParamEventReader(null);
+  for (const frame of [10, 500, 20, 1000, 499]) reader.insert(1, frame, frame);
+  reader.clearFrom(499);
+  const left: number[] = [];
+  while (reader.size() > 0) {
+    left.push(reader.nextFrame());
+    reader.shift();
+  }
+  expect(left).toEqual([10, 20]);
+  reader.clearFrom(0);
+  expect(reader.size()).toBe(0);
+});

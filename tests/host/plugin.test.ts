@@ -112,3 +112,20 @@ test("the kernel's own moves leave as output events at their exact frame (issue 
   }
   expect(moves.at(-1)!.value).toBe(plugin.kernel.getParam(paramByKey("inputTrimDb").id));
 });
+
+test("a role change (a pair made or undone while running) returns what the point stops applying to neutral", () => {
+  const plugin = new GainstagePlugin(kernelModule, "single");
+  plugin.activate(48000, 1, 128, 1);
+  plugin.apply(trimId, -6);
+  plugin.apply(outId, -3);
+  expect([plugin.kernel.getParam(trimId), plugin.kernel.getParam(outId)]).toEqual([-6, -3]);
+  plugin.setRole("pre");
+  expect(plugin.role).toBe("pre");
+  expect([plugin.kernel.getParam(trimId), plugin.kernel.getParam(outId)]).toEqual([-6, 0]);
+  plugin.apply(outId, -3); // POST's now: refused here
+  expect(plugin.kernel.getParam(outId)).toBe(0);
+  plugin.setRole("post");
+  expect(plugin.kernel.getParam(trimId)).toBe(0);
+  plugin.apply(outId, -3);
+  expect(plugin.kernel.getParam(outId)).toBe(-3);
+});

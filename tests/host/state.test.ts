@@ -2,7 +2,15 @@
 import { describe, expect, test } from "vitest";
 import { PARAMS, defaultValues } from "../../host/contract/params.js";
 import { ParamStore } from "../../host/contract/param-store.js";
-import { StateError, parseState, stateToText, validateState, MAX_STATE_BYTES } from "../../host/contract/state.js";
+import {
+  StateError,
+  parseState,
+  saveState,
+  stateToText,
+  validateLink,
+  validateState,
+  MAX_STATE_BYTES,
+} from "../../host/contract/state.js";
 import { rng } from "../helpers/signals.js";
 
 function randomValues(random: () => number) {
@@ -99,4 +107,22 @@ test("seeded fuzz: random and mutated states never throw anything but StateError
     }
   }
   expect(refused).toBeGreaterThan(1000);
+});
+
+describe("a pair's link (saved by plugin formats whose two instances are created apart)", () => {
+  test("saved with the values and read back; absent means alone", () => {
+    const saved = saveState(defaultValues(), { id: "pair-7", role: "post" });
+    expect(validateLink(JSON.parse(JSON.stringify(saved)))).toEqual({ id: "pair-7", role: "post" });
+    expect(validateLink(JSON.parse(JSON.stringify(saveState(defaultValues()))))).toBeNull();
+  });
+
+  test.each([
+    ["not an object", "pair-7", /state\.link must be an object/],
+    ["an id with a path", { id: "../x", role: "pre" }, /state\.link\.id/],
+    ["an empty id", { id: "", role: "pre" }, /state\.link\.id/],
+    ["a 65-character id", { id: "a".repeat(65), role: "pre" }, /state\.link\.id/],
+    ["an unknown role", { id: "pair-7", role: "single" }, /state\.link\.role must be "pre" or "post"/],
+  ])("refused: %s", (_, link, message) => {
+    expect(() => validateLink({ ...saveState(defaultValues()), link })).toThrow(message);
+  });
 });

@@ -1,0 +1,66 @@
+/**
+ * The effect picker: the WAM 2 effects that ship with the app, none, or any WAM 2 plugin by its
+ * address. A plugin that fails to load is named with the reason and the chain keeps what it had
+ * (the picker shows it again). Thread: main thread.
+ */
+import type { Engine } from "./engine.js";
+import { INSERT_CHOICES } from "./insert-slot.js";
+import { notify } from "./notices.js";
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const NONE = "none";
+const OTHER = "other";
+
+/** Wires the picker; returns a function that loads the default effect (the first choice). */
+export function wireInsertPicker(engine: Engine, onChange: () => void): () => Promise<void> {
+  const select = $<HTMLSelectElement>("#insert");
+  const urlRow = $("#insert-url-row");
+  const urlInput = $<HTMLInputElement>("#insert-url");
+  const options = [
+    ...INSERT_CHOICES.map((choice) => [choice.url, choice.name] as const),
+    [NONE, "None (bypassed)"] as const,
+    [OTHER, "Other WAM 2 plugin…"] as const,
+  ];
+  for (const [value, label] of options) select.append(new Option(label, value));
+
+  /** Shows what is in the slot now (after a change, or after a failed one). */
+  const showCurrent = () => {
+    const url = engine.insert.currentUrl;
+    const known = url === null || INSERT_CHOICES.some((choice) => choice.url === url);
+    select.value = url === null ? NONE : known ? url : OTHER;
+    urlRow.hidden = select.value !== OTHER;
+    if (!known && url) urlInput.value = url;
+    onChange();
+  };
+  const load = async (url: string | null) => {
+    select.disabled = true;
+    try {
+      await engine.setInsert(url);
+      if (url)
+        notify(`Effect: ${engine.insertName} is in the chain, between the input trim and the output trim.`, "info");
+    } catch (error) {
+      notify((error as Error).message, "error");
+    } finally {
+      select.disabled = false;
+      showCurrent();
+    }
+  };
+
+  select.addEventListener("change", () => {
+    if (select.value === OTHER) {
+      urlRow.hidden = false;
+      urlInput.focus();
+      return;
+    }
+    void load(select.value === NONE ? null : select.value);
+  });
+  const loadTyped = () => {
+    const url = urlInput.value.trim();
+    if (url) void load(url);
+  };
+  $("#insert-load").addEventListener("click", loadTyped);
+  urlInput.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") loadTyped();
+  });
+  return () => load(INSERT_CHOICES[0]!.url);
+}

@@ -1,0 +1,134 @@
+/**
+ * Gainstage's own panel as a WAM 2 plugin (WebAudioModule.createGui): IN and OUT meters, the
+ * trims, Learn, Match and A/B, built from the app's components, for the pair this instance is
+ * half of (or for itself alone), and the pairing. It lives in a shadow root with the app's
+ * styles, so a host page's styles neither reach in nor are touched. destroy() (the host's
+ * destroyGui) stops its frame loop and drops its store subscriptions. Thread: main thread.
+ */
+import type { TapReadings } from "../host/contract/readings.js";
+import { paramByKey } from "../host/contract/params.js";
+import type { GainstageWamNode } from "../host/wam/wam-node.js";
+import type { PointSnapshot } from "../host/web/meter-snapshot.js";
+import { AbPanel } from "./ab-panel.js";
+import { CONTROL_GROUPS } from "./control-groups.js";
+import { LearnPanel } from "./learn-panel.js";
+import { MeterStrip } from "./meter-strip.js";
+import { createParamControl } from "./param-control.js";
+import { scopedStore } from "./scoped-store.js";
+import baseCss from "./styles/base.css?inline";
+import consoleCss from "./styles/console.css?inline";
+import controlsCss from "./styles/controls.css?inline";
+
+const PANEL_CSS = `
+:host { display: block; background: var(--bg); color: var(--text); padding: 8px; max-width: 980px; }
+.gui { display: grid; grid-template-columns: auto 1fr auto; gap: 8px; align-items: start; }
+.pairing { grid-column: 1 / -1; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 0; }
+.centre { display: flex; flex-direction: column; gap: 8px; }
+.message { color: var(--bad); }
+`;
+
+export interface PluginGui extends HTMLElement {
+  destroy(): void;
+}
+
+/** The PRE and POST of `node`'s pair: itself twice when it works alone. */
+function pointsOf(node: GainstageWamNode): { pre: GainstageWamNode; post: GainstageWamNode } {
+  const partner = node.partner;
+  if (!partner) return { pre: node, post: node };
+  return node.role === "pre" ? { pre: node, post: partner } : { pre: partner, post: node };
+}
+
+export function createGui(node: GainstageWamNode): PluginGui {
+  const host = document.createElement("div") as unknown as PluginGui;
+  const root = host.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = [baseCss.replace(":root", ":host"), consoleCss, controlsCss, PANEL_CSS].join("\n");
+  const view = scopedStore(node.store);
+  const showError = (message: string) => {
+    errors.textContent = message;
+  };
+  const control = (key: string) => createParamControl(paramByKey(key), view.store, showError).element;
+
+  const gui = document.createElement("div");
+  gui.className = "gui";
+  gui.innerHTML = `
+    <p class="pairing"><span class="pair-status" role="status"></span>
+      <label>Pair with <select class="pair-with"></select></label>
+      <button type="button" class="pair-button">Pair (this one before the effect)</button>
+      <button type="button" class="unpair-button">Unpair</button></p>
+    <div class="strip-in"></div>
+    <div class="centre"><section class="panel controls" aria-label="Trims"></section>
+      <section class="panel learn-slot" aria-label="Learn"></section>
+      <section class="panel ab-slot" aria-label="Level-matched A/B"></section>
+      <p class="message" role="alert"></p></div>
+    <div class="strip-out"></div>`;
+  const errors = gui.querySelector<HTMLElement>(".message")!;
+  const strips = { in: new MeterStrip("in"), out: new MeterStrip("out") };
+  gui.querySelector(".strip-in")!.append(strips.in.element);
+  gui.querySelector(".strip-out")!.append(strips.out.element);
+  gui.querySelector(".controls")!.append(control("inputTrimDb"), control("outputTrimDb"), control("bypass"));
+  const learn = new LearnPanel(
+    () => pointsOf(node).pre,
+    () => {},
+    CONTROL_GROUPS.learn.map(control),
+  );
+  gui.querySelector(".learn-slot")!.append(learn.element);
+  const ab = new AbPanel(view.store, CONTROL_GROUPS.ab.map(control));
+  gui.querySelector(".ab-slot")!.append(ab.element);
+  root.append(style, gui);
+
+  const status = gui.querySelector<HTMLElement>(".pair-status")!;
+  const pairWith = gui.querySelector<HTMLSelectElement>(".pair-with")!;
+  const showPairing = () => {
+    const partner = node.partner;
+    status.textContent = partner
+      ? node.role === "pre"
+        ? "Before the effect, paired with the Gainstage after it: IN is here, OUT there; A/B and Match compare them."
+        : "After the effect, paired with the Gainstage before it: IN is there, OUT here; A/B and Match compare them."
+      : "Alone: input and output trim, IN and OUT meters. Pair it with a second Gainstage after the effect to compare.";
+    const candidates = node.candidates();
+    pairWith.replaceChildren(
+      ...candidates.map((other, index) => new Option(`Gainstage ${index + 1} (${other.instanceId})`, other.instanceId)),
+    );
+    pairWith.disabled = candidates.length === 0;
+  };
+  const act = (action: () => Promise<void>) =>
+    void action()
+      .then(showPairing)
+      .catch((error: Error) => showError(error.message));
+  gui.querySelector(".pair-button")!.addEventListener("click", () => {
+    const other = node.candidates().find((candidate) => candidate.instanceId === pairWith.value);
+    if (other) act(() => node.pairWith(other));
+  });
+  gui.querySelector(".unpair-button")!.addEventListener("click", () => act(() => node.unpair()));
+  showPairing();
+
+  let running = true;
+  let lastPairing = node.partner;
+  const frame = (nowMs: number) => {
+    if (!running) return;
+    const { pre, post } = pointsOf(node);
+    const preSnapshot: PointSnapshot | null = pre.meters();
+    const postSnapshot = post === pre ? preSnapshot : post.meters();
+    if (preSnapshot && postSnapshot) {
+      const taps: { in: TapReadings; out: TapReadings } = { in: preSnapshot.before, out: postSnapshot.after };
+      strips.in.update(taps.in, nowMs);
+      strips.out.update(taps.out, nowMs);
+      ab.update(taps, preSnapshot.sampleRate, nowMs);
+      learn.update(preSnapshot.autoTrim);
+    }
+    if (node.partner !== lastPairing) {
+      lastPairing = node.partner;
+      showPairing();
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+
+  host.destroy = () => {
+    running = false;
+    view.close();
+    host.remove();
+  };
+  return host;
+}
