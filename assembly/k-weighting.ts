@@ -70,6 +70,13 @@ export class KWeighting {
    * on where blocks were split. A missing odd channel reads a zero scratch row.
    */
   sumSquaresPair(block: usize, pair: i32, start: i32, count: i32, sums: usize): void {
+    if (!ASC_FEATURE_SIMD) {
+      // The scalar build (wasm2c, native plugins): each lane alone, with the same operations in
+      // the same order, so both builds give identical bits.
+      this.sumSquaresLane(block, pair, 0, start, count, sums);
+      this.sumSquaresLane(block, pair, 1, start, count, sums);
+      return;
+    }
     const state = this.state + ((<usize>(pair * STATE_SLOTS)) << 4);
     let x1 = v128.load(state),
       x2 = v128.load(state, 16);
@@ -115,6 +122,46 @@ export class KWeighting {
     v128.store(state, m2, 48);
     v128.store(state, y1, 64);
     v128.store(state, y2, 80);
+  }
+
+  /** sumSquaresPair's work for one lane (channel 2·pair + lane), in scalar f64. */
+  private sumSquaresLane(block: usize, pair: i32, lane: i32, start: i32, count: i32, sums: usize): void {
+    const state = this.state + ((<usize>(pair * STATE_SLOTS)) << 4) + ((<usize>lane) << 3);
+    const sum = sums + ((<usize>lane) << 3);
+    const samples = block + <usize>((pair << 1) + lane) * CHANNEL_STRIDE_BYTES;
+    let x1 = load<f64>(state),
+      x2 = load<f64>(state, 16);
+    let m1 = load<f64>(state, 32),
+      m2 = load<f64>(state, 48);
+    let y1 = load<f64>(state, 64),
+      y2 = load<f64>(state, 80);
+    const sb0 = this.sb0,
+      sb1 = this.sb1,
+      sb2 = this.sb2,
+      sa1 = this.sa1,
+      sa2 = this.sa2,
+      ha1 = this.ha1,
+      ha2 = this.ha2;
+    let total = load<f64>(sum);
+    for (let frame = start; frame < start + count; frame++) {
+      const x = <f64>load<f32>(samples + ((<usize>frame) << 2));
+      const m = sb0 * x + sb1 * x1 + sb2 * x2 - (sa1 * m1 + sa2 * m2);
+      const y = m - 2.0 * m1 + m2 - (ha1 * y1 + ha2 * y2);
+      x2 = x1;
+      x1 = x;
+      m2 = m1;
+      m1 = m;
+      y2 = y1;
+      y1 = y;
+      total += y * y;
+    }
+    store<f64>(sum, total);
+    store<f64>(state, x1);
+    store<f64>(state, x2, 16);
+    store<f64>(state, m1, 32);
+    store<f64>(state, m2, 48);
+    store<f64>(state, y1, 64);
+    store<f64>(state, y2, 80);
   }
 
   /**

@@ -66,29 +66,35 @@ export class SamplePeak {
 
   /** Meters frames [0, count) of the sanitized planar block at `block`. */
   process(block: usize, count: i32): void {
-    const high = f32x4.splat(this.clipHigh),
-      low = f32x4.splat(this.clipLow);
     const clipHigh = this.clipHigh,
       clipLow = this.clipLow;
     for (let channel = 0; channel < this.channels; channel++) {
       const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
-      let peakLanes = f32x4.splat(0);
-      let clipLanes = i32x4.splat(0);
+      let peak: f32 = 0;
+      let clips = 0;
       let frame = 0;
-      for (; frame + 4 <= count; frame += 4) {
-        const x = v128.load(samples + ((<usize>frame) << 2));
-        peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
-        clipLanes = i32x4.sub(clipLanes, v128.or(f32x4.ge(x, high), f32x4.le(x, low)));
+      // The scalar build (no SIMD: wasm2c, native plugins) runs the tail loop only; max and counts
+      // do not depend on order, so both builds give identical readings.
+      if (ASC_FEATURE_SIMD) {
+        const high = f32x4.splat(clipHigh),
+          low = f32x4.splat(clipLow);
+        let peakLanes = f32x4.splat(0);
+        let clipLanes = i32x4.splat(0);
+        for (; frame + 4 <= count; frame += 4) {
+          const x = v128.load(samples + ((<usize>frame) << 2));
+          peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
+          clipLanes = i32x4.sub(clipLanes, v128.or(f32x4.ge(x, high), f32x4.le(x, low)));
+        }
+        peak = max(
+          max(f32x4.extract_lane(peakLanes, 0), f32x4.extract_lane(peakLanes, 1)),
+          max(f32x4.extract_lane(peakLanes, 2), f32x4.extract_lane(peakLanes, 3)),
+        );
+        clips =
+          i32x4.extract_lane(clipLanes, 0) +
+          i32x4.extract_lane(clipLanes, 1) +
+          i32x4.extract_lane(clipLanes, 2) +
+          i32x4.extract_lane(clipLanes, 3);
       }
-      let peak = max(
-        max(f32x4.extract_lane(peakLanes, 0), f32x4.extract_lane(peakLanes, 1)),
-        max(f32x4.extract_lane(peakLanes, 2), f32x4.extract_lane(peakLanes, 3)),
-      );
-      let clips =
-        i32x4.extract_lane(clipLanes, 0) +
-        i32x4.extract_lane(clipLanes, 1) +
-        i32x4.extract_lane(clipLanes, 2) +
-        i32x4.extract_lane(clipLanes, 3);
       for (; frame < count; frame++) {
         const x = load<f32>(samples + ((<usize>frame) << 2));
         peak = max(peak, Mathf.abs(x));

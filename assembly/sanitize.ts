@@ -22,21 +22,29 @@ export function sanitizeInto(
   count: i32,
   nonFiniteCounts: usize,
 ): void {
-  const maxVec = f32x4.splat(FLT_MAX);
-  const minVec = f32x4.splat(FLT_MIN_NORMAL);
   for (let channel = 0; channel < channels; channel++) {
     const from = source + <usize>channel * CHANNEL_STRIDE_BYTES + ((<usize>start) << 2);
     const to = target + <usize>channel * CHANNEL_STRIDE_BYTES;
-    let badLanes = i32x4.splat(0);
     let bad: i32 = 0;
     let frame = 0;
-    for (; frame + 4 <= count; frame += 4) {
-      const x = v128.load(from + ((<usize>frame) << 2));
-      const magnitude = f32x4.abs(x);
-      const finite = f32x4.le(magnitude, maxVec); // false for NaN and ±Inf
-      const normal = f32x4.ge(magnitude, minVec);
-      v128.store(to + ((<usize>frame) << 2), v128.and(x, v128.and(finite, normal)));
-      badLanes = i32x4.sub(badLanes, v128.not(finite)); // mask lanes are −1: subtracting counts them
+    // The scalar build runs the tail loop only: a cleared lane is +0.0 there as here.
+    if (ASC_FEATURE_SIMD) {
+      const maxVec = f32x4.splat(FLT_MAX);
+      const minVec = f32x4.splat(FLT_MIN_NORMAL);
+      let badLanes = i32x4.splat(0);
+      for (; frame + 4 <= count; frame += 4) {
+        const x = v128.load(from + ((<usize>frame) << 2));
+        const magnitude = f32x4.abs(x);
+        const finite = f32x4.le(magnitude, maxVec); // false for NaN and ±Inf
+        const normal = f32x4.ge(magnitude, minVec);
+        v128.store(to + ((<usize>frame) << 2), v128.and(x, v128.and(finite, normal)));
+        badLanes = i32x4.sub(badLanes, v128.not(finite)); // mask lanes are −1: subtracting counts them
+      }
+      bad =
+        i32x4.extract_lane(badLanes, 0) +
+        i32x4.extract_lane(badLanes, 1) +
+        i32x4.extract_lane(badLanes, 2) +
+        i32x4.extract_lane(badLanes, 3);
     }
     for (; frame < count; frame++) {
       const x = load<f32>(from + ((<usize>frame) << 2));
@@ -45,11 +53,6 @@ export function sanitizeInto(
       if (!finite) bad++;
       store<f32>(to + ((<usize>frame) << 2), finite && magnitude >= FLT_MIN_NORMAL ? x : 0);
     }
-    bad +=
-      i32x4.extract_lane(badLanes, 0) +
-      i32x4.extract_lane(badLanes, 1) +
-      i32x4.extract_lane(badLanes, 2) +
-      i32x4.extract_lane(badLanes, 3);
     const counter = nonFiniteCounts + ((<usize>channel) << 3);
     store<f64>(counter, load<f64>(counter) + <f64>bad);
   }

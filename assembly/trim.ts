@@ -111,17 +111,20 @@ export class Trim {
   private processSettled(input: usize, output: usize, start: i32, count: i32): void {
     const g = this.gain.current;
     const b = this.bypass.current;
-    const maxVec = f32x4.splat(FLT_MAX);
     for (let channel = 0; channel < this.channels; channel++) {
       const gain = <f32>(b + (1.0 - b) * g * this.polarityRamp(channel).current);
-      const gainVec = f32x4.splat(gain);
       const base = <usize>channel * CHANNEL_STRIDE_BYTES;
       let frame = start;
-      // Vector body: y = x·G, then zero every lane that is NaN or ±Inf (NaN compares false).
-      for (; frame + 4 <= start + count; frame += 4) {
-        const at = base + ((<usize>frame) << 2);
-        const y = f32x4.mul(v128.load(input + at), gainVec);
-        v128.store(output + at, v128.and(y, f32x4.le(f32x4.abs(y), maxVec)));
+      // Vector body: y = x·G, then zero every lane that is NaN or ±Inf (NaN compares false). The
+      // scalar build (no SIMD) runs the tail loop only, with the same result.
+      if (ASC_FEATURE_SIMD) {
+        const maxVec = f32x4.splat(FLT_MAX);
+        const gainVec = f32x4.splat(gain);
+        for (; frame + 4 <= start + count; frame += 4) {
+          const at = base + ((<usize>frame) << 2);
+          const y = f32x4.mul(v128.load(input + at), gainVec);
+          v128.store(output + at, v128.and(y, f32x4.le(f32x4.abs(y), maxVec)));
+        }
       }
       for (; frame < start + count; frame++) {
         const at = base + ((<usize>frame) << 2);

@@ -76,7 +76,9 @@ export class TruePeak {
         const h =
           (sinc((<f64>j - center) / <f64>factor) * 0.5 * (1.0 - Math.cos((2.0 * Math.PI * <f64>j) / <f64>length))) /
           dcGain;
-        v128.store(meter.taps + ((<usize>((phase - 1) * TAPS_PER_PHASE + i)) << 4), f32x4.splat(<f32>h));
+        // Four copies (one per v128 lane), so the vector body multiplies 4 frames by one load.
+        const tap = meter.taps + ((<usize>((phase - 1) * TAPS_PER_PHASE + i)) << 4);
+        for (let lane: usize = 0; lane < 4; lane++) store<f32>(tap + (lane << 2), <f32>h);
       }
     }
     return meter;
@@ -137,25 +139,28 @@ export class TruePeak {
   // body computes 4 consecutive n per lane group; the scalar tail sums in the same order, so the
   // result does not depend on how the audio was split into blocks.
   private peak4(work: usize, count: i32): f64 {
-    const taps = this.taps;
-    let peakLanes = f32x4.splat(0);
+    let peak: f32 = 0;
     let frame = 0;
-    for (; frame + 4 <= count; frame += 4) {
-      const newest = work + ((<usize>(frame + HISTORY)) << 2);
-      let x = v128.load(newest);
-      let a1 = f32x4.mul(v128.load(taps), x);
-      let a2 = f32x4.mul(v128.load(taps, 192), x);
-      let a3 = f32x4.mul(v128.load(taps, 384), x);
-      for (let i = 1; i < TAPS_PER_PHASE; i++) {
-        x = v128.load(newest - ((<usize>i) << 2));
-        const tap = taps + ((<usize>i) << 4);
-        a1 = f32x4.add(a1, f32x4.mul(v128.load(tap), x));
-        a2 = f32x4.add(a2, f32x4.mul(v128.load(tap, 192), x));
-        a3 = f32x4.add(a3, f32x4.mul(v128.load(tap, 384), x));
+    if (ASC_FEATURE_SIMD) {
+      const taps = this.taps;
+      let peakLanes = f32x4.splat(0);
+      for (; frame + 4 <= count; frame += 4) {
+        const newest = work + ((<usize>(frame + HISTORY)) << 2);
+        let x = v128.load(newest);
+        let a1 = f32x4.mul(v128.load(taps), x);
+        let a2 = f32x4.mul(v128.load(taps, 192), x);
+        let a3 = f32x4.mul(v128.load(taps, 384), x);
+        for (let i = 1; i < TAPS_PER_PHASE; i++) {
+          x = v128.load(newest - ((<usize>i) << 2));
+          const tap = taps + ((<usize>i) << 4);
+          a1 = f32x4.add(a1, f32x4.mul(v128.load(tap), x));
+          a2 = f32x4.add(a2, f32x4.mul(v128.load(tap, 192), x));
+          a3 = f32x4.add(a3, f32x4.mul(v128.load(tap, 384), x));
+        }
+        peakLanes = f32x4.max(peakLanes, f32x4.max(f32x4.abs(a1), f32x4.max(f32x4.abs(a2), f32x4.abs(a3))));
       }
-      peakLanes = f32x4.max(peakLanes, f32x4.max(f32x4.abs(a1), f32x4.max(f32x4.abs(a2), f32x4.abs(a3))));
+      peak = lanesMax(peakLanes);
     }
-    let peak = lanesMax(peakLanes);
     for (; frame < count; frame++) {
       for (let phase = 0; phase < 3; phase++) peak = max(peak, this.phaseAt(work, frame, phase));
     }
@@ -163,18 +168,21 @@ export class TruePeak {
   }
 
   private peak2(work: usize, count: i32): f64 {
-    const taps = this.taps;
-    let peakLanes = f32x4.splat(0);
+    let peak: f32 = 0;
     let frame = 0;
-    for (; frame + 4 <= count; frame += 4) {
-      const newest = work + ((<usize>(frame + HISTORY)) << 2);
-      let a1 = f32x4.mul(v128.load(taps), v128.load(newest));
-      for (let i = 1; i < TAPS_PER_PHASE; i++) {
-        a1 = f32x4.add(a1, f32x4.mul(v128.load(taps + ((<usize>i) << 4)), v128.load(newest - ((<usize>i) << 2))));
+    if (ASC_FEATURE_SIMD) {
+      const taps = this.taps;
+      let peakLanes = f32x4.splat(0);
+      for (; frame + 4 <= count; frame += 4) {
+        const newest = work + ((<usize>(frame + HISTORY)) << 2);
+        let a1 = f32x4.mul(v128.load(taps), v128.load(newest));
+        for (let i = 1; i < TAPS_PER_PHASE; i++) {
+          a1 = f32x4.add(a1, f32x4.mul(v128.load(taps + ((<usize>i) << 4)), v128.load(newest - ((<usize>i) << 2))));
+        }
+        peakLanes = f32x4.max(peakLanes, f32x4.abs(a1));
       }
-      peakLanes = f32x4.max(peakLanes, f32x4.abs(a1));
+      peak = lanesMax(peakLanes);
     }
-    let peak = lanesMax(peakLanes);
     for (; frame < count; frame++) peak = max(peak, this.phaseAt(work, frame, 0));
     return <f64>peak;
   }
@@ -183,9 +191,9 @@ export class TruePeak {
   private phaseAt(work: usize, frame: i32, phaseIndex: i32): f32 {
     const newest = work + ((<usize>(frame + HISTORY)) << 2);
     const taps = this.taps + ((<usize>(phaseIndex * TAPS_PER_PHASE)) << 4);
-    let acc = f32x4.extract_lane(v128.load(taps), 0) * load<f32>(newest);
+    let acc = load<f32>(taps) * load<f32>(newest);
     for (let i = 1; i < TAPS_PER_PHASE; i++) {
-      acc += f32x4.extract_lane(v128.load(taps + ((<usize>i) << 4)), 0) * load<f32>(newest - ((<usize>i) << 2));
+      acc += load<f32>(taps + ((<usize>i) << 4)) * load<f32>(newest - ((<usize>i) << 2));
     }
     return Mathf.abs(acc);
   }
@@ -200,16 +208,19 @@ function lanesMax(lanes: v128): f32 {
 
 /** Copies `count` f32 samples from `source` to `target` scaled by SUM_SCALE (exact); returns their largest magnitude, scaled. */
 function scaledCopy(target: usize, source: usize, count: i32): f32 {
-  const scale = f32x4.splat(SUM_SCALE);
-  let peakLanes = f32x4.splat(0);
+  let peak: f32 = 0;
   let frame = 0;
-  for (; frame + 4 <= count; frame += 4) {
-    const at = (<usize>frame) << 2;
-    const x = f32x4.mul(v128.load(source + at), scale);
-    v128.store(target + at, x);
-    peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
+  if (ASC_FEATURE_SIMD) {
+    const scale = f32x4.splat(SUM_SCALE);
+    let peakLanes = f32x4.splat(0);
+    for (; frame + 4 <= count; frame += 4) {
+      const at = (<usize>frame) << 2;
+      const x = f32x4.mul(v128.load(source + at), scale);
+      v128.store(target + at, x);
+      peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
+    }
+    peak = lanesMax(peakLanes);
   }
-  let peak = lanesMax(peakLanes);
   for (; frame < count; frame++) {
     const x = load<f32>(source + ((<usize>frame) << 2)) * SUM_SCALE;
     store<f32>(target + ((<usize>frame) << 2), x);

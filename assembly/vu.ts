@@ -48,6 +48,10 @@ export class Vu {
 
   /** Runs the ballistics over frames [start, start + count) of the planar block. */
   process(block: usize, start: i32, count: i32): void {
+    if (!ASC_FEATURE_SIMD) {
+      this.processScalar(block, start, count);
+      return;
+    }
     const w = f64x2.splat(this.w);
     const halfW = f64x2.splat(0.5 * this.w);
     const keep = f64x2.splat(1.0 - this.w);
@@ -66,6 +70,26 @@ export class Vu {
       }
       v128.store(state, z1);
       v128.store(state, z2, 16);
+    }
+  }
+
+  /** The scalar build's process(): each channel alone, the same operations in the same order (identical bits). */
+  private processScalar(block: usize, start: i32, count: i32): void {
+    const w = this.w;
+    const halfW = 0.5 * this.w;
+    const keep = 1.0 - this.w;
+    for (let channel = 0; channel < this.channels; channel++) {
+      const state = this.state + ((<usize>(channel >> 1)) << 5) + ((<usize>(channel & 1)) << 3);
+      const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
+      let z1 = load<f64>(state),
+        z2 = load<f64>(state, 16);
+      for (let frame = start; frame < start + count; frame++) {
+        const x = Math.abs(<f64>load<f32>(samples + ((<usize>frame) << 2)));
+        z1 = keep * z1 + (w * x - halfW * z2);
+        z2 = keep * z2 + w * z1;
+      }
+      store<f64>(state, z1);
+      store<f64>(state, z2, 16);
     }
   }
 

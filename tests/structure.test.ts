@@ -12,7 +12,7 @@ import { ROOT } from "./browser/chromium.js";
 /** Lines a source file may hold. */
 const MAX_LINES = 300;
 const SOURCE_FOLDERS = ["assembly", "host", "ui", "tests", "bin", ".ci"];
-const SOURCE_FILE = /\.(ts|mts|mjs|js|css|html)$|^run$/;
+const SOURCE_FILE = /\.(ts|mts|mjs|js|css|html|c|h)$|^(run|Makefile)$/;
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

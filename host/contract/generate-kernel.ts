@@ -23,15 +23,10 @@ import {
   TAPS,
 } from "./declaration.js";
 
-export const GENERATED_PATH = "assembly/generated/contract.ts";
+import { screaming } from "./names.js";
 
-/** camelCase, kebab-case and words → SCREAMING_SNAKE_CASE ("rmsAes17Db" → "RMS_AES17_DB", "true-peak" → "TRUE_PEAK"). */
-export function screaming(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/[\s-]+/g, "_")
-    .toUpperCase();
-}
+export { screaming };
+export const GENERATED_PATH = "assembly/generated/contract.ts";
 
 const f64 = (value: number) => (Number.isInteger(value) ? `${value}.0` : String(value));
 

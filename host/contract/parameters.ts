@@ -32,6 +32,8 @@ export interface ParamDeclaration {
   appliesAt: AppliesAt;
   /** False for a parameter only the host reads (the kernel refuses its id). */
   kernel: boolean;
+  /** Meaningful only in a PRE/POST pair (a plugin format without pairs leaves it out). */
+  pairOnly?: boolean;
 }
 
 /** Labels of an on/off switch (plugin formats show it as a boolean). */
@@ -191,6 +193,7 @@ export const PARAMETERS = [
     smoothingMs: GAIN_SMOOTHING_MS,
     appliesAt: "post",
     kernel: true,
+    pairOnly: true,
   },
   {
     id: 19,

@@ -1,0 +1,163 @@
+/* The wasm2c kernel behind gs_kernel (kernel.h). */
+#include "kernel.h"
+
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gainstage-kernel.h"
+
+struct gs_kernel {
+  Z_gainstage_instance_t wasm;
+  bool instantiated;
+  bool active;
+  bool failed;
+  uint32_t channels;
+};
+
+/* The module's function-type registry is filled once per process, before any instance exists. */
+static pthread_once_t module_once = PTHREAD_ONCE_INIT;
+static void init_module(void) {
+  wasm_rt_init();
+  Z_gainstage_init_module();
+}
+
+/* Where a trap on this thread returns to: the guard around the current call into the kernel. */
+static __thread jmp_buf *trap_target;
+
+/* wasm2c's trap hook (WASM_RT_TRAP_HANDLER, declared by trap-hook.h): back to the guard, never
+   into the host's stack frames. `code` is a wasm_rt_trap_t. */
+void gs_kernel_trap(int code) {
+  if (trap_target) _longjmp(*trap_target, code + 1);
+  abort(); /* a trap outside any guard cannot happen: every call below is guarded */
+}
+
+/* Runs BODY under a trap guard; a trap marks the kernel failed. */
+#define GUARDED(kernel, body)                    \
+  do {                                           \
+    jmp_buf guard_;                              \
+    jmp_buf *saved_ = trap_target;               \
+    trap_target = &guard_;                       \
+    if (_setjmp(guard_) == 0) {                  \
+      body;                                      \
+    } else {                                     \
+      (kernel)->failed = true;                   \
+    }                                            \
+    trap_target = saved_;                        \
+  } while (0)
+
+static uint8_t *memory(gs_kernel *k) { return k->wasm.w2c_memory.data; }
+
+gs_kernel *gs_kernel_create(void) {
+  pthread_once(&module_once, init_module);
+  gs_kernel *k = calloc(1, sizeof *k);
+  if (!k) return NULL;
+  GUARDED(k, {
+    Z_gainstage_instantiate(&k->wasm);
+    k->instantiated = true;
+  });
+  if (!k->instantiated) {
+    free(k);
+    return NULL;
+  }
+  return k;
+}
+
+void gs_kernel_destroy(gs_kernel *k) {
+  if (!k) return;
+  if (k->instantiated) Z_gainstage_free(&k->wasm);
+  free(k);
+}
+
+bool gs_kernel_activate(gs_kernel *k, double sample_rate, uint32_t channels) {
+  if (k->failed) return false;
+  volatile int32_t status = GS_STATUS_NOT_READY;
+  /* Set up for the most channels first, so a later change of layout never grows memory. */
+  GUARDED(k, {
+    status = (int32_t)Z_gainstageZ_setup(&k->wasm, sample_rate, GS_MAX_CHANNELS);
+    if (status >= 0) status = (int32_t)Z_gainstageZ_setup(&k->wasm, sample_rate, channels);
+  });
+  if (k->failed || status < 0) return false;
+  k->channels = channels;
+  k->active = true;
+  return true;
+}
+
+int32_t gs_kernel_set_param(gs_kernel *k, uint32_t id, double value) {
+  volatile int32_t status = GS_STATUS_NOT_READY;
+  if (!k->failed) GUARDED(k, status = (int32_t)Z_gainstageZ_setParam(&k->wasm, id, value));
+  return status;
+}
+
+double gs_kernel_get_param(gs_kernel *k, uint32_t id) {
+  volatile double value = 0;
+  if (!k->failed) GUARDED(k, value = Z_gainstageZ_getParam(&k->wasm, id));
+  return value;
+}
+
+static void silence(float *const *out, uint32_t channels, uint32_t from, uint32_t frames) {
+  for (uint32_t c = 0; c < channels; c++) memset(out[c] + from, 0, frames * sizeof(float));
+}
+
+void gs_kernel_process(gs_kernel *k, const float *const *in, float *const *out, uint32_t frames, gs_move_fn on_move,
+                       void *context) {
+  if (!k->active || k->failed) {
+    silence(out, k->channels ? k->channels : 1, 0, frames);
+    return;
+  }
+  volatile uint32_t done = 0; /* volatile: read after a trap returns through _longjmp */
+  while (done < frames && !k->failed) {
+    const volatile uint32_t count = frames - done < GS_MAX_FRAMES ? frames - done : GS_MAX_FRAMES;
+    volatile int32_t status = GS_STATUS_NOT_READY;
+    volatile uint32_t moves = 0, moves_at = 0;
+    GUARDED(k, {
+      const uint32_t input = Z_gainstageZ_inputBuffer(&k->wasm);
+      const uint32_t output = Z_gainstageZ_outputBuffer(&k->wasm);
+      const size_t stride = (size_t)GS_MAX_FRAMES * sizeof(float);
+      for (uint32_t c = 0; c < k->channels; c++)
+        memcpy(memory(k) + input + c * stride, in[c] + done, count * sizeof(float));
+      status = (int32_t)Z_gainstageZ_processRange(&k->wasm, 0, count);
+      if (status >= 0) {
+        for (uint32_t c = 0; c < k->channels; c++)
+          memcpy(out[c] + done, memory(k) + output + c * stride, count * sizeof(float));
+        moves = Z_gainstageZ_outputEventCount(&k->wasm);
+        moves_at = Z_gainstageZ_outputEventBuffer(&k->wasm);
+      }
+    });
+    if (k->failed || status < 0) silence(out, k->channels, done, count);
+    /* Each move: parameter id (i32), frame in the range (i32), plain value (f64). */
+    const uint32_t move_bytes = moves ? Z_gainstageZ_outputEventBytes(&k->wasm) : 0;
+    for (uint32_t i = 0; i < moves && on_move && !k->failed; i++) {
+      const uint8_t *event = memory(k) + moves_at + (size_t)i * move_bytes;
+      int32_t id, frame;
+      double value;
+      memcpy(&id, event, 4);
+      memcpy(&frame, event + 4, 4);
+      memcpy(&value, event + 8, 8);
+      on_move(context, (uint32_t)id, value, done + (uint32_t)frame);
+    }
+    done += count;
+  }
+  if (k->failed && done < frames) silence(out, k->channels, done, frames - done);
+}
+
+void gs_kernel_reset(gs_kernel *k, bool ramps) {
+  if (k->failed || !k->active) return;
+  GUARDED(k, {
+    if (ramps) Z_gainstageZ_reset(&k->wasm);
+    else Z_gainstageZ_resetMeters(&k->wasm);
+  });
+}
+
+const double *gs_kernel_read_meters(gs_kernel *k) {
+  if (k->failed || !k->active) return NULL;
+  volatile uint32_t readout = 0;
+  GUARDED(k, {
+    Z_gainstageZ_readMeters(&k->wasm);
+    readout = Z_gainstageZ_readoutBuffer(&k->wasm);
+  });
+  return k->failed ? NULL : (const double *)(const void *)(memory(k) + readout);
+}
+
+bool gs_kernel_failed(const gs_kernel *k) { return k->failed; }

@@ -1,0 +1,126 @@
+/**
+ * The native plugins in the tests: whether this machine has the toolchain (.ci/run installs it
+ * and sets GAINSTAGE_REQUIRE_NATIVE=1, so CI fails rather than skips), building them, the test
+ * CLAP host, and the WASM kernel's own output for the same input and events (the truth the
+ * native plugins must equal bit for bit).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { NO_EVENTS, type EventSource } from "../../host/contract/events.js";
+import { GainstagePlugin } from "../../host/contract/plugin.js";
+import { ROOT } from "../browser/servers.js";
+import { kernelModule } from "./kernel.js";
+
+export const NATIVE = join(ROOT, "build/native");
+export const WORK = join(ROOT, "build/native-work");
+export const CLAP = join(NATIVE, "gainstage.clap");
+export const LV2_BUNDLE = join(NATIVE, "gainstage.lv2");
+export const QTRACTOR_SCAN =
+  process.env.QTRACTOR_PLUGIN_SCAN ??
+  [
+    join(ROOT, "build/tools/qtractor/usr/lib/x86_64-linux-gnu/qtractor/qtractor_plugin_scan"),
+    "/usr/lib/x86_64-linux-gnu/qtractor/qtractor_plugin_scan",
+  ].find((path) => existsSync(path));
+
+const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+
+/** Why the native tests cannot run here ("" when they can). */
+export function missingToolchain(): string {
+  const missing = ["cc", "make", "wasm2c", "ffmpeg", "lv2apply"].filter((command) => !has(command));
+  if (!existsSync("/usr/include/lv2/core/lv2.h")) missing.push("lv2-dev");
+  if (!existsSync("/usr/src/wasm2c/wasm-rt-impl.c")) missing.push("wasm2c runtime");
+  return missing.length > 0 ? `not installed: ${missing.join(", ")} (.ci/run installs them)` : "";
+}
+
+export const SKIP_NATIVE = missingToolchain() !== "" && process.env.GAINSTAGE_REQUIRE_NATIVE !== "1";
+
+function run(command: string, args: string[], cwd = ROOT): string {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")}: ${result.stderr || result.stdout}`);
+  return result.stdout;
+}
+
+/** Builds the plugins (npm run build:native-plugins) and the test tools: once, in the tests' global set-up. */
+export function buildNative(): void {
+  const reason = missingToolchain();
+  if (reason) throw new Error(`the native toolchain is missing: ${reason}`);
+  run("npm", ["run", "--silent", "build:native-plugins"]);
+  mkdirSync(WORK, { recursive: true });
+  const flags = ["-std=gnu11", "-O1", "-Wall", "-Wno-unused-parameter", "-I", join(ROOT, "host/native")];
+  run("cc", [
+    ...flags,
+    "-I",
+    join(WORK, "gen"),
+    "-o",
+    join(WORK, "clap-host"),
+    join(ROOT, "tests/native/clap-host.c"),
+    "-rdynamic", // the plugin's malloc calls bind to the host's counting ones
+    "-ldl",
+    "-lm",
+  ]);
+  run("cc", [...flags, "-o", join(WORK, "clap-layout"), join(ROOT, "tests/native/clap-layout.c")]);
+}
+
+/** Fails a test file early, with the reason, if the global set-up did not build the plugins. */
+export function expectBuilt(): void {
+  for (const path of [CLAP, join(LV2_BUNDLE, "gainstage.so"), join(WORK, "clap-host"), join(WORK, "clap-layout")])
+    if (!existsSync(path))
+      throw new Error(`${path} is missing: the native build failed (see the global set-up's output)`);
+}
+
+/** Runs the test CLAP host with `args`; its stdout. */
+export function clapHost(...args: string[]): string {
+  return run(join(WORK, "clap-host"), [CLAP, ...args]);
+}
+
+export interface ParamEvent {
+  frame: number;
+  id: number;
+  value: number;
+}
+
+class EventList implements EventSource {
+  private at = 0;
+  constructor(private readonly events: ParamEvent[]) {}
+  size() {
+    return this.events.length - this.at;
+  }
+  nextFrame() {
+    return this.events[this.at]?.frame ?? Infinity;
+  }
+  nextId() {
+    return this.events[this.at]!.id;
+  }
+  nextValue() {
+    return this.events[this.at]!.value;
+  }
+  shift() {
+    this.at++;
+  }
+}
+
+/**
+ * What the WASM kernel (the browser's SIMD build, through the plugin contract) outputs for planar
+ * stereo `input` with `events` (NaN values refused, as hosts' bad values are), in 128-frame blocks:
+ * output, the readout after one final read, and the moves it made.
+ */
+export function wasmReference(rate: number, input: Float32Array[], events: ParamEvent[]) {
+  const plugin = new GainstagePlugin(kernelModule, "single");
+  const block = 128;
+  plugin.activate(rate, 1, block, 2);
+  const frames = input[0]!.length;
+  const output = [new Float32Array(frames), new Float32Array(frames)];
+  const moves: ParamEvent[] = [];
+  const sink = { push: (id: number, value: number, frame: number) => moves.push({ frame, id, value }) > 0 };
+  const list = new EventList(events.filter((event) => Number.isFinite(event.value)));
+  for (let at = 0; at < frames; at += block) {
+    const n = Math.min(block, frames - at);
+    for (let c = 0; c < 2; c++) plugin.kernel.input(c).set(input[c]!.subarray(at, at + n));
+    plugin.process(at, n, list, sink);
+    for (let c = 0; c < 2; c++) output[c]!.set(plugin.kernel.output(c).subarray(0, n), at);
+  }
+  plugin.flush(NO_EVENTS);
+  plugin.kernel.exports.readMeters();
+  return { output, readout: Float64Array.from(plugin.kernel.readoutView()), moves };
+}
