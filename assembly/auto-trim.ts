@@ -37,11 +37,8 @@ import { amplitudeToDb } from "./units";
 
 /** 10 gated 400 ms blocks ≈ 1.3 s of programme: less is too little to trust. */
 const MIN_LEARN_BLOCKS: f64 = 10;
-/** Ride: window time constant, dead-band and the fastest moves (dB per second). */
+/** Ride: the window's time constant (its dead-band, speeds and range are parameters). */
 export const RIDE_WINDOW_SECONDS: f64 = 3.0;
-export const RIDE_DEADBAND_DB: f64 = 0.5;
-export const RIDE_UP_DB_PER_SECOND: f64 = 1.0;
-export const RIDE_DOWN_DB_PER_SECOND: f64 = 3.0;
 
 // @ts-ignore: decorator
 @unmanaged
@@ -60,6 +57,11 @@ export class AutoTrim {
   ceilingOn: bool;
   truePeakCeilingDbtp: f64;
   truePeakCeilingOn: bool;
+  rideDeadbandDb: f64;
+  rideUpDbPerSecond: f64;
+  rideDownDbPerSecond: f64;
+  rideMinTrimDb: f64;
+  rideMaxTrimDb: f64;
   // decision (valid when state is DONE, or live while LEARNING/RIDING)
   levelDb: f64;
   trimDb: f64;
@@ -182,9 +184,12 @@ export class AutoTrim {
     }
     // Silence or a quiet passage now: hold (a ride never rises on silence).
     if (this.status != LEARN_OK || !this.learner.lastBlockKept) return currentDb;
-    const error = this.trimDb - currentDb;
-    if (Math.abs(error) < RIDE_DEADBAND_DB) return currentDb;
-    const step = min(RIDE_UP_DB_PER_SECOND * this.hopSeconds, max(-RIDE_DOWN_DB_PER_SECOND * this.hopSeconds, error));
+    // The ride's own range: the decision clamped to it; a trim outside it (set by hand) is brought in.
+    const wanted = min(this.rideMaxTrimDb, max(this.rideMinTrimDb, this.trimDb));
+    const error = wanted - currentDb;
+    // Inside the dead-band nothing moves: no pumping on a level that wanders a little.
+    if (Math.abs(error) < this.rideDeadbandDb) return currentDb;
+    const step = min(this.rideUpDbPerSecond * this.hopSeconds, max(-this.rideDownDbPerSecond * this.hopSeconds, error));
     return currentDb + step;
   }
 }

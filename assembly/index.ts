@@ -45,18 +45,18 @@ import {
   OUTPUT_EVENT_BYTES,
 } from "./param-values";
 import {
-  applyParam,
   beforeFirstFrame,
   cancelLearning,
   createPoint,
   finishLearning,
   processPoint,
-  readPoint,
   resetPoint,
   resetTaps,
   startLearning,
   tapOf,
 } from "./point";
+import { applyParam } from "./point-params";
+import { readPoint } from "./point-readout";
 import { quantumFrames } from "./quantum";
 
 export * from "./layout";

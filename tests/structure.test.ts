@@ -17,7 +17,9 @@ const SOURCE_FILE = /\.(ts|mts|mjs|js|css|html|c|h)$|^(run|Makefile)$/;
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sourceFiles(path);
+    // Generated files are read by tools, not people (assembly/generated: npm run generate).
+    if (entry.isDirectory())
+      return entry.name === "node_modules" || entry.name === "generated" ? [] : sourceFiles(path);
     return SOURCE_FILE.test(entry.name) ? [path] : [];
   });
 }

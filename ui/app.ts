@@ -9,11 +9,13 @@ import { defaultValues, paramByKey } from "../host/contract/params.js";
 import { saveState } from "../host/contract/state.js";
 import { formatDb } from "../host/contract/format.js";
 import { AbPanel } from "./ab-panel.js";
+import { BlindPanel } from "./blind-panel.js";
 import { ChainDiagram } from "./chain-diagram.js";
 import { CALIBRATIONS_DBFS, CONTROL_GROUPS } from "./control-groups.js";
 import { Engine } from "./engine.js";
 import { HistoryPlot } from "./history-plot.js";
 import { InsertView } from "./insert-view.js";
+import { LatencyPanel } from "./latency-panel.js";
 import { LearnPanel } from "./learn-panel.js";
 import { MeterStrip } from "./meter-strip.js";
 import type { PointId } from "./meter-points.js";
@@ -21,6 +23,7 @@ import { notify } from "./notices.js";
 import { createParamControl, type ParamControl } from "./param-control.js";
 import { downloadPreset, loadPresetFile, persistState, restoreLastState } from "./presets.js";
 import { startRenderLoop } from "./render-loop.js";
+import { createSnapshotBar } from "./snapshot-bar.js";
 import { wireShortcuts } from "./shortcuts.js";
 import { wireStagePanel } from "./stage-panel.js";
 import { wireInsertPicker } from "./insert-picker.js";
@@ -98,7 +101,16 @@ export async function startApp(): Promise<void> {
   );
   $("#learn-panel").append(learn.element);
   const ab = new AbPanel(store, CONTROL_GROUPS.ab.map(control));
-  $("#ab-panel").append(ab.element);
+  const latency = new LatencyPanel(
+    () => engine.post,
+    store,
+    () => engine.playing,
+  );
+  $("#ab-panel").append(ab.element, latency.element);
+  $("#stereo-controls").append(...CONTROL_GROUPS.stereo.map(control));
+  const blind = new BlindPanel(store);
+  $("#blind-panel").append(blind.element);
+  $("#snapshot-bar").append(createSnapshotBar(store, (message) => notify(message, "info")));
   const history = new HistoryPlot();
   history.guides = (unit) =>
     unit === "dBFS"
@@ -173,9 +185,10 @@ export async function startApp(): Promise<void> {
     l: () => void learn.toggle(),
     m: () => ab.match(),
     r: resetMeters,
+    ...Object.fromEntries(["1", "2", "3", "z", "m"].map((key) => [key, () => blind.key(key)])),
   });
   showStatus();
   const meters = startRenderLoop(engine, store, { strips, chain, ab, learn, history, insertView });
   // For the end-to-end tests and for developers poking at the console.
-  Object.assign(globalThis, { gainstage: { engine, store, learn, ab, strips, history, meters } });
+  Object.assign(globalThis, { gainstage: { engine, store, learn, ab, latency, blind, strips, history, meters } });
 }

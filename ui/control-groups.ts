@@ -14,9 +14,16 @@ export const CONTROL_GROUPS = {
     "peakCeilingTpDbtp",
     "peakCeilingTpOn",
     "autoRide",
+    "rideDeadbandDb",
+    "rideUpDbPerSecond",
+    "rideDownDbPerSecond",
+    "rideMinTrimDb",
+    "rideMaxTrimDb",
   ],
-  /** Level-matched A/B. */
-  ab: ["matchDetector", "abListen"],
+  /** Level-matched A/B: listen, Match and auto-match, the insert's latency. */
+  ab: ["matchDetector", "abListen", "autoMatch", "matchToleranceDb", "matchRateDbPerSecond", "insertLatencyFrames"],
+  /** The stereo input stage (before the input trim). */
+  stereo: ["leftTrimDb", "rightTrimDb", "midTrimDb", "sideTrimDb", "widthPercent", "monoSum", "swapChannels"],
 } as const;
 
 /**

@@ -72,7 +72,7 @@ export class Engine {
   }
 
   private constructor(
-    private readonly store: ParamStore,
+    readonly store: ParamStore,
     graph: Graph,
   ) {
     this.graph = graph;

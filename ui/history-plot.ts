@@ -1,7 +1,8 @@
 /**
  * Level over the last minute, IN against OUT, by a detector the user picks, with the target
- * line and a cursor readout. Records every detector at HISTORY_HZ from the snapshots, so
- * switching detector shows the past at once. Thread: main thread.
+ * line and a cursor readout — or the trims themselves, so a Ride or auto-match is seen moving
+ * (the input trim beside IN, the output trim beside OUT). Records every detector at HISTORY_HZ
+ * from the snapshots, so switching detector shows the past at once. Thread: main thread.
  */
 import type { TapReadings } from "../host/contract/readings.js";
 import { formatDb } from "../host/contract/format.js";
@@ -16,6 +17,12 @@ export const HISTORY_DETECTORS = [
   { name: "RMS AES17 (300 ms)", unit: "dB", read: (t: TapReadings) => t.overall.rmsAes17Db, range: [-60, 0] },
   { name: "Sample peak", unit: "dBFS", read: (t: TapReadings) => t.overall.samplePeakDbfs, range: [-60, 3] },
   { name: "VU", unit: "VU", read: (t: TapReadings) => t.overall.vu, range: [-20, 3] },
+  {
+    name: "Trims (Ride, auto-match)",
+    unit: "dB trim",
+    read: (_: TapReadings, trimDb: number) => trimDb,
+    range: [-24, 24],
+  },
 ] as const;
 
 const SERIES = [
@@ -84,12 +91,13 @@ export class HistoryPlot {
   }
 
   /** Records the taps (at most HISTORY_HZ times a second) and redraws. */
-  push(taps: { in: TapReadings; out: TapReadings }, nowMs: number): void {
+  /** One sample of IN and OUT, with the input and output trims (dB) in force. */
+  push(taps: { in: TapReadings; out: TapReadings }, nowMs: number, trims = { in: 0, out: 0 }): void {
     if (nowMs - this.lastPushMs < 1000 / HISTORY_HZ) return;
     this.lastPushMs = nowMs;
     SERIES.forEach((series, s) =>
       HISTORY_DETECTORS.forEach((detector, d) => {
-        this.data[s]![d]![this.head] = detector.read(taps[series.key]);
+        this.data[s]![d]![this.head] = detector.read(taps[series.key], trims[series.key]);
       }),
     );
     this.head = (this.head + 1) % POINTS;

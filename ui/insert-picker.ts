@@ -6,10 +6,22 @@
 import type { Engine } from "./engine.js";
 import { INSERT_CHOICES } from "./insert-slot.js";
 import { notify } from "./notices.js";
+import { paramByKey } from "../host/contract/params.js";
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const NONE = "none";
 const OTHER = "other";
+
+/**
+ * Aligns A with B for the effect now in the slot: the latency the plugin reports (WAM 2's
+ * getCompensationDelay), 0 for none. A plugin that does not report it can be measured (latency-panel.ts).
+ */
+async function alignToInsert(engine: Engine): Promise<void> {
+  const plugin = engine.insert.plugin;
+  const reported = plugin ? await plugin.audioNode.getCompensationDelay().catch(() => 0) : 0;
+  const frames = Number.isInteger(reported) && reported >= 0 ? reported : 0;
+  engine.store.set("insertLatencyFrames", Math.min(frames, paramByKey("insertLatencyFrames").max));
+}
 
 /** Wires the picker; returns a function that loads the default effect (the first choice). */
 export function wireInsertPicker(engine: Engine, onChange: () => void): () => Promise<void> {
@@ -36,6 +48,7 @@ export function wireInsertPicker(engine: Engine, onChange: () => void): () => Pr
     select.disabled = true;
     try {
       await engine.setInsert(url);
+      await alignToInsert(engine);
       if (url)
         notify(`Effect: ${engine.insertName} is in the chain, between the input trim and the output trim.`, "info");
     } catch (error) {

@@ -69,7 +69,10 @@ export function startRenderLoop(
       views.chain.update(taps);
       views.ab.update({ in: taps.in, out: taps.out }, pre.sampleRate, nowMs);
       views.learn.update(pre.autoTrim);
-      views.history.push({ in: taps.in, out: taps.out }, nowMs);
+      views.history.push({ in: taps.in, out: taps.out }, nowMs, {
+        in: store.get("inputTrimDb"),
+        out: store.get("outputTrimDb"),
+      });
       views.insertView.update(taps.send.overall.samplePeakDbfs, nowMs);
       stageWindow.push(
         { in: taps.in, send: taps.send, out: taps.out } as Record<PointId, TapReadings>,

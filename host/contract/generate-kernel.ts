@@ -91,7 +91,7 @@ export function kernelContractSource(): string {
     lookup(
       "paramIsStepped",
       "bool",
-      kernelParams.filter((p) => "choices" in p).map((p) => [p.id, "true"]),
+      kernelParams.filter((p) => "choices" in p || ("stepped" in p && p.stepped)).map((p) => [p.id, "true"]),
       "false",
       "Stepped parameters (switches, choices) take whole values only.",
     ),

@@ -46,7 +46,7 @@ export function nativeHeaderSource(): string {
     const flags = [
       ...((NATIVE_PARAMETERS as readonly { key: string }[]).some((n) => n.key === p.key) ? ["GS_PARAM_NATIVE"] : []),
       "GS_PARAM_AUTOMATABLE",
-      ...(choices.length > 0 ? ["GS_PARAM_STEPPED"] : []),
+      ...(choices.length > 0 || ("stepped" in p && p.stepped) ? ["GS_PARAM_STEPPED"] : []),
       ...("choices" in p && p.choices === OFF_ON ? ["GS_PARAM_SWITCH"] : []),
       ...("bypass" in p && p.bypass ? ["GS_PARAM_BYPASS"] : []),
     ].join(" | ");

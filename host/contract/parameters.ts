@@ -4,40 +4,11 @@
  * Part of the plugin's declaration (declaration.ts). Ids are published: append only, never renumber.
  */
 import { GAIN_SMOOTHING_MS } from "./limits.js";
+import { OFF_ON, type ParamDeclaration } from "./parameter-types.js";
+import { MATCH_AND_LATENCY_PARAMETERS, RIDE_PARAMETERS } from "./parameters-ride-match.js";
+import { STEREO_PARAMETERS } from "./parameters-stereo.js";
 
-/** Which point of a PRE/POST pair applies a parameter (a single point applies all). */
-export type AppliesAt = "pre" | "post" | "both";
-
-export interface ParamDeclaration {
-  id: number;
-  key: string;
-  name: string;
-  /** Display unit; empty for switches and choices. */
-  unit: string;
-  min: number;
-  max: number;
-  default: number;
-  /** Fine-adjust and wheel step in plain units. */
-  step: number;
-  /** Digits after the decimal point in text. */
-  decimals: number;
-  /** Labels for choices, index = plain value (a choice is stepped). */
-  choices?: readonly string[];
-  stepped?: boolean;
-  automatable: boolean;
-  bypass?: boolean;
-  readOnly?: boolean;
-  /** Ramp of a change in the kernel (ms); 0 = at once. */
-  smoothingMs: number;
-  appliesAt: AppliesAt;
-  /** False for a parameter only the host reads (the kernel refuses its id). */
-  kernel: boolean;
-  /** Meaningful only in a PRE/POST pair (a plugin format without pairs leaves it out). */
-  pairOnly?: boolean;
-}
-
-/** Labels of an on/off switch (plugin formats show it as a boolean). */
-export const OFF_ON = ["Off", "On"] as const;
+export { OFF_ON, type AppliesAt, type ParamDeclaration } from "./parameter-types.js";
 
 /** Auto-trim detectors: index = plain value of autoTrimDetector. Target ranges in the detector's unit. */
 export const DETECTORS = [
@@ -52,7 +23,8 @@ export const DETECTORS = [
 /** What "equally loud" means for A/B Match: index = plain value of matchDetector (host/app/ab-match.ts). */
 export const MATCH_DETECTORS = ["Loudness (LUFS)", "Momentary loudness, highest (LUFS)", "AES17 RMS", "VU"] as const;
 
-export const PARAMETERS = [
+/** The first parameters (ids 0 … 24): trims, bypass, VU calibration, polarity, auto-trim, A/B. */
+const CORE_PARAMETERS = [
   {
     id: 0,
     key: "inputTrimDb",
@@ -184,11 +156,11 @@ export const PARAMETERS = [
     name: "A/B listen",
     unit: "",
     min: 0,
-    max: 1,
+    max: 2,
     default: 0,
     step: 1,
     decimals: 0,
-    choices: ["B (processed)", "A (input)"],
+    choices: ["B (processed)", "A (input)", "Delta (B − A)"],
     automatable: true,
     smoothingMs: GAIN_SMOOTHING_MS,
     appliesAt: "post",
@@ -289,6 +261,14 @@ export const PARAMETERS = [
     appliesAt: "pre",
     kernel: true,
   },
+] as const satisfies readonly ParamDeclaration[];
+
+/** Every parameter, in the order hosts list them. */
+export const PARAMETERS = [
+  ...CORE_PARAMETERS,
+  ...STEREO_PARAMETERS,
+  ...RIDE_PARAMETERS,
+  ...MATCH_AND_LATENCY_PARAMETERS,
 ] as const satisfies readonly ParamDeclaration[];
 
 export type ParamKey = (typeof PARAMETERS)[number]["key"];

@@ -73,7 +73,7 @@ export const PARAMS: readonly ParamSpec[] = PARAMETERS.map((p) => {
     step: p.step,
     flags: {
       automatable: p.automatable,
-      stepped: choices !== undefined,
+      stepped: choices !== undefined || ("stepped" in p && p.stepped === true),
       enum: choices !== undefined,
       bypass: "bypass" in p && p.bypass === true,
       readOnly: "readOnly" in p && p.readOnly === true,

@@ -26,6 +26,11 @@ export interface PairLink {
   role: "pre" | "post";
 }
 
+/** Snapshot slots: four whole sets of settings to switch between (issue #14). */
+export const SNAPSHOT_SLOTS = ["A", "B", "C", "D"] as const;
+export type SnapshotSlot = (typeof SNAPSHOT_SLOTS)[number];
+export type Snapshots = Partial<Record<SnapshotSlot, ParamValues>>;
+
 export interface SavedState {
   format: typeof STATE_FORMAT;
   version: number;
@@ -33,18 +38,42 @@ export interface SavedState {
   params: ParamValues;
   /** Present when the point is half of a pair (an optional field: version 1 readers ignore it). */
   link?: PairLink;
+  /** The snapshot slots that hold settings (optional, as link). */
+  snapshots?: Snapshots;
 }
 
 export class StateError extends Error {}
 
-export function saveState(values: ParamValues, link: PairLink | null = null): SavedState {
+const completeValues = (values: ParamValues): ParamValues =>
+  Object.fromEntries(PARAMS.map((p) => [p.key, values[p.key] ?? p.default]));
+
+export function saveState(values: ParamValues, link: PairLink | null = null, snapshots: Snapshots = {}): SavedState {
+  const slots = SNAPSHOT_SLOTS.filter((slot) => snapshots[slot]);
   return {
     format: STATE_FORMAT,
     version: STATE_VERSION,
     plugin: { id: descriptor.id, version: descriptor.version },
-    params: Object.fromEntries(PARAMS.map((p) => [p.key, values[p.key] ?? p.default])),
+    params: completeValues(values),
     ...(link ? { link: { id: link.id, role: link.role } } : {}),
+    ...(slots.length > 0
+      ? { snapshots: Object.fromEntries(slots.map((slot) => [slot, completeValues(snapshots[slot]!)])) }
+      : {}),
   };
+}
+
+/** The snapshots of state data that validateState() accepted ({} when it has none). Throws StateError. */
+export function validateSnapshots(data: Record<string, unknown>): Snapshots {
+  const snapshots = data.snapshots;
+  if (snapshots === undefined) return {};
+  if (!isRecord(snapshots)) throw new StateError(`state.snapshots must be an object, not ${kind(snapshots)}`);
+  const unknown = Object.keys(snapshots).filter((slot) => !(SNAPSHOT_SLOTS as readonly string[]).includes(slot));
+  if (unknown.length > 0)
+    throw new StateError(
+      `state.snapshots has no slot "${unknown[0]!.slice(0, 20)}" (slots: ${SNAPSHOT_SLOTS.join(", ")})`,
+    );
+  return Object.fromEntries(
+    Object.entries(snapshots).map(([slot, params]) => [slot, validateParams(params, `state.snapshots.${slot}`)]),
+  );
 }
 
 /** The pair link of state data that validateState() accepted (null when it has none). Throws StateError. */
@@ -92,10 +121,14 @@ export function validateState(data: unknown): ParamValues {
   }
   if (version > STATE_VERSION)
     throw new StateError(`state version ${version} is newer than this Gainstage understands (${STATE_VERSION})`);
-  const params = data.params;
-  if (!isRecord(params)) throw new StateError(`state.params must be an object, not ${kind(params)}`);
+  return validateParams(data.params, "state.params");
+}
+
+/** Validates a set of parameter values (`where` names it in errors); missing ones take their defaults. Throws StateError. */
+function validateParams(params: unknown, where: string): ParamValues {
+  if (!isRecord(params)) throw new StateError(`${where} must be an object, not ${kind(params)}`);
   if (Object.keys(params).length > MAX_FIELDS)
-    throw new StateError(`state.params has ${Object.keys(params).length} fields; too many`);
+    throw new StateError(`${where} has ${Object.keys(params).length} fields; too many`);
 
   const values = defaultValues();
   for (const spec of PARAMS) {

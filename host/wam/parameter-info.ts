@@ -14,7 +14,8 @@ import { PARAMS, type ParamSpec, valueToText } from "../contract/params.js";
 
 export function wamType(spec: ParamSpec): WamParameterType {
   if (spec.options === OFF_ON) return "boolean";
-  return spec.options ? "choice" : "float";
+  if (spec.options) return "choice";
+  return spec.flags.stepped ? "int" : "float";
 }
 
 /** A parameter as WAM 2 describes it; `say` gives a value's text (units included). */

@@ -12,7 +12,7 @@ import wamProcessorUrl from "./wam-processor.ts?worker&url";
 import { descriptor } from "../contract/descriptor.js";
 import { ParamStore } from "../contract/param-store.js";
 import { PARAMS, ParamError, paramById } from "../contract/params.js";
-import { type PairLink, StateError, saveState, validateLink, validateState } from "../contract/state.js";
+import { type PairLink, StateError, validateLink, validateSnapshots, validateState } from "../contract/state.js";
 import { kernelModule, processorLoader } from "../web/loading.js";
 import { GainstageNode } from "../web/node.js";
 import { pairs } from "./pairing.js";
@@ -21,8 +21,8 @@ import { WAM_PROCESSOR_NAME, type WamIdentity, type WamProcessorApi } from "./wa
 
 const loadWamProcessor = processorLoader(wamProcessorUrl);
 
-/** State as a host hands it over: the object getState() gave, or its JSON text. Throws StateError. */
-function readState(state: unknown): { values: ReturnType<typeof validateState>; link: PairLink | null } {
+/** State as a host hands it over: the object getState() gave, or its JSON text; validated whole. Throws StateError. */
+function readState(state: unknown): { data: unknown; link: PairLink | null } {
   let data = state;
   if (typeof state === "string") {
     try {
@@ -31,8 +31,9 @@ function readState(state: unknown): { values: ReturnType<typeof validateState>; 
       throw new StateError(`state is not valid JSON: ${(error as Error).message}`);
     }
   }
-  const values = validateState(data);
-  return { values, link: validateLink(data as Record<string, unknown>) };
+  validateState(data);
+  validateSnapshots(data as Record<string, unknown>);
+  return { data, link: validateLink(data as Record<string, unknown>) };
 }
 
 export class GainstageWamNode extends GainstageNode implements WamNode {
@@ -47,7 +48,7 @@ export class GainstageWamNode extends GainstageNode implements WamNode {
     const restored = initialState === undefined || initialState === null ? null : readState(initialState);
     const [kernel] = await Promise.all([kernelModule(), loadWamProcessor(module.audioContext)]);
     const store = new ParamStore();
-    if (restored) store.load(saveState(restored.values));
+    if (restored) store.load(restored.data);
     const node = new GainstageWamNode(module, kernel, store);
     await pairs.add(node, restored?.link ?? null);
     return node;
@@ -102,13 +103,14 @@ export class GainstageWamNode extends GainstageNode implements WamNode {
   }
 
   async getState(): Promise<unknown> {
-    return saveState(this.store.all(), pairs.link(this));
+    const link = pairs.link(this);
+    return { ...this.store.save(), ...(link ? { link } : {}) };
   }
 
   /** Loads a state: validated whole first (StateError names what is wrong; nothing changes), then applied and its pair restored. */
   async setState(state: unknown): Promise<void> {
-    const { values, link } = readState(state);
-    this.store.load(saveState(values));
+    const { data, link } = readState(state);
+    this.store.load(data);
     if (link) await pairs.restore(this, link);
   }
 

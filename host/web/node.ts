@@ -15,6 +15,7 @@ import { PARAMS, paramById, paramByKey } from "../contract/params.js";
 import { pointApplies } from "../contract/plugin.js";
 import { ParamStore } from "../contract/param-store.js";
 import type { SavedState } from "../contract/state.js";
+import { CAPTURE_FRAMES, CaptureReader, createCaptureStorage } from "./capture.js";
 import { ParamEventDrain, ParamEventWriter, createEventStorage } from "./event-ring.js";
 import { GainstageError, kernelModule, processorLoader } from "./loading.js";
 import { Command } from "../contract/events.js";
@@ -55,6 +56,7 @@ export class GainstageNode extends AudioWorkletNode {
   private readonly moves: ParamEventDrain | null;
   private readonly movesTimer: ReturnType<typeof setInterval>;
   private readonly reader: SnapshotReader | null;
+  private readonly capture: CaptureReader | null;
   protected readonly api: Comlink.Remote<ProcessorApi>;
   private readonly unsubscribe: () => void;
   private latest: PointSnapshot | null = null;
@@ -93,6 +95,7 @@ export class GainstageNode extends AudioWorkletNode {
     const eventStorage = shared ? createEventStorage() : null;
     const movesStorage = shared ? createEventStorage() : null;
     const snapshotStorage = shared ? createSnapshotStorage() : null;
+    const captureStorage = shared ? createCaptureStorage() : null;
     const own = PARAMS.filter((spec) => pointApplies(spec, role));
     const processorOptions: ProcessorOptions = {
       module,
@@ -101,6 +104,7 @@ export class GainstageNode extends AudioWorkletNode {
       eventStorage,
       movesStorage,
       snapshotStorage,
+      captureStorage,
       snapshotEveryQuanta: Math.max(
         1,
         Math.round(context.sampleRate / 128 / (options.snapshotHz ?? DEFAULT_SNAPSHOT_HZ)),
@@ -117,6 +121,7 @@ export class GainstageNode extends AudioWorkletNode {
     this.writer = eventStorage ? new ParamEventWriter(eventStorage) : null;
     this.moves = movesStorage ? new ParamEventDrain(movesStorage) : null;
     this.reader = snapshotStorage ? new SnapshotReader(snapshotStorage) : null;
+    this.capture = captureStorage ? new CaptureReader(captureStorage) : null;
     this.api = Comlink.wrap<ProcessorApi>(this.port);
     this.port.addEventListener("message", (event: MessageEvent) => {
       const data = event.data as { gainstageSnapshot?: Float64Array; gainstageMoves?: Float64Array } | null;
@@ -198,6 +203,27 @@ export class GainstageNode extends AudioWorkletNode {
     if (spec) this.store.set(spec.key, value, 0, this);
   }
 
+  /**
+   * POST: captures CAPTURE_FRAMES of A (what entered PRE) and RETURN (what came back), for
+   * measuring the insert's latency (host/app/latency.ts). Resolves once the audio has filled it
+   * (it waits for audio to flow; an OfflineAudioContext fills it while rendering).
+   */
+  async captureForLatency(pollMs = 20): Promise<{ a: Float32Array; back: Float32Array }> {
+    if (this.role !== "post") throw new GainstageError("only the point after the insert (POST) captures for latency");
+    if (!this.capture)
+      throw new GainstageError(
+        "measuring latency needs shared memory: serve the page cross-origin isolated (COOP/COEP)",
+      );
+    this.capture.start();
+    while (!this.capture.done) await new Promise((resolve) => setTimeout(resolve, pollMs));
+    return this.capture.take();
+  }
+
+  /** Frames the current capture holds (0 … CAPTURE_FRAMES), for progress. */
+  get captureProgress(): number {
+    return (this.capture?.frames ?? 0) / CAPTURE_FRAMES;
+  }
+
   /** Starts Learn on what enters this point: for `seconds`, or until finishLearn() (0). */
   learn(seconds = 0): void {
     if (!Number.isFinite(seconds) || seconds < 0)
@@ -268,11 +294,4 @@ export class GainstageNode extends AudioWorkletNode {
     this.pendingEvents = [];
     void this.api.pushEvents(events);
   }
-}
-
-/** The four taps of a pair: IN and SEND at PRE, RETURN and OUT at POST. */
-export function pairMeters(pre: GainstageNode, post: GainstageNode) {
-  const a = pre.meters(),
-    b = post.meters();
-  return a && b ? { in: a.before, send: a.after, return: b.before, out: b.after, linked: b.linked } : null;
 }

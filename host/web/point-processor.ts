@@ -13,6 +13,7 @@ import { ParamEventReader, ParamEventWriter } from "./event-ring.js";
 import type { EventSink } from "../contract/events.js";
 import { SnapshotWriter, SNAPSHOT_SLOTS } from "./meter-snapshot.js";
 import { PARAMS } from "../contract/params.js";
+import { CaptureWriter } from "./capture.js";
 import { linkFor, type Link } from "./link.js";
 import type { ProcessorOptions, ProcessorInfo, ProcessorApi, Role } from "./protocol.js";
 
@@ -41,6 +42,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
   private readonly fallbackMoves = new Float64Array(3 * MAX_FALLBACK_MOVES);
   private fallbackMoveCount = 0;
   private readonly snapshot: SnapshotWriter;
+  private readonly capture: CaptureWriter | null;
   private readonly fallback: boolean;
   private role: Role;
   private link: Link | null;
@@ -72,6 +74,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     this.snapshot = new SnapshotWriter(o.snapshotStorage ?? new ArrayBuffer(16 + SNAPSHOT_SLOTS * 8));
     this.snapshotEveryQuanta = Math.max(1, o.snapshotEveryQuanta);
     this.link = o.linkId ? linkFor(o.linkId) : null;
+    this.capture = o.captureStorage ? new CaptureWriter(o.captureStorage) : null;
     this.automationIds = Int32Array.from(AUTOMATION.map((p) => (o.automatedIds.includes(p.id) ? p.id : -1)));
 
     Comlink.expose(this.controlApi(), this.port);
@@ -130,7 +133,11 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     // Quanta longer than MAX_FRAMES (not used by browsers today) are processed in chunks.
     for (let chunk = 0; chunk < frames; chunk += MAX_FRAMES) {
       const count = Math.min(MAX_FRAMES, frames - chunk);
-      if (this.role === "post" && chunk === 0) this.feedAlternate(quantumStart, frames);
+      if (this.role === "post" && chunk === 0) {
+        this.feedAlternate(quantumStart, frames);
+        if (this.capture && this.link && this.linked === 1)
+          this.capture.write(this.linkViews, this.link.channels, input, input.length, frames);
+      }
       for (let c = 0; c < this.channels; c++) {
         const source = input[c] ?? input[0];
         const target = this.plugin.kernel.input(c);

@@ -14,6 +14,8 @@ export interface ProcessorOptions {
   /** The ring the processor sends the kernel's own moves back on (Ride, Learn); null = port messages. */
   movesStorage: SharedArrayBuffer | null;
   snapshotStorage: SharedArrayBuffer | null;
+  /** Where POST captures A and RETURN to measure the insert's latency (capture.ts); null without shared memory. */
+  captureStorage: SharedArrayBuffer | null;
   snapshotEveryQuanta: number;
   /** Parameter values applied before the first frame: [table id, value, …]. */
   initialParams: number[];

@@ -61,7 +61,7 @@ describe("the plugin a host loads by URL", () => {
       expect(info).toEqual({
         id: spec.key,
         label: spec.name,
-        type: spec.options === OFF_ON ? "boolean" : spec.options ? "choice" : "float",
+        type: spec.options === OFF_ON ? "boolean" : spec.options ? "choice" : spec.flags.stepped ? "int" : "float",
         defaultValue: spec.default,
         minValue: spec.min,
         maxValue: spec.max,

@@ -167,6 +167,20 @@ describe.each(BROWSERS)("%s", (browser, openSession) => {
     expect(r.learn.store).toBe(r.learn.decided);
   });
 
+  test("the insert's latency (a 240-sample DelayNode) is measured to the sample; aligned, the delta of that unity insert is silent", async () => {
+    const r = await run("latency", 240);
+    expect(r.frames).toBe(240);
+    expect(r.correlation).toBeGreaterThan(0.99);
+    expect(r.deltaPeakDbfs).toBeLessThan(-120);
+  });
+
+  test("auto-match: an insert adding 6 dB is matched by the output trim (±0.5 dB), its moves reaching the store", async () => {
+    const r = await run("autoMatch");
+    expectWithin(r.outputTrimDb, -6, 0.5, 0.5, "output trim");
+    expect(r.outputTrimDb).toBe(r.kernel);
+    expect(r.moves).toBeGreaterThan(5);
+  });
+
   test("no page errors", () => {
     expect(session.errors).toEqual([]);
   });

@@ -157,7 +157,7 @@ test("A/B listen switches from the keyboard (A) and reaches the POST processor's
   await session.page.click("h1");
   await session.page.keyboard.press("a");
   expect(await param("abListen")).toBe(1);
-  expect(await session.page.getAttribute('[data-param="abListen"]', "aria-pressed")).toBe("true");
+  expect(await session.page.inputValue('select[data-param="abListen"]')).toBe("1");
   await session.page.keyboard.press("a");
   expect(await param("abListen")).toBe(0);
 });

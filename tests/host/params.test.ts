@@ -48,6 +48,22 @@ describe("the table agrees with the kernel", () => {
       "22:matchDetector",
       "23:peakCeilingTpDbtp",
       "24:peakCeilingTpOn",
+      "4:leftTrimDb",
+      "5:rightTrimDb",
+      "6:midTrimDb",
+      "7:sideTrimDb",
+      "10:widthPercent",
+      "11:monoSum",
+      "12:swapChannels",
+      "25:rideDeadbandDb",
+      "26:rideUpDbPerSecond",
+      "27:rideDownDbPerSecond",
+      "28:rideMinTrimDb",
+      "29:rideMaxTrimDb",
+      "30:insertLatencyFrames",
+      "31:autoMatch",
+      "13:matchToleranceDb",
+      "14:matchRateDbPerSecond",
     ]);
   });
   test("every range and default is finite and ordered; switches have labels for every value", () => {

@@ -6,7 +6,7 @@
 import type { WamNode } from "@webaudiomodules/api";
 import { WebAudioModule } from "@webaudiomodules/sdk";
 import { SATURATOR_DESCRIPTOR } from "./descriptor.js";
-import { readSaturatorState, TapeSaturatorNode } from "./saturator-node.js";
+import { readSaturatorState, shaperLatency, TapeSaturatorNode } from "./saturator-node.js";
 
 export default class TapeSaturator extends WebAudioModule<WamNode> {
   constructor(groupId: string, audioContext: BaseAudioContext) {
@@ -15,7 +15,8 @@ export default class TapeSaturator extends WebAudioModule<WamNode> {
   }
 
   async createAudioNode(initialState?: unknown): Promise<WamNode> {
-    const node = new TapeSaturatorNode(this, initialState ? readSaturatorState(initialState) : undefined);
+    const values = initialState ? readSaturatorState(initialState) : undefined;
+    const node = new TapeSaturatorNode(this, values, await shaperLatency(this.audioContext.sampleRate));
     return node as unknown as WamNode;
   }
 

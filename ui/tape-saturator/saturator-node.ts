@@ -3,7 +3,9 @@
  * oversampled 4×) → output level. It is a composite node: the host connects into this GainNode
  * (the drive) and connect() hands on what leaves the output gain, as WAM 2 composite plugins do.
  * Its two parameters are AudioParams, so `wam-automation` lands at its time. No processor: it
- * needs nothing on the audio thread that Web Audio does not already do.
+ * needs nothing on the audio thread that Web Audio does not already do. The oversampling shaper
+ * delays the signal (Chromium: 192 samples at 4×); the node measures that once per sample rate
+ * with an impulse and reports it as its compensation delay, so a host can align A with B.
  * Thread: main thread.
  */
 import type { WamEvent, WamNode, WamParameterDataMap, WamParameterInfoMap, WebAudioModule } from "@webaudiomodules/api";
@@ -36,6 +38,32 @@ export function readSaturatorState(state: unknown): Values {
 }
 
 const gainOf = (db: number) => 10 ** (db / 20);
+const LATENCY_PROBE_FRAMES = 2048;
+const IMPULSE_AT = 64;
+const latencies = new Map<number, Promise<number>>();
+
+/** The shaper's delay in frames at `sampleRate`: where an impulse through it comes out (measured once per rate). */
+export function shaperLatency(sampleRate: number): Promise<number> {
+  let latency = latencies.get(sampleRate);
+  if (!latency) {
+    latency = (async () => {
+      const context = new OfflineAudioContext(1, LATENCY_PROBE_FRAMES, sampleRate);
+      const impulse = new AudioBuffer({ length: LATENCY_PROBE_FRAMES, sampleRate, numberOfChannels: 1 });
+      impulse.getChannelData(0)[IMPULSE_AT] = 0.25;
+      const source = new AudioBufferSourceNode(context, { buffer: impulse });
+      source
+        .connect(new WaveShaperNode(context, { curve: saturatorCurve(), oversample: "4x" }))
+        .connect(context.destination);
+      source.start();
+      const out = (await context.startRendering()).getChannelData(0);
+      let peakAt = IMPULSE_AT;
+      for (let n = 0; n < out.length; n++) if (Math.abs(out[n]!) > Math.abs(out[peakAt]!)) peakAt = n;
+      return peakAt - IMPULSE_AT;
+    })();
+    latencies.set(sampleRate, latency);
+  }
+  return latency;
+}
 const dbOf = (gain: number) => 20 * Math.log10(gain);
 
 /** A WamNode in all but the typing of addEventListener (the WAM API types it as an AudioWorkletNode's). */
@@ -44,7 +72,11 @@ export class TapeSaturatorNode extends GainNode implements Omit<WamNode, "addEve
   private readonly shaper: WaveShaperNode;
   private readonly output: GainNode;
 
-  constructor(module: WebAudioModule, values?: Values) {
+  constructor(
+    module: WebAudioModule,
+    values: Values | undefined,
+    private readonly latencyFrames: number,
+  ) {
     const context = module.audioContext;
     super(context, { gain: gainOf(values?.driveDb ?? 0) / SATURATOR_RANGE });
     this.module = module;
@@ -107,8 +139,9 @@ export class TapeSaturatorNode extends GainNode implements Omit<WamNode, "addEve
     for (const [id, value] of Object.entries(values)) this.set(id, value, this.context.currentTime);
   }
 
+  /** The shaper's delay in frames (measured at creation). */
   async getCompensationDelay(): Promise<number> {
-    return 0;
+    return this.latencyFrames;
   }
 
   scheduleEvents(...events: WamEvent[]): void {

@@ -5,7 +5,8 @@
  */
 import { applyLearned } from "../../../host/app/learn-apply.js";
 import { ParamStore } from "../../../host/contract/param-store.js";
-import { GainstageNode, pairMeters } from "../../../host/web/node.js";
+import { GainstageNode } from "../../../host/web/node.js";
+import { pairMeters } from "../../../host/web/pair-meters.js";
 import { rate, sineBuffer } from "./signals.js";
 
 export const autoTrimScenarios = {

@@ -10,7 +10,7 @@ import type { WamEvent, WebAudioModule } from "@webaudiomodules/api";
 import { initializeWamHost } from "@webaudiomodules/sdk";
 import { MatchWindow } from "../../../host/app/ab-match.js";
 import type { GainstageWamNode } from "../../../host/wam/wam-node.js";
-import { pairMeters } from "../../../host/web/node.js";
+import { pairMeters } from "../../../host/web/pair-meters.js";
 import { rate, sineBuffer } from "../harness/signals.js";
 import { hostileStates } from "./hostile-states.js";
 import { costScenarios } from "./wam-cost.js";
