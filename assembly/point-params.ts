@@ -1,6 +1,6 @@
 // Applying a parameter's stored value (param-values.ts) to the point's parts (components.ts):
 // trims, bypass, polarity, the stereo stage, A/B listen and the insert latency, auto-trim's and
-// auto-match's settings. `immediate` lands gain ramps at once (before the first frame).
+// auto-match's settings, the programme meters' standard. `immediate` lands gain ramps at once (before the first frame).
 
 import {
   STATE_IDLE,
@@ -34,8 +34,9 @@ import {
   P_AUTO_MATCH,
   P_MATCH_TOLERANCE_DB,
   P_MATCH_RATE_DB_PER_SECOND,
+  P_PPM_STANDARD,
 } from "./layout";
-import { autoMatch, autoTrim, delay, listen, stereo, trim } from "./components";
+import { autoMatch, autoTrim, delay, listen, stereo, tapIn, tapOut, trim } from "./components";
 import { valueOf } from "./param-values";
 
 const ON: f64 = 0.5;
@@ -89,5 +90,9 @@ export function applyParam(id: i32, immediate: bool): void {
     autoMatch.on = on;
   } else if (id == P_MATCH_TOLERANCE_DB) autoMatch.toleranceDb = value;
   else if (id == P_MATCH_RATE_DB_PER_SECOND) autoMatch.rateDbPerSecond = value;
+  else if (id == P_PPM_STANDARD) {
+    tapIn.setPpmStandard(<i32>value);
+    tapOut.setPpmStandard(<i32>value);
+  }
   // P_VU_REFERENCE_DBFS is read where it is used (point-readout.ts).
 }

@@ -14,6 +14,7 @@ import {
   METER_LOUDNESS,
   METER_RMS,
   METER_VU,
+  METER_PPM,
   METER_ALL,
 } from "./layout";
 import { clearChannelFields, writeCount } from "./readout";
@@ -23,6 +24,7 @@ import { TruePeak } from "./true-peak";
 import { Loudness } from "./loudness";
 import { Rms, RMS_WINDOW_MS } from "./rms";
 import { Vu } from "./vu";
+import { Ppm } from "./ppm";
 import { quantumFrames } from "./quantum";
 import { msToFrames } from "./units";
 
@@ -36,6 +38,7 @@ export class Tap {
   loudness: Loudness;
   rms: Rms;
   vu: Vu;
+  ppm: Ppm;
   quantumFrames: i32;
   quantumFill: i32;
   channels: i32;
@@ -53,6 +56,7 @@ export class Tap {
     tap.loudness = Loudness.create(sampleRate, quantum, channels);
     tap.rms = Rms.create(msToFrames(RMS_WINDOW_MS, sampleRate) / quantum, quantum, channels);
     tap.vu = Vu.create(sampleRate, channels);
+    tap.ppm = Ppm.create(sampleRate, channels);
     tap.meters = METER_ALL;
     return tap;
   }
@@ -64,7 +68,14 @@ export class Tap {
     this.loudness.reset();
     this.rms.reset();
     this.vu.reset();
+    this.ppm.reset();
     this.quantumFill = 0;
+  }
+
+  /** Takes PPM standard `standard`'s ballistics (ppm.ts); the programme meter starts from silence. */
+  setPpmStandard(standard: i32): void {
+    this.ppm.configure(standard);
+    this.ppm.reset();
   }
 
   /** Which samples count as clipped (sample-peak.ts): 0 = float rule, else the source's integer depth. */
@@ -83,6 +94,7 @@ export class Tap {
     if (switchedOn & METER_LOUDNESS) this.loudness.reset();
     if (switchedOn & METER_RMS) this.rms.reset();
     if (switchedOn & METER_VU) this.vu.reset();
+    if (switchedOn & METER_PPM) this.ppm.reset();
     this.meters = mask;
   }
 
@@ -94,13 +106,14 @@ export class Tap {
     sanitizeInto(source, block, this.channels, start, count, this.nonFiniteCounts);
     if (meters & METER_SAMPLE_PEAK) this.samplePeak.process(block, count);
     if (meters & METER_TRUE_PEAK) this.truePeak.process(block, count);
-    if ((meters & (METER_LOUDNESS | METER_RMS | METER_VU)) == 0) return;
+    if ((meters & (METER_LOUDNESS | METER_RMS | METER_VU | METER_PPM)) == 0) return;
     let frame = 0;
     while (frame < count) {
       const span = min(count - frame, this.quantumFrames - this.quantumFill);
       if (meters & METER_LOUDNESS) this.loudness.accumulate(block, frame, span);
       if (meters & METER_RMS) this.rms.accumulate(block, frame, span);
       if (meters & METER_VU) this.vu.process(block, frame, span);
+      if (meters & METER_PPM) this.ppm.process(block, frame, span);
       frame += span;
       this.quantumFill += span;
       if (this.quantumFill == this.quantumFrames) {
@@ -108,6 +121,7 @@ export class Tap {
         if (meters & METER_LOUDNESS) this.loudness.endQuantum();
         if (meters & METER_RMS) this.rms.endQuantum();
         if (meters & METER_VU) this.vu.endQuantum();
+        if (meters & METER_PPM) this.ppm.endQuantum();
       }
     }
   }
@@ -123,6 +137,7 @@ export class Tap {
     this.truePeak.read(block);
     this.rms.read(block);
     this.vu.read(block, vuReferenceDbfs);
+    this.ppm.read(block);
     for (let channel = 0; channel < this.channels; channel++)
       writeCount(block, channel, C_NON_FINITE_COUNT, load<f64>(this.nonFiniteCounts + ((<usize>channel) << 3)));
   }

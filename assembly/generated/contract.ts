@@ -40,6 +40,7 @@ export const P_INSERT_LATENCY_FRAMES: i32 = 30; // Insert latency, samples
 export const P_AUTO_MATCH: i32 = 31; // Auto-match
 export const P_MATCH_TOLERANCE_DB: i32 = 13; // Auto-match tolerance, dB
 export const P_MATCH_RATE_DB_PER_SECOND: i32 = 14; // Auto-match speed, dB/s
+export const P_PPM_STANDARD: i32 = 15; // PPM standard
 export const INPUT_TRIM_DB_MIN: f64 = -48.0;
 export const INPUT_TRIM_DB_MAX: f64 = 48.0;
 export const OUTPUT_TRIM_DB_MIN: f64 = -48.0;
@@ -112,6 +113,7 @@ export function isKnownParam(id: i32): bool {
     case 31: return true;
     case 13: return true;
     case 14: return true;
+    case 15: return true;
     default: return false;
   }
 }
@@ -149,6 +151,7 @@ export function paramMin(id: i32): f64 {
     case 31: return 0.0;
     case 13: return 0.0;
     case 14: return 0.0;
+    case 15: return 0.0;
     default: return NaN;
   }
 }
@@ -186,6 +189,7 @@ export function paramMax(id: i32): f64 {
     case 31: return 1.0;
     case 13: return 4.0;
     case 14: return 20.0;
+    case 15: return 3.0;
     default: return NaN;
   }
 }
@@ -223,6 +227,7 @@ export function paramDefault(id: i32): f64 {
     case 31: return 0.0;
     case 13: return 0.5;
     case 14: return 2.0;
+    case 15: return 3.0;
     default: return NaN;
   }
 }
@@ -242,6 +247,7 @@ export function paramIsStepped(id: i32): bool {
     case 12: return true;
     case 30: return true;
     case 31: return true;
+    case 15: return true;
     default: return false;
   }
 }
@@ -266,7 +272,7 @@ export const L_GATING_BLOCKS: i32 = 9;
 export const L_LRA_VALUES: i32 = 10;
 export const L_UNGATED_LUFS: i32 = 11;
 export const L_UNGATED_FRAMES: i32 = 12;
-export const CHANNEL_FIELDS: i32 = 16;
+export const CHANNEL_FIELDS: i32 = 24;
 export const C_SAMPLE_PEAK_DBFS: i32 = 0;
 export const C_SAMPLE_PEAK_MAX_DBFS: i32 = 1;
 export const C_TRUE_PEAK_DBTP: i32 = 2;
@@ -282,6 +288,9 @@ export const C_VU_MAX: i32 = 11;
 export const C_VU_MAX_SINCE_RESET: i32 = 12;
 export const C_CLIP_COUNT: i32 = 13;
 export const C_NON_FINITE_COUNT: i32 = 14;
+export const C_PPM_DBFS: i32 = 15;
+export const C_PPM_MAX_DBFS: i32 = 16;
+export const C_PPM_MAX_SINCE_RESET_DBFS: i32 = 17;
 export const AUTO_TRIM_FIELDS: i32 = 16;
 export const A_STATE: i32 = 0;
 export const A_STATUS: i32 = 1;
@@ -306,7 +315,8 @@ export const METER_TRUE_PEAK: i32 = 2;
 export const METER_LOUDNESS: i32 = 4;
 export const METER_RMS: i32 = 8;
 export const METER_VU: i32 = 16;
-export const METER_ALL: i32 = 31;
+export const METER_PPM: i32 = 32;
+export const METER_ALL: i32 = 63;
 
 // Status codes (negative: refused, nothing changed)
 export const STATUS_OK: i32 = 0;
@@ -353,6 +363,34 @@ export function detectorTargetMin(id: i32): f64 {
     case 3: return -60.0;
     case 4: return -40.0;
     case 5: return -40.0;
+    default: return NaN;
+  }
+}
+
+// Programme meters (IEC 60268-10): value of ppmStandard
+export const PPM_DIN: i32 = 0; // DIN 45406 (Type I)
+export const PPM_NORDIC: i32 = 1; // Nordic (Type I)
+export const PPM_BBC: i32 = 2; // BBC (Type IIa)
+export const PPM_EBU: i32 = 3; // EBU (Type IIb)
+export const PPM_STANDARD_COUNT: i32 = 4;
+/** Whether standard `id` has Type II ballistics (10 ms integration time) rather than Type I (5 ms). */
+export function ppmIsTypeTwo(id: i32): bool {
+  switch (id) {
+    case 0: return false;
+    case 1: return false;
+    case 2: return true;
+    case 3: return true;
+    default: return false;
+  }
+}
+
+/** How fast standard `id` falls back after the signal stops (dB/s). */
+export function ppmReturnDbPerSecond(id: i32): f64 {
+  switch (id) {
+    case 0: return 13.333333333333334;
+    case 1: return 11.764705882352942;
+    case 2: return 8.571428571428571;
+    case 3: return 8.571428571428571;
     default: return NaN;
   }
 }

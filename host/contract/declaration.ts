@@ -12,3 +12,4 @@
 export * from "./kernel-interface.js";
 export * from "./limits.js";
 export * from "./parameters.js";
+export * from "./ppm-standards.js";

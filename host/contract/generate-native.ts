@@ -24,6 +24,7 @@ export const METER_OUTPUTS = [
   { key: "IntegratedLufs", field: "integratedLufs", block: "loudness", unit: "LUFS", name: "integrated loudness" },
   { key: "RmsAes17Db", field: "rmsAes17Db", block: "channel", unit: "dB", name: "RMS (AES17)" },
   { key: "Vu", field: "vu", block: "channel", unit: "VU", name: "VU" },
+  { key: "PpmDbfs", field: "ppmMaxDbfs", block: "channel", unit: "dBFS", name: "PPM quasi-peak (ppmStandard)" },
 ] as const;
 
 /** Silence (−∞) on a meter output port reads as this floor: ports carry finite numbers. */

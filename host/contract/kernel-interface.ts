@@ -18,7 +18,7 @@ export const COMMANDS = [
 export const TAPS = ["in", "out"] as const;
 
 /** Meters a tap runs (setMeterMask bits, in order 1, 2, 4, …); a meter switched on starts from silence. */
-export const METERS = ["samplePeak", "truePeak", "loudness", "rms", "vu"] as const;
+export const METERS = ["samplePeak", "truePeak", "loudness", "rms", "vu", "ppm"] as const;
 
 /**
  * The readout, f64 slots: per tap the loudness fields, then the channel fields for the overall
@@ -45,7 +45,7 @@ export const READOUT = {
     ],
   },
   channel: {
-    slots: 16,
+    slots: 24,
     fields: [
       { key: "samplePeakDbfs", sinceRead: true },
       { key: "samplePeakMaxDbfs", note: "since reset" },
@@ -62,6 +62,9 @@ export const READOUT = {
       { key: "vuMaxSinceReset" },
       { key: "clipCount", note: "clipped samples since reset (sample-peak.ts says which)", summed: true },
       { key: "nonFiniteCount", note: "NaN/Inf samples, metered and output as 0", summed: true },
+      { key: "ppmDbfs", note: "quasi-peak (IEC 60268-10, ppmStandard) now, dBFS of the sine reading the same" },
+      { key: "ppmMaxDbfs", sinceRead: true },
+      { key: "ppmMaxSinceResetDbfs" },
     ],
   },
   autoTrim: {

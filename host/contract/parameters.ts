@@ -7,6 +7,7 @@ import { GAIN_SMOOTHING_MS } from "./limits.js";
 import { OFF_ON, type ParamDeclaration } from "./parameter-types.js";
 import { MATCH_AND_LATENCY_PARAMETERS, RIDE_PARAMETERS } from "./parameters-ride-match.js";
 import { STEREO_PARAMETERS } from "./parameters-stereo.js";
+import { PPM_STANDARDS } from "./ppm-standards.js";
 
 export { OFF_ON, type AppliesAt, type ParamDeclaration } from "./parameter-types.js";
 
@@ -263,12 +264,31 @@ const CORE_PARAMETERS = [
   },
 ] as const satisfies readonly ParamDeclaration[];
 
+/** Which IEC 60268-10 programme meter both taps run (ppm-standards.ts; a display choice, not automated). */
+const PPM_PARAMETER = {
+  id: 15,
+  key: "ppmStandard",
+  name: "PPM standard",
+  unit: "",
+  min: 0,
+  max: PPM_STANDARDS.length - 1,
+  default: PPM_STANDARDS.findIndex((s) => s.key === "ebu"),
+  step: 1,
+  decimals: 0,
+  choices: PPM_STANDARDS.map((s) => s.label),
+  automatable: false,
+  smoothingMs: 0,
+  appliesAt: "both",
+  kernel: true,
+} as const satisfies ParamDeclaration;
+
 /** Every parameter, in the order hosts list them. */
 export const PARAMETERS = [
   ...CORE_PARAMETERS,
   ...STEREO_PARAMETERS,
   ...RIDE_PARAMETERS,
   ...MATCH_AND_LATENCY_PARAMETERS,
+  PPM_PARAMETER,
 ] as const satisfies readonly ParamDeclaration[];
 
 export type ParamKey = (typeof PARAMETERS)[number]["key"];

@@ -10,6 +10,7 @@ import {
   defaultValues,
 } from "../../host/contract/params.js";
 import { newKernel } from "../helpers/kernel.js";
+import { LIMITS } from "../../host/contract/declaration.js";
 import { STATUS_CODE } from "../../host/contract/layout.js";
 
 describe("the table agrees with the kernel", () => {
@@ -64,7 +65,10 @@ describe("the table agrees with the kernel", () => {
       "31:autoMatch",
       "13:matchToleranceDb",
       "14:matchRateDbPerSecond",
+      "15:ppmStandard",
     ]);
+    // Command ids start at paramIdEnd: a parameter beyond it would be read as a command.
+    for (const p of PARAMS) expect(p.id).toBeLessThan(LIMITS.paramIdEnd);
   });
   test("every range and default is finite and ordered; switches have labels for every value", () => {
     for (const p of PARAMS) {
