@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { wamBundles } from "./host/wam/bundles.js";
+import { docsPages } from "./host/app/docs-pages.js";
 
 export const ISOLATION_HEADERS = {
   "Cross-Origin-Opener-Policy": "same-origin",
@@ -20,6 +21,7 @@ export default defineConfig({
   preview: { headers: ISOLATION_HEADERS },
   build: { outDir: "../dist", emptyOutDir: true, target: "es2022" },
   worker: { format: "es" },
-  // The WAM 2 effects the insert slot offers, at ./wam/NAME/ (served in dev, copied into the build).
-  plugins: [wamBundles()],
+  // The WAM 2 effects the insert slot offers, at ./wam/NAME/ (served in dev, copied into the build);
+  // the metering notes as a page the app links its explanations to (./docs/metering.html).
+  plugins: [wamBundles(), docsPages()],
 });

@@ -23,6 +23,7 @@ import { notify } from "./notices.js";
 import { createParamControl, type ParamControl } from "./param-control.js";
 import { downloadPreset, loadPresetFile, persistState, restoreLastState } from "./presets.js";
 import { startRenderLoop } from "./render-loop.js";
+import { WhyPanel } from "./why-panel.js";
 import { createSnapshotBar } from "./snapshot-bar.js";
 import { wireShortcuts } from "./shortcuts.js";
 import { wireStagePanel } from "./stage-panel.js";
@@ -65,11 +66,12 @@ export async function startApp(): Promise<void> {
     $("#calibration").append(button);
   }
 
+  const calibration = () => ({ alignmentDbfs: store.get("vuReferenceDbfs"), ppmStandard: store.get("ppmStandard") });
   const strips: Record<PointId, MeterStrip> = {
-    in: new MeterStrip("in"),
-    send: new MeterStrip("send"),
-    return: new MeterStrip("return"),
-    out: new MeterStrip("out"),
+    in: new MeterStrip("in", calibration),
+    send: new MeterStrip("send", calibration),
+    return: new MeterStrip("return", calibration),
+    out: new MeterStrip("out", calibration),
   };
   $("#strip-in").append(strips.in.element);
   $("#strip-out").append(strips.out.element);
@@ -188,7 +190,9 @@ export async function startApp(): Promise<void> {
     ...Object.fromEntries(["1", "2", "3", "z", "m"].map((key) => [key, () => blind.key(key)])),
   });
   showStatus();
-  const meters = startRenderLoop(engine, store, { strips, chain, ab, learn, history, insertView });
+  const why = new WhyPanel();
+  $("#why-panel").append(why.element);
+  const meters = startRenderLoop(engine, store, { strips, chain, ab, learn, history, insertView, why });
   // For the end-to-end tests and for developers poking at the console.
   Object.assign(globalThis, { gainstage: { engine, store, learn, ab, latency, blind, strips, history, meters } });
 }

@@ -4,7 +4,7 @@
  */
 export const CONTROL_GROUPS = {
   /** The console between the IN and OUT meters. */
-  console: ["inputTrimDb", "outputTrimDb", "bypass", "polarityL", "polarityR", "vuReferenceDbfs"],
+  console: ["inputTrimDb", "outputTrimDb", "bypass", "polarityL", "polarityR", "vuReferenceDbfs", "ppmStandard"],
   /** Learn's settings. */
   learn: [
     "autoTrimTargetDb",

@@ -63,7 +63,11 @@ export function createGui(node: GainstageWamNode): PluginGui {
       <p class="message" role="alert"></p></div>
     <div class="strip-out"></div>`;
   const errors = gui.querySelector<HTMLElement>(".message")!;
-  const strips = { in: new MeterStrip("in"), out: new MeterStrip("out") };
+  const calibration = () => ({
+    alignmentDbfs: view.store.get("vuReferenceDbfs"),
+    ppmStandard: view.store.get("ppmStandard"),
+  });
+  const strips = { in: new MeterStrip("in", calibration), out: new MeterStrip("out", calibration) };
   gui.querySelector(".strip-in")!.append(strips.in.element);
   gui.querySelector(".strip-out")!.append(strips.out.element);
   gui.querySelector(".controls")!.append(control("inputTrimDb"), control("outputTrimDb"), control("bypass"));
@@ -112,8 +116,8 @@ export function createGui(node: GainstageWamNode): PluginGui {
     const postSnapshot = post === pre ? preSnapshot : post.meters();
     if (preSnapshot && postSnapshot) {
       const taps: { in: TapReadings; out: TapReadings } = { in: preSnapshot.before, out: postSnapshot.after };
-      strips.in.update(taps.in, nowMs);
-      strips.out.update(taps.out, nowMs);
+      strips.in.update(taps.in, nowMs, preSnapshot.sampleRate);
+      strips.out.update(taps.out, nowMs, preSnapshot.sampleRate);
       ab.update(taps, preSnapshot.sampleRate, nowMs);
       learn.update(preSnapshot.autoTrim);
     }

@@ -16,6 +16,7 @@ import type { InsertView } from "./insert-view.js";
 import type { LearnPanel } from "./learn-panel.js";
 import type { MeterStrip } from "./meter-strip.js";
 import type { PointId } from "./meter-points.js";
+import type { WhyPanel } from "./why-panel.js";
 import { renderStage } from "./stage-panel.js";
 import { MIN_WINDOW_SECONDS, StageWindow } from "./stage-window.js";
 
@@ -29,6 +30,7 @@ export interface Views {
   learn: LearnPanel;
   history: HistoryPlot;
   insertView: InsertView;
+  why: WhyPanel;
 }
 
 /** Starts the loop; returns the latest snapshots (for the tests and for developers). */
@@ -65,7 +67,7 @@ export function startRenderLoop(
         return: post.before,
         out: post.after,
       };
-      for (const id of Object.keys(taps) as PointId[]) views.strips[id].update(taps[id], nowMs);
+      for (const id of Object.keys(taps) as PointId[]) views.strips[id].update(taps[id], nowMs, pre.sampleRate);
       views.chain.update(taps);
       views.ab.update({ in: taps.in, out: taps.out }, pre.sampleRate, nowMs);
       views.learn.update(pre.autoTrim);
@@ -74,6 +76,16 @@ export function startRenderLoop(
         out: store.get("outputTrimDb"),
       });
       views.insertView.update(taps.send.overall.samplePeakDbfs, nowMs);
+      const context = (psrDb: number) => ({
+        vuReferenceDbfs: store.get("vuReferenceDbfs"),
+        ppmStandard: store.get("ppmStandard"),
+        psrDb,
+      });
+      views.why.update(
+        { in: taps.in, out: taps.out },
+        { in: context(views.strips.in.psrDb), out: context(views.strips.out.psrDb) },
+        nowMs,
+      );
       stageWindow.push(
         { in: taps.in, send: taps.send, out: taps.out } as Record<PointId, TapReadings>,
         pre.sampleRate,

@@ -12,12 +12,15 @@
  *   mix bus       OUT peaks at or below −6 dBFS (6 dB of headroom)
  *   master        OUT peaks at or below −3 dBFS (3–6 dB of headroom)
  *   export        OUT true peak at or below −1 dBTP (EBU R128 / streaming delivery)
+ *   delivery      OUT integrated loudness and true peak against a loudness target (delivery-check.ts)
  */
 import { formatDb } from "../host/contract/format.js";
+import { LOUDNESS_TARGETS, type LoudnessTargetKey, loudnessTarget } from "../host/contract/loudness-targets.js";
+import { checkDelivery } from "./delivery-check.js";
 import { METER_POINTS } from "./meter-points.js";
 import type { StageLevels } from "./stage-window.js";
 
-export type StageId = "recording" | "plugin-input" | "mix-bus" | "master" | "export";
+export type StageId = "recording" | "plugin-input" | "mix-bus" | "master" | "export" | LoudnessTargetKey;
 export type Severity = "ok" | "info" | "warn" | "bad";
 
 export interface StageFinding {
@@ -52,6 +55,12 @@ export const STAGES: readonly { id: StageId; name: string; tap: keyof StageTaps;
   { id: "mix-bus", name: "Mix bus", tap: "out", target: "OUT peaks ≤ −6 dBFS" },
   { id: "master", name: "Master", tap: "out", target: "OUT peaks ≤ −3 dBFS (3–6 dB headroom)" },
   { id: "export", name: "Export", tap: "out", target: "OUT true peak ≤ −1 dBTP" },
+  ...LOUDNESS_TARGETS.map((t) => ({
+    id: t.key,
+    name: `Delivery: ${t.label}`,
+    tap: "out" as const,
+    target: `OUT ${formatDb(t.integratedLufs, "LUFS")} ±${t.toleranceLu} LU, ≤ ${formatDb(t.truePeakCeilingDbtp, "dBTP")}`,
+  })),
 ];
 
 const dbfs = (value: number) => formatDb(value, "dBFS");
@@ -84,6 +93,8 @@ export function checkStage(stage: StageId, taps: StageTaps, targetDb = -18, minS
       },
     ];
   }
+  const delivery = loudnessTarget(stage);
+  if (delivery) return checkDelivery(tap, delivery);
   const peak = tap.peakDbfs;
   const findings: StageFinding[] = [];
   const clips = tap.clips;

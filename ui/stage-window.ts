@@ -24,6 +24,8 @@ export interface StageLevels {
   clips: number;
   /** Integrated loudness since the meters' reset (BS.1770 needs its gate's history). */
   integratedLufs: number;
+  /** Seconds since the meters' reset: when close to `seconds`, integratedLufs is the window's own. */
+  sinceResetSeconds: number;
 }
 
 interface Base {
@@ -96,6 +98,7 @@ export class StageWindow<Point extends string> {
       averageAes17Db: loudest > 0 ? 10 * Math.log10(loudest) + AES17_OFFSET_DB : -Infinity,
       clips: tap.overall.clipCount - base.clips,
       integratedLufs: tap.integratedLufs,
+      sinceResetSeconds: tap.framesSinceReset / base.sampleRate,
     };
   }
 }

@@ -29,6 +29,7 @@ function levels(fields: {
   clipCount?: number;
   integratedLufs?: number;
   seconds?: number;
+  sinceResetSeconds?: number;
 }): StageLevels {
   return {
     seconds: fields.seconds ?? 10,
@@ -37,6 +38,7 @@ function levels(fields: {
     averageAes17Db: fields.rmsTotalAes17Db ?? -Infinity,
     clips: fields.clipCount ?? 0,
     integratedLufs: fields.integratedLufs ?? -Infinity,
+    sinceResetSeconds: fields.sinceResetSeconds ?? fields.seconds ?? 10,
   };
 }
 const taps = (t: StageLevels) => ({ in: t, send: t, out: t });
@@ -99,6 +101,39 @@ describe("stage check", () => {
       checkStage("export", taps(tapOf({ samplePeakMaxDbfs: -1.5, truePeakMaxDbtp: -1.2 }, { integratedLufs: -14 })))[0]!
         .text,
     ).toMatch(/safe for export.*−14\.0 LUFS/);
+  });
+});
+
+describe("delivery targets (streaming −14/−1, EBU R128 −23/−1, ATSC A/85 −24/−2)", () => {
+  const out = (integratedLufs: number, truePeakMaxDbtp: number, sinceResetSeconds = 60) =>
+    taps(
+      levels({ samplePeakMaxDbfs: truePeakMaxDbtp, truePeakMaxDbtp, integratedLufs, seconds: 60, sinceResetSeconds }),
+    );
+  test("within tolerance and under the ceiling: ok", () => {
+    expect(checkStage("streaming", out(-14.6, -1.5))).toEqual([expect.objectContaining({ severity: "ok" })]);
+    expect(checkStage("ebu-r128", out(-23.4, -3))).toEqual([expect.objectContaining({ severity: "ok" })]);
+    expect(checkStage("atsc-a85", out(-25.9, -2.5))).toEqual([expect.objectContaining({ severity: "ok" })]);
+  });
+  test("too quiet with headroom: the gain to the target", () => {
+    const [finding] = checkStage("ebu-r128", out(-26, -10));
+    expect(finding).toMatchObject({ severity: "warn", fix: { param: "outputTrimDb", changeDb: 3 } });
+  });
+  test("too quiet and the peaks would pass the ceiling: the safe gain, and a limiter named", () => {
+    // −14 target from −18 needs +4 dB; true peak −3 dBTP allows only +2 under −1 dBTP.
+    const [finding] = checkStage("streaming", out(-18, -3));
+    expect(finding!.text).toMatch(/limiter/);
+    expect(finding!.fix).toEqual({ param: "outputTrimDb", changeDb: 2 });
+  });
+  test("ATSC's ceiling is −2 dBTP", () => {
+    const findings = checkStage("atsc-a85", out(-24, -1.5));
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: "bad", fix: { param: "outputTrimDb", changeDb: -0.5 } }),
+    ]);
+  });
+  test("no fix when a trim changed since the meters' reset (integrated mixes two trims)", () => {
+    const [finding] = checkStage("ebu-r128", out(-26, -10, 200));
+    expect(finding!.fix).toBeUndefined();
+    expect(finding!.text).toMatch(/reset the meters/);
   });
 });
 
