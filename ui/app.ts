@@ -24,6 +24,7 @@ import { createParamControl, type ParamControl } from "./param-control.js";
 import { downloadPreset, loadPresetFile, persistState, restoreLastState } from "./presets.js";
 import { startRenderLoop } from "./render-loop.js";
 import { WhyPanel } from "./why-panel.js";
+import { SelfTestPanel } from "./self-test-panel.js";
 import { createSnapshotBar } from "./snapshot-bar.js";
 import { wireShortcuts } from "./shortcuts.js";
 import { wireStagePanel } from "./stage-panel.js";
@@ -192,6 +193,7 @@ export async function startApp(): Promise<void> {
   showStatus();
   const why = new WhyPanel();
   $("#why-panel").append(why.element);
+  $("#self-test-panel").append(new SelfTestPanel(() => engine.context.sampleRate).element);
   const meters = startRenderLoop(engine, store, { strips, chain, ab, learn, history, insertView, why });
   // For the end-to-end tests and for developers poking at the console.
   Object.assign(globalThis, { gainstage: { engine, store, learn, ab, latency, blind, strips, history, meters } });

@@ -106,7 +106,7 @@ export function scaleFor(kind: ScaleKind, calibration: Calibration): Scale {
   const edges = [zeroDbfs + K_AMBER_DB, zeroDbfs + K_RED_DB];
   return {
     kind,
-    caption: `AES17 RMS, 0 = ${zeroDbfs} dB (${SCALE_LABELS[kind]}); line: sample peak`,
+    caption: `AES17 RMS, 0 = ${formatNumberDb(zeroDbfs, { decimals: 0 })} dB (${SCALE_LABELS[kind]}); line: sample peak`,
     marks: K_MARKS_DB.map((k) => ({
       dbfs: zeroDbfs + k,
       label: formatNumberDb(k, { decimals: 0, signed: k > 0 }),
