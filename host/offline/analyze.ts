@@ -19,6 +19,8 @@ import {
 import { AudioFileError, clipRuleBits, type AudioBlockReader } from "./audio-reader.js";
 import { openAudioFile } from "./audio-file.js";
 import { OfflinePoint, streamSpans } from "./offline-point.js";
+import { peakToLoudnessRatio } from "../contract/dynamics.js";
+import { type DeliveryVerdict, deliveryVerdict, loudnessTarget } from "../contract/loudness-targets.js";
 
 /** Detector names on the command line, index = the kernel's detector (DETECTOR_SPECS in host/params.ts). */
 export const DETECTOR_NAMES: readonly string[] = DETECTOR_SPECS.map((d) => d.key);
@@ -40,6 +42,8 @@ export interface AnalyzeSettings {
   ceilingTpDbtp: number | null;
   series: readonly SeriesName[];
   hopSeconds: number;
+  /** A delivery target (loudness-targets.ts key) to judge the file against, or null. */
+  delivery?: string | null;
 }
 
 export const DEFAULT_SETTINGS: AnalyzeSettings = {
@@ -95,7 +99,19 @@ export interface FileAnalysis extends ChannelAnalysis {
     message: string;
   };
   perChannel: ChannelAnalysis[];
+  /** Peak to loudness ratio: true peak − integrated loudness (dB; docs/metering.md §14). */
+  plrDb: number;
+  /** How the file stands against the delivery target asked for (--delivery). */
+  delivery?: DeliveryAnalysis;
   series?: Partial<Record<SeriesName, Series>>;
+}
+
+export interface DeliveryAnalysis extends DeliveryVerdict {
+  target: string;
+  label: string;
+  integratedLufs: number;
+  toleranceLu: number;
+  truePeakCeilingDbtp: number;
 }
 
 /** Sets the point's auto-trim parameters from `settings`. */
@@ -218,7 +234,19 @@ export async function analyzeFile(
       perChannel: tap!.channels.map((readings, c) =>
         channel(readings, monos.length > 0 ? monos[c]!.readSnapshot()[0]! : tap!),
       ),
+      plrDb: peakToLoudnessRatio(tap!),
     };
+    const target = settings.delivery ? loudnessTarget(settings.delivery) : undefined;
+    const verdict = target ? deliveryVerdict(tap!.integratedLufs, tap!.overall.truePeakMaxDbtp, target) : null;
+    if (target && verdict)
+      result.delivery = {
+        target: target.key,
+        label: target.label,
+        integratedLufs: target.integratedLufs,
+        toleranceLu: target.toleranceLu,
+        truePeakCeilingDbtp: target.truePeakCeilingDbtp,
+        ...verdict,
+      };
     if (series.length > 0) {
       result.series = Object.fromEntries(
         series.map((s) => [

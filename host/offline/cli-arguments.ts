@@ -6,6 +6,7 @@
 import { InvalidArgumentError } from "commander";
 import { DETECTOR_SPECS, paramByKey, type ParamSpec } from "../contract/params.js";
 import { formatDb } from "../contract/format.js";
+import { loudnessTarget } from "../contract/loudness-targets.js";
 import { DEFAULT_SETTINGS, SERIES_NAMES, type AnalyzeSettings, type SeriesName } from "./analyze.js";
 
 /** A number option (the true minus sign accepted too). */
@@ -56,6 +57,7 @@ export function seriesList(text: string): SeriesName[] {
 }
 
 export interface CommonOptions {
+  delivery?: string;
   target?: number;
   detector: string;
   ceiling?: number | false;
@@ -70,6 +72,18 @@ export function settingsFrom(
   series: readonly SeriesName[] = [],
   hopSeconds = DEFAULT_SETTINGS.hopSeconds,
 ): AnalyzeSettings {
+  const delivery = options.delivery ? loudnessTarget(options.delivery) : undefined;
+  if (delivery)
+    // A delivery target is a loudness target with its true-peak ceiling; a sample-peak ceiling only if asked.
+    return {
+      targetDb: delivery.integratedLufs,
+      detector: "lufs",
+      ceilingDbfs: typeof options.ceiling === "number" ? options.ceiling : null,
+      ceilingTpDbtp: delivery.truePeakCeilingDbtp,
+      series,
+      hopSeconds,
+      delivery: delivery.key,
+    };
   const spec = DETECTOR_SPECS.find((d) => d.key === options.detector)!;
   const targetDb = options.target ?? DEFAULT_SETTINGS.targetDb;
   if (targetDb < spec.targetMin || targetDb > spec.targetMax) {

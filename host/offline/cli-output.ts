@@ -5,7 +5,7 @@
  */
 import { basename } from "node:path";
 import { formatDb } from "../contract/format.js";
-import type { FileAnalysis } from "./analyze.js";
+import type { DeliveryAnalysis, FileAnalysis } from "./analyze.js";
 
 /** Levels are meaningful to 0.001 dB/LU; times to a microsecond (below one sample at any rate we read). */
 const LEVEL_DECIMALS = 3;
@@ -43,6 +43,15 @@ export function toJson(value: unknown, indent?: number): string {
   );
 }
 
+/** The delivery verdict in words: "streaming (−14 LUFS ±1, ≤ −1 dBTP): meets it" or what it needs. */
+export function deliveryText(d: DeliveryAnalysis): string {
+  const spec = `${d.label} (${formatDb(d.integratedLufs, "LUFS")} ±${d.toleranceLu} LU, true peak ≤ ${formatDb(d.truePeakCeilingDbtp, "dBTP")})`;
+  if (d.meets) return `${spec}: meets it`;
+  if (d.needsLimiter)
+    return `${spec}: needs ${formatDb(d.gainDb, "dB")}, which would put true peaks at ${formatDb(d.truePeakAfterDbtp, "dBTP")}; gain alone can add ${formatDb(d.safeGainDb, "dB")}, a true-peak limiter is needed`;
+  return `${spec}: needs ${formatDb(d.gainDb, "dB")} (true peak then ${formatDb(d.truePeakAfterDbtp, "dBTP")})`;
+}
+
 /** One line per file: the readings a producer checks first, each with its unit. */
 export function analysisLine(a: FileAnalysis): string {
   const trim =
@@ -52,7 +61,8 @@ export function analysisLine(a: FileAnalysis): string {
   return (
     `${printable(a.file)}: peak ${formatDb(a.samplePeakDbfs, "dBFS")}, true peak ${formatDb(a.truePeakDbtp, "dBTP")}, ` +
     `RMS ${formatDb(a.rmsAes17Db, "dB")} AES17 (${formatDb(a.rmsDbfs, "dBFS")} plain), integrated ${formatDb(a.integratedLufs, "LUFS")}, ` +
-    `LRA ${formatDb(a.loudnessRangeLu, "LU")}, ${a.clipCount} clipped, ${trim}`
+    `LRA ${formatDb(a.loudnessRangeLu, "LU")}, PLR ${formatDb(a.plrDb, "dB", { signed: false })}, ${a.clipCount} clipped, ${trim}` +
+    (a.delivery ? `; ${deliveryText(a.delivery)}` : "")
   );
 }
 
@@ -75,6 +85,7 @@ const CSV_FIELDS: (keyof FileAnalysis)[] = [
   "clipCount",
   "clipRule",
   "autoTrimDb",
+  "plrDb",
 ];
 
 function csvCell(value: unknown): string {

@@ -11,6 +11,7 @@ import { Command, Option } from "commander";
 import { descriptor } from "../contract/descriptor.js";
 import { DETECTOR_SPECS, paramByKey } from "../contract/params.js";
 import { formatDb } from "../contract/format.js";
+import { LOUDNESS_TARGETS } from "../contract/loudness-targets.js";
 import {
   DETECTOR_NAMES,
   SERIES_NAMES,
@@ -47,6 +48,14 @@ function withCommon(command: Command, example: string): Command {
       `  ${d.key.padEnd(10)} ${DETECTOR_EXPLAINED[d.key]} (${d.unit}; targets ${formatDb(d.targetMin, "")} … ${formatDb(d.targetMax, "")})`,
   ).join("\n");
   return command
+    .addOption(
+      new Option(
+        "--delivery <target>",
+        `a delivery loudness target: judge each file against it, and trim to it (sets the detector to lufs, the target and the true-peak ceiling): ${LOUDNESS_TARGETS.map((t) => `${t.key} ${formatDb(t.integratedLufs, "LUFS")} ±${t.toleranceLu} LU, ≤ ${formatDb(t.truePeakCeilingDbtp, "dBTP")}`).join("; ")}`,
+      )
+        .choices(LOUDNESS_TARGETS.map((t) => t.key))
+        .conflicts(["target", "detector", "ceilingTp"]),
+    )
     .option(
       "--target <level>",
       `auto-trim target in the detector's unit (default ${formatDb(DEFAULT_SETTINGS.targetDb, "")}: a −18 dBFS sine, 0 VU)`,

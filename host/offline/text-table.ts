@@ -9,7 +9,7 @@
 import { formatDb } from "../contract/format.js";
 import { DETECTOR_SPECS } from "../contract/params.js";
 import type { ChannelAnalysis, FileAnalysis } from "./analyze.js";
-import { DEFAULT_COLUMNS, printable, wrap } from "./cli-output.js";
+import { DEFAULT_COLUMNS, deliveryText, printable, wrap } from "./cli-output.js";
 
 type Rule = "loudest" | "total" | "programme";
 const ROWS: [string, Rule, (c: ChannelAnalysis) => string][] = [
@@ -103,5 +103,7 @@ export function analysisTable(a: FileAnalysis, columns = DEFAULT_COLUMNS): strin
       columns,
       INDENT + INDENT,
     ),
+    `${INDENT}PLR (true peak − integrated): ${formatDb(a.plrDb, "dB", { signed: false })}`,
+    ...(a.delivery ? [wrap(`${INDENT}Delivery: ${deliveryText(a.delivery)}.`, columns, INDENT + INDENT)] : []),
   ].join("\n");
 }

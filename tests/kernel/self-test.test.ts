@@ -71,3 +71,15 @@ test("every case passes through the kernel at 48 kHz", { timeout: 120_000 }, asy
   expect(failed).toEqual([]);
   expect(report.summary).toBe("25 of 25 passed");
 });
+
+test("a meter reading 0.3 dB hot fails the loudness cases and says where", async () => {
+  const hot: CaseMeter = (rate, channels, reads) =>
+    kernelMeter(
+      rate,
+      channels.map((data) => data.map((x) => x * 10 ** (0.3 / 20))),
+      reads,
+    );
+  const report = await runSelfTest(hot, 48000, undefined, CONFORMANCE_CASES.slice(0, 2));
+  expect(report.summary).toBe("0 of 2 passed");
+  expect(report.results[0]!.detail).toMatch(/at 20\.00 s: −22\.\d\d LUFS/);
+});

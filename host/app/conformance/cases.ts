@@ -76,7 +76,13 @@ function steady(rate: number, channels: Float32Array[], afterSeconds: number, ev
 }
 
 /** 20 segments of `segmentSeconds`, read at each segment's end: max since the last read = −38 + i. */
-function perSegment(rate: number, burstSeconds: number, stepSeconds: number, segmentSeconds: number, field: CheckedField): Run {
+function perSegment(
+  rate: number,
+  burstSeconds: number,
+  stepSeconds: number,
+  segmentSeconds: number,
+  field: CheckedField,
+): Run {
   const segments = Array.from({ length: 20 }, (_, i) => [
     { seconds: i * stepSeconds, dbfs: silence },
     { seconds: burstSeconds, dbfs: -38 + i },
@@ -101,11 +107,7 @@ function shifted(rate: number, burstSeconds: number, stepSeconds: number, field:
 }
 
 const steadyTone = (rate: number, dbfs: number, seconds: number) => toneSequence(rate, [{ seconds, dbfs }]);
-const mIsI = (dbfs: number) => [
-  lufs("momentaryLufs", dbfs),
-  lufs("shortTermLufs", dbfs),
-  lufs("integratedLufs", dbfs),
-];
+const mIsI = (dbfs: number) => [lufs("momentaryLufs", dbfs), lufs("shortTermLufs", dbfs), lufs("integratedLufs", dbfs)];
 const levels = (rate: number, dbfsList: number[], seconds: number[]) =>
   toneSequence(
     rate,
