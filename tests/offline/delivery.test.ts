@@ -2,12 +2,11 @@
  * `--delivery` (streaming −14/−1, EBU R128 −23/−1, ATSC A/85 −24/−2) and PLR on the command line,
  * against analytic levels: a stereo 997 Hz sine of peak A dBFS reads A LUFS integrated and A dBTP.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { ROOT } from "../browser/chromium.js";
+import { gainstageIn } from "../helpers/cli.js";
 import { encodeAudioFile } from "../helpers/audio-files.js";
 import { sine } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
@@ -16,14 +15,7 @@ const rate = 48000;
 const folder = mkdtempSync(join(tmpdir(), "gainstage-delivery-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function gainstage(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, "bin/gainstage.mjs"), ...args], {
-    cwd: folder,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const gainstage = (...args: string[]) => gainstageIn(folder, args);
 
 function toneFile(name: string, dbfs: number): string {
   const tone = sine(rate, 997, dbfs, 6);

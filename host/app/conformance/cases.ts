@@ -75,6 +75,22 @@ function steady(rate: number, channels: Float32Array[], afterSeconds: number, ev
   return { channels, reads, checks: () => [check] };
 }
 
+/** `times` × (−20 dBFS for `loudSeconds`, −30 for `quietSeconds`): `field` reads −23.0 from `afterSeconds` on, every 50 ms. */
+function periodic(
+  rate: number,
+  loudSeconds: number,
+  quietSeconds: number,
+  times: number,
+  afterSeconds: number,
+  field: CheckedField,
+): Run {
+  const pattern = [
+    { seconds: loudSeconds, dbfs: -20 },
+    { seconds: quietSeconds, dbfs: -30 },
+  ];
+  return steady(rate, toneSequence(rate, repeat(pattern, times)), afterSeconds, 0.05, lufs(field, -23));
+}
+
 /** 20 segments of `segmentSeconds`, read at each segment's end: max since the last read = −38 + i. */
 function perSegment(
   rate: number,
@@ -162,24 +178,7 @@ export const CONFORMANCE_CASES: ConformanceCase[] = [
     id: "3341 #9",
     standard: "EBU Tech 3341",
     title: "−20 dBFS 1.34 s / −30 dBFS 1.66 s, ×5: S = −23.0 from 3 s on",
-    runs: (rate) => [
-      steady(
-        rate,
-        toneSequence(
-          rate,
-          repeat(
-            [
-              { seconds: 1.34, dbfs: -20 },
-              { seconds: 1.66, dbfs: -30 },
-            ],
-            5,
-          ),
-        ),
-        3,
-        0.05,
-        lufs("shortTermLufs", -23),
-      ),
-    ],
+    runs: (rate) => [periodic(rate, 1.34, 1.66, 5, 3, "shortTermLufs")],
   },
   {
     id: "3341 #10",
@@ -197,24 +196,7 @@ export const CONFORMANCE_CASES: ConformanceCase[] = [
     id: "3341 #12",
     standard: "EBU Tech 3341",
     title: "−20 dBFS 0.18 s / −30 dBFS 0.22 s, ×25: M = −23.0 from 1 s on",
-    runs: (rate) => [
-      steady(
-        rate,
-        toneSequence(
-          rate,
-          repeat(
-            [
-              { seconds: 0.18, dbfs: -20 },
-              { seconds: 0.22, dbfs: -30 },
-            ],
-            25,
-          ),
-        ),
-        1,
-        0.05,
-        lufs("momentaryLufs", -23),
-      ),
-    ],
+    runs: (rate) => [periodic(rate, 0.18, 0.22, 25, 1, "momentaryLufs")],
   },
   {
     id: "3341 #13",
