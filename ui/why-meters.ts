@@ -46,7 +46,7 @@ export function readingsOf(tap: TapReadings, context: WhyContext): Reading[] {
     { label: "Sample peak max", text: formatDb(o.samplePeakMaxDbfs, "dBFS") },
     { label: "True peak max", text: formatDb(o.truePeakMaxDbtp, "dBTP") },
     {
-      label: `PPM max (${PPM_STANDARDS[context.ppmStandard]?.label ?? "PPM"})`,
+      label: `PPM max, ${PPM_STANDARDS[context.ppmStandard]?.label ?? "PPM"}`,
       text: formatDb(o.ppmMaxSinceResetDbfs, "dBFS"),
     },
     { label: "RMS plain (300 ms)", text: formatDb(o.rmsDbfs, "dBFS") },
