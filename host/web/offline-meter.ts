@@ -47,7 +47,7 @@ export const workletCaseMeter: CaseMeter = async (rate, channels, reads) => {
   await context.startRendering();
   take(atEnd);
   node.dispose();
-  const missing = readings.findIndex((r) => r === null);
+  const missing = readings.indexOf(null);
   if (missing >= 0) throw new GainstageError(`no meter snapshot at frame ${reads[missing]}`);
   return readings as TapReadings[];
 };
