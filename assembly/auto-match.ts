@@ -9,6 +9,9 @@
 
 import { arenaAlloc } from "./arena";
 import { KWeighting } from "./k-weighting";
+import { PASS_K, SamplePass } from "./sample-pass";
+import { Vu } from "./vu";
+import { Ppm } from "./ppm";
 import { LOUDNESS_OFFSET_LU } from "./loudness-histogram";
 import { MIN_LUFS } from "./loudness-scale";
 import { MAX_CHANNELS, MAX_FRAMES, OUTPUT_TRIM_DB_MAX, OUTPUT_TRIM_DB_MIN } from "./layout";
@@ -79,10 +82,11 @@ export class AutoMatch {
    */
   accumulate(returnBlock: usize, alternate: usize, start: i32, count: i32): void {
     sanitizeInto(alternate, this.scratch, this.channels, start, count, this.nonFinite);
+    const noVu = changetype<Vu>(0),
+      noPpm = changetype<Ppm>(0);
     for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
-      const at = (<usize>pair) << 4;
-      this.filterA.sumSquaresPair(this.scratch, pair, 0, count, this.sumsA + at);
-      this.filterReturn.sumSquaresPair(returnBlock, pair, 0, count, this.sumsReturn + at);
+      SamplePass.run(this.scratch, pair, 0, count, PASS_K, this.filterA, this.sumsA, 0, noVu, noPpm);
+      SamplePass.run(returnBlock, pair, 0, count, PASS_K, this.filterReturn, this.sumsReturn, 0, noVu, noPpm);
     }
     this.hopFill += count;
   }

@@ -58,7 +58,7 @@ export class Loudness {
   gating: LoudnessHistogram; // 400 ms blocks for integrated loudness
   range: LoudnessHistogram; // short-term values for LRA
   weights: usize; // f64 per channel
-  quantumSums: usize; // f64 per channel (in lane pairs): Σy² of the open quantum
+  quantumSums: usize; // f64 per channel (in lane pairs): Σy² of the open quantum (sample-pass.ts)
   momentary: WindowSum; // 400 ms of quantum energies
   shortTerm: WindowSum; // 3 s of quantum energies
   gateFrames: i32;
@@ -132,11 +132,8 @@ export class Loudness {
     return this.closedFrames > 0 ? LOUDNESS_OFFSET_LU + powerToDb(this.energyTotal / this.closedFrames) : -Infinity;
   }
 
-  /** K-weights frames [start, start + count) of the planar block into the open quantum. */
-  accumulate(block: usize, start: i32, count: i32): void {
-    for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
-      this.filter.sumSquaresPair(block, pair, start, count, this.quantumSums + ((<usize>pair) << 4));
-    }
+  /** Counts `count` frames the sample pass (sample-pass.ts) K-weighted into the open quantum. */
+  advance(count: i32): void {
     this.framesSinceReset += count;
   }
 

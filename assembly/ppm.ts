@@ -6,17 +6,17 @@
 //
 // Model (after Fons Adriaensen's digital PPMs for x42/Ardour: two parallel rectifying
 // integrators, summed — one integrator cannot meet the whole burst table): per sample and channel
-//   z_k ← z_k·d;   z_k ← max(z_k, z_k + a_k·(|x| − z_k))      (charge only when |x| is above)
+//   z_k ← max(z_k·d, z_k·d·(1 − a_k) + a_k·|x|)      (decay; charge only when |x| is above)
 //   reading = g·(z_1 + z_2)
 // with d = exp(−return rate / fs). The charge rates a_k·fs are ours, fitted at 48 kHz to the
 // tone-burst tables (tests/kernel/ppm.test.ts) and sample-rate independent; g makes a steady
 // 1 kHz sine read its peak amplitude (sine calibration, like VU) and is measured at create for
-// the sample rate in use, not tabled. Max-based charging is branch-free: two channels per f64x2.
+// the sample rate in use, not tabled. Max-based charging is branch-free, and its loop-carried
+// chain is one mul, one add and a max; the per-sample work runs in sample-pass.ts.
 
 import { arenaAlloc } from "./arena";
 import {
   MAX_CHANNELS,
-  MAX_FRAMES,
   C_PPM_DBFS,
   C_PPM_MAX_DBFS,
   C_PPM_MAX_SINCE_RESET_DBFS,
@@ -38,7 +38,6 @@ const CALIBRATION_HZ: f64 = 1000;
 const CALIBRATION_SECONDS: f64 = 0.25;
 const NEPERS_PER_DB: f64 = Math.LN10 / 20.0;
 const STATE_FLUSH: f64 = 1e-30;
-const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 const PAIR_STATE_BYTES: usize = 48; // z1, z2, max since read: f64x2 each
 
 // @ts-ignore: decorator
@@ -48,6 +47,8 @@ export class Ppm {
   fast: f64; // per-sample charge coefficients of the standard in force
   slow: f64;
   decay: f64;
+  fastKeep: f64; // decay · (1 − fast): what a charging integrator keeps of itself
+  slowKeep: f64;
   gain: f64;
   gains: usize; // f64 per standard: the sine calibration at this sample rate
   state: usize; // per channel pair: z1, z2, max since read (f64x2 each)
@@ -75,69 +76,14 @@ export class Ppm {
     this.fast = (two ? TYPE_TWO_FAST_PER_SECOND : TYPE_ONE_FAST_PER_SECOND) / this.sampleRate;
     this.slow = (two ? TYPE_TWO_SLOW_PER_SECOND : TYPE_ONE_SLOW_PER_SECOND) / this.sampleRate;
     this.decay = Math.exp((-ppmReturnDbPerSecond(standard) * NEPERS_PER_DB) / this.sampleRate);
+    this.fastKeep = this.decay * (1.0 - this.fast);
+    this.slowKeep = this.decay * (1.0 - this.slow);
     this.gain = load<f64>(this.gains + ((<usize>standard) << 3));
   }
 
   reset(): void {
     memory.fill(this.state, 0, (<usize>MAX_CHANNELS >> 1) * PAIR_STATE_BYTES);
     memory.fill(this.maxSinceReset, 0, (<usize>MAX_CHANNELS) << 3);
-  }
-
-  /** Runs the ballistics over frames [start, start + count) of the planar block. */
-  process(block: usize, start: i32, count: i32): void {
-    if (!ASC_FEATURE_SIMD) {
-      this.processScalar(block, start, count);
-      return;
-    }
-    const fast = f64x2.splat(this.fast),
-      slow = f64x2.splat(this.slow),
-      decay = f64x2.splat(this.decay);
-    for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
-      const state = this.state + <usize>pair * PAIR_STATE_BYTES;
-      let z1 = v128.load(state),
-        z2 = v128.load(state, 16),
-        peak = v128.load(state, 32);
-      // Channel 2·pair + 1 may not exist: its scratch row is all zeros and its lane is ignored.
-      const left = block + <usize>(pair << 1) * CHANNEL_STRIDE_BYTES;
-      const right = left + CHANNEL_STRIDE_BYTES;
-      for (let frame = start; frame < start + count; frame++) {
-        const at = (<usize>frame) << 2;
-        const x = f64x2.abs(f64x2.promote_low_f32x4(v128.load32_lane(right + at, v128.load32_zero(left + at), 1)));
-        z1 = f64x2.mul(z1, decay);
-        z2 = f64x2.mul(z2, decay);
-        z1 = f64x2.max(z1, f64x2.add(z1, f64x2.mul(fast, f64x2.sub(x, z1))));
-        z2 = f64x2.max(z2, f64x2.add(z2, f64x2.mul(slow, f64x2.sub(x, z2))));
-        peak = f64x2.max(peak, f64x2.add(z1, z2));
-      }
-      v128.store(state, z1);
-      v128.store(state, z2, 16);
-      v128.store(state, peak, 32);
-    }
-  }
-
-  /** The scalar build's process(): each channel alone, the same operations in the same order (identical bits). */
-  private processScalar(block: usize, start: i32, count: i32): void {
-    const fast = this.fast,
-      slow = this.slow,
-      decay = this.decay;
-    for (let channel = 0; channel < this.channels; channel++) {
-      const state = this.state + <usize>(channel >> 1) * PAIR_STATE_BYTES + ((<usize>(channel & 1)) << 3);
-      const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
-      let z1 = load<f64>(state),
-        z2 = load<f64>(state, 16),
-        peak = load<f64>(state, 32);
-      for (let frame = start; frame < start + count; frame++) {
-        const x = Math.abs(<f64>load<f32>(samples + ((<usize>frame) << 2)));
-        z1 = z1 * decay;
-        z2 = z2 * decay;
-        z1 = max(z1, z1 + fast * (x - z1));
-        z2 = max(z2, z2 + slow * (x - z2));
-        peak = max(peak, z1 + z2);
-      }
-      store<f64>(state, z1);
-      store<f64>(state, z2, 16);
-      store<f64>(state, peak, 32);
-    }
   }
 
   /** Sample-clock point (every loudness quantum): flush decayed states so they never go denormal. */
@@ -177,10 +123,8 @@ export class Ppm {
       peak: f64 = 0;
     for (let n = 0; n < frames; n++) {
       const x = Math.abs(Math.sin(step * <f64>n));
-      z1 = z1 * this.decay;
-      z2 = z2 * this.decay;
-      z1 = max(z1, z1 + this.fast * (x - z1));
-      z2 = max(z2, z2 + this.slow * (x - z2));
+      z1 = max(z1 * this.decay, z1 * this.fastKeep + this.fast * x);
+      z2 = max(z2 * this.decay, z2 * this.slowKeep + this.slow * x);
       peak = max(peak, z1 + z2);
     }
     return peak;

@@ -6,7 +6,6 @@
 import { arenaAlloc } from "./arena";
 import {
   MAX_CHANNELS,
-  MAX_FRAMES,
   C_RMS_DBFS,
   C_RMS_AES17_DB,
   C_RMS_MAX_DBFS,
@@ -21,13 +20,12 @@ import { WindowSum } from "./window-sum";
 export const RMS_WINDOW_MS: f64 = 300;
 /** AES17 level − plain level = 20·log10(√2): a full-scale sine reads 0 dB FS AES17. */
 export const AES17_OFFSET_DB: f64 = 3.010299956639812;
-const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 
 // @ts-ignore: decorator
 @unmanaged
 export class Rms {
   windows: usize; // WindowSum pointer per channel
-  quantumSums: usize; // f64 per channel: Σx² of the open quantum
+  quantumSums: usize; // f64 per channel: Σx² of the open quantum (added by sample-pass.ts)
   totalSums: usize; // f64 per channel: Σx² of closed quanta since reset
   maxSinceRead: usize; // f64 per channel: largest window mean square since read
   windowFrames: f64;
@@ -61,17 +59,8 @@ export class Rms {
     this.frames = 0;
   }
 
-  /** Adds frames [start, start + count) of the planar block to the open quantum. */
-  accumulate(block: usize, start: i32, count: i32): void {
-    for (let channel = 0; channel < this.channels; channel++) {
-      const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
-      let sum = load<f64>(this.quantumSums + ((<usize>channel) << 3));
-      for (let frame = start; frame < start + count; frame++) {
-        const x = <f64>load<f32>(samples + ((<usize>frame) << 2));
-        sum += x * x;
-      }
-      store<f64>(this.quantumSums + ((<usize>channel) << 3), sum);
-    }
+  /** Counts `count` frames the sample pass (sample-pass.ts) added to the open quantum's sums. */
+  advance(count: i32): void {
     this.frames += <f64>count;
   }
 

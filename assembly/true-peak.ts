@@ -24,6 +24,8 @@ import { amplitudeToDb } from "./units";
 const TAPS_PER_PHASE: i32 = 12;
 const HISTORY: i32 = TAPS_PER_PHASE - 1;
 const HIGH_RATE_THRESHOLD_HZ: f64 = 88200;
+/** Bytes of one phase's taps (12 v128 splats). */
+const PHASE_BYTES: usize = (<usize>TAPS_PER_PHASE) << 4;
 const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 const WORK_STRIDE_BYTES: usize = (<usize>(MAX_FRAMES + TAPS_PER_PHASE + 4)) << 2;
 /** Headroom of the f32 sums: the taps' absolute sum is below 2, so 2^-2 keeps them finite. */
@@ -146,17 +148,55 @@ export class TruePeak {
       let peakLanes = f32x4.splat(0);
       for (; frame + 4 <= count; frame += 4) {
         const newest = work + ((<usize>(frame + HISTORY)) << 2);
+        // Unrolled (the JIT does not): tap i of each phase times x[n − i], in the order of phaseAt().
         let x = v128.load(newest);
         let a1 = f32x4.mul(v128.load(taps), x);
-        let a2 = f32x4.mul(v128.load(taps, 192), x);
-        let a3 = f32x4.mul(v128.load(taps, 384), x);
-        for (let i = 1; i < TAPS_PER_PHASE; i++) {
-          x = v128.load(newest - ((<usize>i) << 2));
-          const tap = taps + ((<usize>i) << 4);
-          a1 = f32x4.add(a1, f32x4.mul(v128.load(tap), x));
-          a2 = f32x4.add(a2, f32x4.mul(v128.load(tap, 192), x));
-          a3 = f32x4.add(a3, f32x4.mul(v128.load(tap, 384), x));
-        }
+        let a2 = f32x4.mul(v128.load(taps, PHASE_BYTES), x);
+        let a3 = f32x4.mul(v128.load(taps, 2 * PHASE_BYTES), x);
+        x = v128.load(newest - 4);
+        a1 = mac(a1, taps + 16, x);
+        a2 = mac(a2, taps + 16 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 16 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 8);
+        a1 = mac(a1, taps + 32, x);
+        a2 = mac(a2, taps + 32 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 32 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 12);
+        a1 = mac(a1, taps + 48, x);
+        a2 = mac(a2, taps + 48 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 48 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 16);
+        a1 = mac(a1, taps + 64, x);
+        a2 = mac(a2, taps + 64 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 64 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 20);
+        a1 = mac(a1, taps + 80, x);
+        a2 = mac(a2, taps + 80 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 80 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 24);
+        a1 = mac(a1, taps + 96, x);
+        a2 = mac(a2, taps + 96 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 96 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 28);
+        a1 = mac(a1, taps + 112, x);
+        a2 = mac(a2, taps + 112 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 112 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 32);
+        a1 = mac(a1, taps + 128, x);
+        a2 = mac(a2, taps + 128 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 128 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 36);
+        a1 = mac(a1, taps + 144, x);
+        a2 = mac(a2, taps + 144 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 144 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 40);
+        a1 = mac(a1, taps + 160, x);
+        a2 = mac(a2, taps + 160 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 160 + 2 * PHASE_BYTES, x);
+        x = v128.load(newest - 44);
+        a1 = mac(a1, taps + 176, x);
+        a2 = mac(a2, taps + 176 + PHASE_BYTES, x);
+        a3 = mac(a3, taps + 176 + 2 * PHASE_BYTES, x);
         peakLanes = f32x4.max(peakLanes, f32x4.max(f32x4.abs(a1), f32x4.max(f32x4.abs(a2), f32x4.abs(a3))));
       }
       peak = lanesMax(peakLanes);
@@ -176,9 +216,17 @@ export class TruePeak {
       for (; frame + 4 <= count; frame += 4) {
         const newest = work + ((<usize>(frame + HISTORY)) << 2);
         let a1 = f32x4.mul(v128.load(taps), v128.load(newest));
-        for (let i = 1; i < TAPS_PER_PHASE; i++) {
-          a1 = f32x4.add(a1, f32x4.mul(v128.load(taps + ((<usize>i) << 4)), v128.load(newest - ((<usize>i) << 2))));
-        }
+        a1 = mac(a1, taps + 16, v128.load(newest - 4));
+        a1 = mac(a1, taps + 32, v128.load(newest - 8));
+        a1 = mac(a1, taps + 48, v128.load(newest - 12));
+        a1 = mac(a1, taps + 64, v128.load(newest - 16));
+        a1 = mac(a1, taps + 80, v128.load(newest - 20));
+        a1 = mac(a1, taps + 96, v128.load(newest - 24));
+        a1 = mac(a1, taps + 112, v128.load(newest - 28));
+        a1 = mac(a1, taps + 128, v128.load(newest - 32));
+        a1 = mac(a1, taps + 144, v128.load(newest - 36));
+        a1 = mac(a1, taps + 160, v128.load(newest - 40));
+        a1 = mac(a1, taps + 176, v128.load(newest - 44));
         peakLanes = f32x4.max(peakLanes, f32x4.abs(a1));
       }
       peak = lanesMax(peakLanes);
@@ -197,6 +245,11 @@ export class TruePeak {
     }
     return Mathf.abs(acc);
   }
+}
+
+/** acc + tap · x, lane by lane (the tap's four copies at `tap`); small enough that the optimizer inlines it. */
+function mac(acc: v128, tap: usize, x: v128): v128 {
+  return f32x4.add(acc, f32x4.mul(v128.load(tap), x));
 }
 
 function lanesMax(lanes: v128): f32 {

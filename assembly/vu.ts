@@ -5,13 +5,12 @@
 //   z1 += w·(|x| − z2/2 − z1);  z2 += w·(z1 − z2);  w = 11.1/fs
 // whose continuous form W²/(s² + 2Ws + 1.5W²) reaches 99 % in 301 ms with 1.18 % overshoot.
 // Evaluated as z1 = (1 − w)·z1 + (w·|x| − (w/2)·z2), z2 = (1 − w)·z2 + w·z1 (the same recursion,
-// a shorter dependency chain), with two channels per f64x2 lane pair: the recursion is
-// latency-bound, so a pair costs what one channel did.
+// a shorter dependency chain), with two channels per f64x2 lane pair, in sample-pass.ts.
 // reading = 1.5·(π/2)·z2 is sine-calibrated (a steady sine reads its peak amplitude), and
 // VU = 20·log10(reading) − reference, with 0 VU = a −18 dBFS sine by default (EBU R68 alignment).
 
 import { arenaAlloc } from "./arena";
-import { MAX_CHANNELS, MAX_FRAMES, C_VU, C_VU_MAX, C_VU_MAX_SINCE_RESET } from "./layout";
+import { MAX_CHANNELS, C_VU, C_VU_MAX, C_VU_MAX_SINCE_RESET } from "./layout";
 import { writeLevel } from "./readout";
 import { amplitudeToDb } from "./units";
 
@@ -19,7 +18,6 @@ const BALLISTICS_W_PER_SECOND: f64 = 11.1;
 /** 1.5 undoes the filter's DC gain of 1/1.5; π/2 turns a rectified sine's mean into its peak. */
 const SINE_CALIBRATION: f64 = (1.5 * Math.PI) / 2.0;
 const STATE_FLUSH: f64 = 1e-30;
-const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
 
 // @ts-ignore: decorator
 @unmanaged
@@ -44,53 +42,6 @@ export class Vu {
     memory.fill(this.state, 0, (<usize>MAX_CHANNELS) << 4);
     memory.fill(this.maxSinceRead, 0, (<usize>MAX_CHANNELS) << 3);
     memory.fill(this.maxSinceReset, 0, (<usize>MAX_CHANNELS) << 3);
-  }
-
-  /** Runs the ballistics over frames [start, start + count) of the planar block. */
-  process(block: usize, start: i32, count: i32): void {
-    if (!ASC_FEATURE_SIMD) {
-      this.processScalar(block, start, count);
-      return;
-    }
-    const w = f64x2.splat(this.w);
-    const halfW = f64x2.splat(0.5 * this.w);
-    const keep = f64x2.splat(1.0 - this.w);
-    for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
-      const state = this.state + ((<usize>pair) << 5);
-      let z1 = v128.load(state),
-        z2 = v128.load(state, 16);
-      // Channel 2·pair + 1 may not exist: its scratch row is all zeros and its lane is ignored.
-      const left = block + <usize>(pair << 1) * CHANNEL_STRIDE_BYTES;
-      const right = left + CHANNEL_STRIDE_BYTES;
-      for (let frame = start; frame < start + count; frame++) {
-        const at = (<usize>frame) << 2;
-        const x = f64x2.abs(f64x2.promote_low_f32x4(v128.load32_lane(right + at, v128.load32_zero(left + at), 1)));
-        z1 = f64x2.add(f64x2.mul(keep, z1), f64x2.sub(f64x2.mul(w, x), f64x2.mul(halfW, z2)));
-        z2 = f64x2.add(f64x2.mul(keep, z2), f64x2.mul(w, z1));
-      }
-      v128.store(state, z1);
-      v128.store(state, z2, 16);
-    }
-  }
-
-  /** The scalar build's process(): each channel alone, the same operations in the same order (identical bits). */
-  private processScalar(block: usize, start: i32, count: i32): void {
-    const w = this.w;
-    const halfW = 0.5 * this.w;
-    const keep = 1.0 - this.w;
-    for (let channel = 0; channel < this.channels; channel++) {
-      const state = this.state + ((<usize>(channel >> 1)) << 5) + ((<usize>(channel & 1)) << 3);
-      const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES;
-      let z1 = load<f64>(state),
-        z2 = load<f64>(state, 16);
-      for (let frame = start; frame < start + count; frame++) {
-        const x = Math.abs(<f64>load<f32>(samples + ((<usize>frame) << 2)));
-        z1 = keep * z1 + (w * x - halfW * z2);
-        z2 = keep * z2 + w * z1;
-      }
-      store<f64>(state, z1);
-      store<f64>(state, z2, 16);
-    }
   }
 
   /** Sample-clock point (every loudness quantum): track maxima, flush decayed states. */
