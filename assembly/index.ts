@@ -211,7 +211,7 @@ export function learnCancel(): i32 {
 }
 
 /**
- * Chooses the meters tap `tap` runs (METER_* bits; 0 = tap off, METER_ALL = default). Cheaper
+ * Chooses the meters tap `tap` runs (METER_* bits; 0 = tap off, METER_DEFAULT until told). Cheaper
  * when some are not needed (true peak is the costliest); meters switched on start from silence.
  */
 export function setMeterMask(tap: i32, mask: i32): i32 {

@@ -1,7 +1,8 @@
 // Loudness — ITU-R BS.1770-5 Annex 1 and EBU Tech 3341/3342: momentary (400 ms), short-term
 // (3 s), integrated (gated) and loudness range, from K-weighted channels summed with the BS.1770
-// channel weights (Table 3). Windows start as silence at reset (libebur128's convention,
-// docs/metering.md §1) and are evaluated once per quantum (see quantum.ts).
+// channel weights (Table 3), evaluated once per quantum (see quantum.ts; the windows and gates
+// are loudness-gate.ts). With channel loudness on, each channel's own K-weighted energy also
+// feeds a gate of its own — the loudness of that channel alone, from the same filtering pass.
 
 import { arenaAlloc } from "./arena";
 import {
@@ -19,21 +20,17 @@ import {
   L_LRA_VALUES,
   L_UNGATED_LUFS,
   L_UNGATED_FRAMES,
+  C_CHANNEL_INTEGRATED_LUFS,
+  C_CHANNEL_LOUDNESS_RANGE_LU,
+  C_CHANNEL_MOMENTARY_MAX_LUFS,
+  C_CHANNEL_SHORT_TERM_MAX_LUFS,
 } from "./layout";
-import { writeSlot } from "./readout";
+import { writeLevel, writeSlot } from "./readout";
 import { KWeighting } from "./k-weighting";
-import { LoudnessHistogram, LOUDNESS_OFFSET_LU, MIN_LUFS } from "./loudness-histogram";
-import { GATE_BLOCK_MS, GATE_HOP_MS, SHORT_TERM_MS } from "./quantum";
-import { msToFrames, powerToDb } from "./units";
-import { WindowSum } from "./window-sum";
+import { GATE_HOP_MS } from "./quantum";
+import { msToFrames } from "./units";
+import { LoudnessGate } from "./loudness-gate";
 
-/** BS.1770-5 eq. 6: the relative gate sits 10 LU below the absolute-gated loudness. */
-const RELATIVE_GATE_LU: f64 = -10.0;
-/** EBU Tech 3342 §3.1: the LRA relative gate sits 20 LU below the short-term energy mean. */
-const LRA_RELATIVE_GATE_LU: f64 = -20.0;
-/** EBU Tech 3342 §3.1: LRA = P95 − P10 of the gated short-term distribution. */
-const LRA_LOW_PERCENTILE: f64 = 0.1;
-const LRA_HIGH_PERCENTILE: f64 = 0.95;
 /** BS.1770-5 Table 3: surround channels weigh 1.41 (≈ +1.5 dB); LFE is excluded. */
 const SURROUND_WEIGHT: f64 = 1.41;
 
@@ -55,81 +52,59 @@ export function channelWeight(channels: i32, channel: i32): f64 {
 @unmanaged
 export class Loudness {
   filter: KWeighting;
-  gating: LoudnessHistogram; // 400 ms blocks for integrated loudness
-  range: LoudnessHistogram; // short-term values for LRA
+  gate: LoudnessGate; // the programme: the channels' weighted sum
+  channelGates: usize; // LoudnessGate per channel (channel loudness), allocated at create
+  channelLoudness: bool;
   weights: usize; // f64 per channel
   quantumSums: usize; // f64 per channel (in lane pairs): Σy² of the open quantum (sample-pass.ts)
-  momentary: WindowSum; // 400 ms of quantum energies
-  shortTerm: WindowSum; // 3 s of quantum energies
-  gateFrames: i32;
   quantumFrames: i32;
   hopFrames: i32;
-  shortTermFrames: i32;
   channels: i32;
   framesSinceReset: i64;
-  momentaryLufs: f64;
-  momentaryMaxSinceRead: f64;
-  momentaryMaxSinceReset: f64;
-  shortTermLufs: f64;
-  shortTermMaxSinceRead: f64;
-  shortTermMaxSinceReset: f64;
-  integratedLufs: f64;
-  rangeLu: f64;
-  gatedDirty: bool;
   /** K-weighted mean energy of the 400 ms ending at the last closed quantum. */
   blockEnergy: f64;
-  /** Weighted Σy² of every closed quantum since reset, and the frames they hold (ungated loudness). */
-  energyTotal: f64;
-  closedFrames: f64;
 
   static create(sampleRate: f64, quantumFrames: i32, channels: i32): Loudness {
     const meter = changetype<Loudness>(arenaAlloc(offsetof<Loudness>()));
     meter.channels = channels;
     meter.filter = KWeighting.create(sampleRate, channels);
-    meter.gating = LoudnessHistogram.create();
-    meter.range = LoudnessHistogram.create();
+    meter.gate = LoudnessGate.create(sampleRate, quantumFrames);
+    meter.channelGates = arenaAlloc(<usize>channels * sizeof<usize>());
+    for (let channel = 0; channel < channels; channel++)
+      store<usize>(
+        meter.channelGates + <usize>channel * sizeof<usize>(),
+        changetype<usize>(LoudnessGate.create(sampleRate, quantumFrames)),
+      );
     meter.weights = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     for (let channel = 0; channel < channels; channel++) {
       store<f64>(meter.weights + ((<usize>channel) << 3), channelWeight(channels, channel));
     }
     meter.quantumSums = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     meter.quantumFrames = quantumFrames;
-    meter.gateFrames = msToFrames(GATE_BLOCK_MS, sampleRate);
     meter.hopFrames = msToFrames(GATE_HOP_MS, sampleRate);
-    meter.shortTermFrames = msToFrames(SHORT_TERM_MS, sampleRate);
-    meter.momentary = WindowSum.create(meter.gateFrames / quantumFrames);
-    meter.shortTerm = WindowSum.create(meter.shortTermFrames / quantumFrames);
     meter.reset();
     return meter;
   }
 
-  reset(): void {
-    this.filter.reset();
-    this.gating.reset();
-    this.range.reset();
-    memory.fill(this.quantumSums, 0, (<usize>MAX_CHANNELS) << 3);
-    this.momentary.reset();
-    this.shortTerm.reset();
-    this.framesSinceReset = 0;
-    this.momentaryLufs = -Infinity;
-    this.momentaryMaxSinceRead = -Infinity;
-    this.momentaryMaxSinceReset = -Infinity;
-    this.shortTermLufs = -Infinity;
-    this.shortTermMaxSinceRead = -Infinity;
-    this.shortTermMaxSinceReset = -Infinity;
-    this.integratedLufs = -Infinity;
-    this.rangeLu = 0;
-    this.gatedDirty = false;
-    this.energyTotal = 0;
-    this.closedFrames = 0;
+  // @ts-ignore: decorator
+  @inline channelGate(channel: i32): LoudnessGate {
+    return changetype<LoudnessGate>(load<usize>(this.channelGates + <usize>channel * sizeof<usize>()));
   }
 
-  /**
-   * Loudness of everything since reset, ungated: −0.691 + 10·log10(mean weighted energy). Two
-   * readings of it (with ungatedFrames()) give the loudness of the time between them exactly.
-   */
-  ungatedLufs(): f64 {
-    return this.closedFrames > 0 ? LOUDNESS_OFFSET_LU + powerToDb(this.energyTotal / this.closedFrames) : -Infinity;
+  reset(): void {
+    this.filter.reset();
+    this.gate.reset();
+    for (let channel = 0; channel < this.channels; channel++) this.channelGate(channel).reset();
+    memory.fill(this.quantumSums, 0, (<usize>MAX_CHANNELS) << 3);
+    this.framesSinceReset = 0;
+    this.blockEnergy = 0;
+  }
+
+  /** Switches each channel's own loudness on or off; switched on, it starts from silence. */
+  setChannelLoudness(on: bool): void {
+    if (on && !this.channelLoudness)
+      for (let channel = 0; channel < this.channels; channel++) this.channelGate(channel).reset();
+    this.channelLoudness = on;
   }
 
   /** Counts `count` frames the sample pass (sample-pass.ts) K-weighted into the open quantum. */
@@ -137,42 +112,25 @@ export class Loudness {
     this.framesSinceReset += count;
   }
 
-  /** Closes the quantum: slides M and S, and every 100 ms adds a gating block and an LRA value. */
+  /** Closes the quantum: the programme's gate (and each channel's) takes its energy. */
   endQuantum(): void {
     let energy: f64 = 0;
     for (let channel = 0; channel < this.channels; channel++) {
       const at = (<usize>channel) << 3;
       energy += load<f64>(this.weights + at) * load<f64>(this.quantumSums + at);
     }
+    if (this.channelLoudness)
+      for (let channel = 0; channel < this.channels; channel++)
+        this.channelGate(channel).push(load<f64>(this.quantumSums + ((<usize>channel) << 3)));
     memory.fill(this.quantumSums, 0, (<usize>MAX_CHANNELS) << 3);
-    const momentary = this.momentary;
-    const shortTerm = this.shortTerm;
-    momentary.push(energy);
-    shortTerm.push(energy);
-    this.energyTotal += energy;
-    this.closedFrames += <f64>this.quantumFrames;
+    this.gate.push(energy);
+    this.blockEnergy = this.gate.blockEnergy;
     this.filter.flushSubnormals();
+  }
 
-    const blockEnergy = momentary.total() / <f64>this.gateFrames;
-    this.blockEnergy = blockEnergy;
-    const shortTermEnergy = shortTerm.total() / <f64>this.shortTermFrames;
-    this.momentaryLufs = LOUDNESS_OFFSET_LU + powerToDb(blockEnergy);
-    this.shortTermLufs = LOUDNESS_OFFSET_LU + powerToDb(shortTermEnergy);
-    this.momentaryMaxSinceRead = max(this.momentaryMaxSinceRead, this.momentaryLufs);
-    this.momentaryMaxSinceReset = max(this.momentaryMaxSinceReset, this.momentaryLufs);
-    this.shortTermMaxSinceRead = max(this.shortTermMaxSinceRead, this.shortTermLufs);
-    this.shortTermMaxSinceReset = max(this.shortTermMaxSinceReset, this.shortTermLufs);
-
-    if (this.framesSinceReset % this.hopFrames != 0) return;
-    // BS.1770-5 eq. 4: blocks strictly above the absolute gate; Tech 3342 §3.1: values at or above.
-    if (this.framesSinceReset >= this.gateFrames && this.momentaryLufs > MIN_LUFS) {
-      this.gating.add(this.momentaryLufs, blockEnergy);
-      this.gatedDirty = true;
-    }
-    if (this.framesSinceReset >= this.shortTermFrames && this.shortTermLufs >= MIN_LUFS) {
-      this.range.add(this.shortTermLufs, shortTermEnergy);
-      this.gatedDirty = true;
-    }
+  /** Loudness of everything since reset, ungated (LUFS). */
+  ungatedLufs(): f64 {
+    return this.gate.ungatedLufs();
   }
 
   /** True when the last closed quantum ended a 100 ms hop (gating blocks and auto-trim step there). */
@@ -187,42 +145,31 @@ export class Loudness {
 
   /** Writes its fields of the tap block at `block` (LUFS/LU, counts) and starts the next "since read" interval. */
   read(block: usize): void {
-    this.updateGated();
-    writeSlot(block, L_MOMENTARY_LUFS, this.momentaryLufs);
-    writeSlot(block, L_MOMENTARY_MAX_LUFS, this.momentaryMaxSinceRead);
-    writeSlot(block, L_MOMENTARY_MAX_SINCE_RESET_LUFS, this.momentaryMaxSinceReset);
-    writeSlot(block, L_SHORT_TERM_LUFS, this.shortTermLufs);
-    writeSlot(block, L_SHORT_TERM_MAX_LUFS, this.shortTermMaxSinceRead);
-    writeSlot(block, L_SHORT_TERM_MAX_SINCE_RESET_LUFS, this.shortTermMaxSinceReset);
-    writeSlot(block, L_INTEGRATED_LUFS, this.integratedLufs);
-    writeSlot(block, L_LOUDNESS_RANGE_LU, this.rangeLu);
+    const gate = this.gate;
+    gate.updateGated();
+    writeSlot(block, L_MOMENTARY_LUFS, gate.momentaryLufs);
+    writeSlot(block, L_MOMENTARY_MAX_LUFS, gate.momentaryMaxSinceRead);
+    writeSlot(block, L_MOMENTARY_MAX_SINCE_RESET_LUFS, gate.momentaryMaxSinceReset);
+    writeSlot(block, L_SHORT_TERM_LUFS, gate.shortTermLufs);
+    writeSlot(block, L_SHORT_TERM_MAX_LUFS, gate.shortTermMaxSinceRead);
+    writeSlot(block, L_SHORT_TERM_MAX_SINCE_RESET_LUFS, gate.shortTermMaxSinceReset);
+    writeSlot(block, L_INTEGRATED_LUFS, gate.integratedLufs);
+    writeSlot(block, L_LOUDNESS_RANGE_LU, gate.rangeLu);
     writeSlot(block, L_FRAMES_SINCE_RESET, <f64>this.framesSinceReset);
-    writeSlot(block, L_GATING_BLOCKS, this.gating.count);
-    writeSlot(block, L_LRA_VALUES, this.range.count);
-    writeSlot(block, L_UNGATED_LUFS, this.ungatedLufs());
-    writeSlot(block, L_UNGATED_FRAMES, this.closedFrames);
-    this.momentaryMaxSinceRead = this.momentaryLufs;
-    this.shortTermMaxSinceRead = this.shortTermLufs;
-  }
-
-  /** Recomputes integrated loudness and LRA if blocks were added since the last call. */
-  private updateGated(): void {
-    if (!this.gatedDirty) return;
-    this.gatedDirty = false;
-    const gating = this.gating;
-    const relativeGate = gating.meanLufs() + RELATIVE_GATE_LU;
-    this.integratedLufs = gating.meanLufsFrom(gating.firstBinAbove(max(relativeGate, MIN_LUFS)));
-
-    const range = this.range;
-    const from = range.firstBinAbove(range.meanLufs() + LRA_RELATIVE_GATE_LU);
-    const n = range.countFrom(from);
-    if (n < 1) {
-      this.rangeLu = 0;
-      return;
+    writeSlot(block, L_GATING_BLOCKS, gate.gating.count);
+    writeSlot(block, L_LRA_VALUES, gate.range.count);
+    writeSlot(block, L_UNGATED_LUFS, gate.ungatedLufs());
+    writeSlot(block, L_UNGATED_FRAMES, <f64>gate.closedFrames);
+    gate.startRead();
+    for (let channel = 0; channel < this.channels; channel++) {
+      const own = this.channelGate(channel);
+      const on = this.channelLoudness;
+      if (on) own.updateGated();
+      // Off: −∞ ("no reading"), never a stale number.
+      writeLevel(block, channel, C_CHANNEL_INTEGRATED_LUFS, on ? own.integratedLufs : -Infinity);
+      writeLevel(block, channel, C_CHANNEL_LOUDNESS_RANGE_LU, on ? own.rangeLu : -Infinity);
+      writeLevel(block, channel, C_CHANNEL_MOMENTARY_MAX_LUFS, on ? own.momentaryMaxSinceReset : -Infinity);
+      writeLevel(block, channel, C_CHANNEL_SHORT_TERM_MAX_LUFS, on ? own.shortTermMaxSinceReset : -Infinity);
     }
-    // 1-based ranks with MATLAB round(), as Tech 3342's reference code.
-    const low = range.valueAtRank(from, Math.floor((n - 1) * LRA_LOW_PERCENTILE + 1 + 0.5));
-    const high = range.valueAtRank(from, Math.floor((n - 1) * LRA_HIGH_PERCENTILE + 1 + 0.5));
-    this.rangeLu = high - low;
   }
 }

@@ -25,8 +25,11 @@ export const PASS_RMS: i32 = 2;
 export const PASS_VU: i32 = 4;
 export const PASS_PPM: i32 = 8;
 
+// A class of static methods because AssemblyScript inlines `@inline static` members and Biome cannot
+// parse a decorated top-level function.
 // @ts-ignore: decorator
 @unmanaged
+// biome-ignore lint/complexity/noStaticOnlyClass: see above
 export class SamplePass {
   /**
    * Runs frames [start, start + count) of channels 2·pair and 2·pair + 1 of the planar block

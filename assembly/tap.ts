@@ -15,7 +15,8 @@ import {
   METER_RMS,
   METER_VU,
   METER_PPM,
-  METER_ALL,
+  METER_DEFAULT,
+  METER_CHANNEL_LOUDNESS,
 } from "./layout";
 import { clearChannelFields, writeCount } from "./readout";
 import { sanitizeInto } from "./sanitize";
@@ -58,7 +59,7 @@ export class Tap {
     tap.rms = Rms.create(msToFrames(RMS_WINDOW_MS, sampleRate) / quantum, quantum, channels);
     tap.vu = Vu.create(sampleRate, channels);
     tap.ppm = Ppm.create(sampleRate, channels);
-    tap.meters = METER_ALL;
+    tap.meters = METER_DEFAULT;
     return tap;
   }
 
@@ -96,6 +97,7 @@ export class Tap {
     if (switchedOn & METER_RMS) this.rms.reset();
     if (switchedOn & METER_VU) this.vu.reset();
     if (switchedOn & METER_PPM) this.ppm.reset();
+    this.loudness.setChannelLoudness((mask & METER_CHANNEL_LOUDNESS) != 0 && (mask & METER_LOUDNESS) != 0);
     this.meters = mask;
   }
 

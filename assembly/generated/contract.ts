@@ -291,6 +291,10 @@ export const C_NON_FINITE_COUNT: i32 = 14;
 export const C_PPM_DBFS: i32 = 15;
 export const C_PPM_MAX_DBFS: i32 = 16;
 export const C_PPM_MAX_SINCE_RESET_DBFS: i32 = 17;
+export const C_CHANNEL_INTEGRATED_LUFS: i32 = 18;
+export const C_CHANNEL_LOUDNESS_RANGE_LU: i32 = 19;
+export const C_CHANNEL_MOMENTARY_MAX_LUFS: i32 = 20;
+export const C_CHANNEL_SHORT_TERM_MAX_LUFS: i32 = 21;
 export const AUTO_TRIM_FIELDS: i32 = 16;
 export const A_STATE: i32 = 0;
 export const A_STATUS: i32 = 1;
@@ -316,7 +320,9 @@ export const METER_LOUDNESS: i32 = 4;
 export const METER_RMS: i32 = 8;
 export const METER_VU: i32 = 16;
 export const METER_PPM: i32 = 32;
-export const METER_ALL: i32 = 63;
+export const METER_CHANNEL_LOUDNESS: i32 = 64;
+export const METER_ALL: i32 = 127;
+export const METER_DEFAULT: i32 = 63; // a tap's meters until told otherwise
 
 // Status codes (negative: refused, nothing changed)
 export const STATUS_OK: i32 = 0;

@@ -17,8 +17,13 @@ export const COMMANDS = [
 /** Meter points of one kernel: IN before the trim, OUT after it (PRE: IN/SEND, POST: RETURN/OUT). */
 export const TAPS = ["in", "out"] as const;
 
-/** Meters a tap runs (setMeterMask bits, in order 1, 2, 4, …); a meter switched on starts from silence. */
-export const METERS = ["samplePeak", "truePeak", "loudness", "rms", "vu", "ppm"] as const;
+/**
+ * Meters a tap runs (setMeterMask bits, in order 1, 2, 4, …); a meter switched on starts from
+ * silence. channelLoudness (each channel's own loudness, from the loudness meter's filtering; it
+ * needs loudness on) is for file analysis and is off until asked for: METER_DEFAULT is the rest.
+ */
+export const METERS = ["samplePeak", "truePeak", "loudness", "rms", "vu", "ppm", "channelLoudness"] as const;
+export const METERS_OFF_BY_DEFAULT = ["channelLoudness"] as const;
 
 /**
  * The readout, f64 slots: per tap the loudness fields, then the channel fields for the overall
@@ -65,6 +70,10 @@ export const READOUT = {
       { key: "ppmDbfs", note: "quasi-peak (IEC 60268-10, ppmStandard) now, dBFS of the sine reading the same" },
       { key: "ppmMaxDbfs", sinceRead: true },
       { key: "ppmMaxSinceResetDbfs" },
+      { key: "channelIntegratedLufs", note: "this channel alone, gated, since reset (channelLoudness)" },
+      { key: "channelLoudnessRangeLu", note: "this channel alone (channelLoudness)" },
+      { key: "channelMomentaryMaxLufs", note: "this channel alone, since reset (channelLoudness)" },
+      { key: "channelShortTermMaxLufs", note: "this channel alone, since reset (channelLoudness)" },
     ],
   },
   autoTrim: {

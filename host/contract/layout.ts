@@ -4,7 +4,7 @@
  * taps, meter bits, status codes, limits. Nothing here is a copy kept in step by hand.
  * Thread: any.
  */
-import { LIMITS, METERS, READOUT, STATUS, TAPS } from "./declaration.js";
+import { LIMITS, METERS, METERS_OFF_BY_DEFAULT, READOUT, STATUS, TAPS } from "./declaration.js";
 
 type Keys<F extends readonly { key: string }[]> = F[number]["key"];
 type Slots<F extends readonly { key: string }[]> = { readonly [K in Keys<F>]: number };
@@ -50,6 +50,11 @@ export const METER = Object.fromEntries(METERS.map((meter, i) => [meter, 1 << i]
   readonly [K in (typeof METERS)[number]]: number;
 };
 export const METER_ALL = (1 << METERS.length) - 1;
+/** A tap's meters until told otherwise: all but those off by default (channel loudness). */
+export const METER_DEFAULT = METERS.reduce(
+  (mask, meter, i) => ((METERS_OFF_BY_DEFAULT as readonly string[]).includes(meter) ? mask : mask | (1 << i)),
+  0,
+);
 
 /** Status codes by name. */
 export const STATUS_CODE = Object.fromEntries(STATUS.map((s) => [s.key, s.code])) as {

@@ -114,6 +114,13 @@ export interface DeliveryAnalysis extends DeliveryVerdict {
   truePeakCeilingDbtp: number;
 }
 
+/**
+ * What the analysis meters on the IN tap: everything it reports (no PPM, which it does not report),
+ * with each channel's own loudness from the programme meter's K-weighting pass.
+ */
+const ANALYZE_METERS =
+  METER.samplePeak | METER.truePeak | METER.loudness | METER.rms | METER.vu | METER.channelLoudness;
+
 /** Sets the point's auto-trim parameters from `settings`. */
 export function applySettings(point: OfflinePoint, settings: AnalyzeSettings): void {
   const detector = DETECTOR_NAMES.indexOf(settings.detector);
@@ -145,6 +152,7 @@ export async function analyzeFile(
   try {
     const point = new OfflinePoint(reader.sampleRate, reader.channels);
     point.meters(TAP_OUT, 0);
+    point.meters(TAP_IN, ANALYZE_METERS);
     point.clipRule(TAP_IN, clipRuleBits(reader.format));
     applySettings(point, settings);
     point.command("learnStart", 0);
@@ -160,21 +168,10 @@ export async function analyzeFile(
     const view = point.readoutView();
     const progressEvery = reader.sampleRate;
     let progressAt = progressEvery;
-    // BS.1770 sums the channels; each channel's own loudness needs a mono point (loudness only).
-    const monos =
-      reader.channels > 1
-        ? Array.from({ length: reader.channels }, () => {
-            const mono = new OfflinePoint(reader.sampleRate, 1);
-            mono.meters(TAP_IN, METER.loudness);
-            mono.meters(TAP_OUT, 0);
-            return mono;
-          })
-        : [];
     const frames = await streamSpans(
       reader,
       (channels, at, count, frame) => {
         point.feed(channels, at, count);
-        monos.forEach((mono, c) => mono.feed(channels, at, count, c));
         if (series.length > 0 && frame % hopFrames === 0) {
           point.readMeters();
           for (const s of series) {
@@ -195,19 +192,28 @@ export async function analyzeFile(
     const decision = point.readAutoTrim();
     const spec = DETECTOR_SPECS[decision.detector]!;
     const [tap] = point.readSnapshot();
-    const loudness = (t: TapReadings) => ({
-      integratedLufs: t.integratedLufs,
-      loudnessRangeLu: t.loudnessRangeLu,
-      maxMomentaryLufs: t.momentaryMaxSinceResetLufs,
-      maxShortTermLufs: t.shortTermMaxSinceResetLufs,
-    });
-    const channel = (r: ChannelReadings, t: TapReadings): ChannelAnalysis => ({
+    const levels = (r: ChannelReadings) => ({
       samplePeakDbfs: r.samplePeakMaxDbfs,
       truePeakDbtp: r.truePeakMaxDbtp,
       rmsDbfs: r.rmsTotalDbfs,
       rmsAes17Db: r.rmsTotalAes17Db,
       vuMaxVu: r.vuMaxSinceReset,
-      ...loudness(t),
+    });
+    // The programme's loudness (BS.1770 sums the channels) and each channel's own, from one K-weighting pass.
+    const programme = (t: TapReadings): ChannelAnalysis => ({
+      ...levels(t.overall),
+      integratedLufs: t.integratedLufs,
+      loudnessRangeLu: t.loudnessRangeLu,
+      maxMomentaryLufs: t.momentaryMaxSinceResetLufs,
+      maxShortTermLufs: t.shortTermMaxSinceResetLufs,
+      clipCount: t.overall.clipCount,
+    });
+    const channel = (r: ChannelReadings): ChannelAnalysis => ({
+      ...levels(r),
+      integratedLufs: r.channelIntegratedLufs,
+      loudnessRangeLu: r.channelLoudnessRangeLu,
+      maxMomentaryLufs: r.channelMomentaryMaxLufs,
+      maxShortTermLufs: r.channelShortTermMaxLufs,
       clipCount: r.clipCount,
     });
     const result: FileAnalysis = {
@@ -217,7 +223,7 @@ export async function analyzeFile(
       sampleRate: reader.sampleRate,
       channels: reader.channels,
       durationSeconds: frames / reader.sampleRate,
-      ...channel(tap!.overall, tap!),
+      ...programme(tap!),
       clipRule: reader.format.kind === "int" ? "integer" : "float",
       autoTrimDb: decision.status === "ok" ? decision.trimDb : null,
       autoTrim: {
@@ -231,9 +237,7 @@ export async function analyzeFile(
         truePeakAfterDbtp: decision.truePeakAfterDbtp,
         message: describeDecision(decision),
       },
-      perChannel: tap!.channels.map((readings, c) =>
-        channel(readings, monos.length > 0 ? monos[c]!.readSnapshot()[0]! : tap!),
-      ),
+      perChannel: tap!.channels.map(channel),
       plrDb: peakToLoudnessRatio(tap!),
     };
     const target = settings.delivery ? loudnessTarget(settings.delivery) : undefined;

@@ -48,6 +48,7 @@ test("scalar constants", () => {
     "AUTO_TRIM_FIELDS",
     "READOUT_SLOTS",
     "METER_ALL",
+    "METER_DEFAULT",
   ] as const) {
     const host: Record<string, unknown> = layout;
     expect(host[name], name).toBe(value(name));
@@ -94,6 +95,7 @@ test("every exported field, code and bit constant is declared", () => {
     ...STATUS.map((s) => `STATUS_${screaming(s.key)}`),
     ...Object.keys(layout.METER).map((m) => `METER_${screaming(m)}`),
     "METER_ALL",
+    "METER_DEFAULT",
   ]);
   const fields = Object.keys(exports).filter((name) => /^(L|C|A|STATUS|METER)_/.test(name));
   expect(fields.filter((name) => !declared.has(name))).toEqual([]);
