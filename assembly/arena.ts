@@ -8,6 +8,12 @@ const PAGE_BYTES: usize = 65536;
 
 const arenaStart: usize = (__heap_base + ALIGN_BYTES - 1) & ~(ALIGN_BYTES - 1);
 let arenaTop: usize = arenaStart;
+// Bytes below this have been handed out before; above it memory is as the engine grew it: zero
+// (WebAssembly memory.grow zero-fills), so set-up neither writes nor touches those pages again.
+let arenaDirtyTop: usize = arenaStart;
+// Memory grows at least this much at a time: each grow is an engine call (V8 may remap or copy),
+// and set-up makes hundreds of allocations.
+const GROW_MIN_PAGES: i32 = 32; // 2 MiB
 
 /** Rewinds the arena: every pointer handed out before becomes invalid. */
 export function arenaReset(): void {
@@ -24,10 +30,11 @@ export function arenaAlloc(bytes: usize): usize {
   const haveBytes = <usize>memory.size() * PAGE_BYTES;
   if (end > haveBytes) {
     const pages = <i32>((end - haveBytes + PAGE_BYTES - 1) / PAGE_BYTES);
-    if (memory.grow(pages) < 0) return 0;
+    if (memory.grow(max(pages, GROW_MIN_PAGES)) < 0 && memory.grow(pages) < 0) return 0;
   }
-  memory.fill(ptr, 0, end - ptr);
+  if (ptr < arenaDirtyTop) memory.fill(ptr, 0, min(end, arenaDirtyTop) - ptr);
   arenaTop = end;
+  arenaDirtyTop = max(arenaDirtyTop, end);
   return ptr;
 }
 

@@ -4,7 +4,7 @@
 // delay is set; a new delay clears the rings (a moment of silence, never stale audio).
 
 import { arenaAlloc } from "./arena";
-import { MAX_CHANNELS, MAX_FRAMES } from "./layout";
+import { MAX_FRAMES } from "./layout";
 
 /** Ring length: a power of two above the longest delay (insertLatencyFrames' maximum, 32767). */
 const RING_FRAMES: i32 = 32768;
@@ -19,10 +19,11 @@ export class DelayLine {
   write: i32;
   delayFrames: i32;
   channels: i32;
+  written: bool; // the rings hold audio (not all zero): reset must clear them
 
   static create(channels: i32): DelayLine {
     const line = changetype<DelayLine>(arenaAlloc(offsetof<DelayLine>()));
-    line.rings = arenaAlloc(<usize>MAX_CHANNELS * RING_BYTES);
+    line.rings = arenaAlloc(<usize>channels * RING_BYTES);
     line.channels = channels;
     return line;
   }
@@ -36,7 +37,9 @@ export class DelayLine {
   }
 
   reset(): void {
-    memory.fill(this.rings, 0, <usize>MAX_CHANNELS * RING_BYTES);
+    // Clearing untouched rings would only fault in their pages (set-up resets every part).
+    if (this.written) memory.fill(this.rings, 0, <usize>this.channels * RING_BYTES);
+    this.written = false;
     this.write = 0;
   }
 
@@ -44,6 +47,7 @@ export class DelayLine {
   process(block: usize, start: i32, count: i32): void {
     const delay = this.delayFrames;
     if (delay == 0) return;
+    this.written = true;
     for (let channel = 0; channel < this.channels; channel++) {
       const ring = this.rings + <usize>channel * RING_BYTES;
       const samples = block + <usize>channel * CHANNEL_STRIDE_BYTES + ((<usize>start) << 2);

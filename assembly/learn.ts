@@ -77,8 +77,8 @@ export class Learner {
     learner.squares = arenaAlloc(CHANNEL_BYTES);
     learner.hopFrames = hopFrames;
     learner.channels = channels;
-    learner.lowestBin = 0;
-    learner.highestBin = learner.scale.bins - 1; // clear every bin once
+    learner.lowestBin = learner.scale.bins; // arenaAlloc hands out zeroed bins: none to clear
+    learner.highestBin = -1;
     learner.reset();
     return learner;
   }

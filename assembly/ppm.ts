@@ -40,6 +40,10 @@ const NEPERS_PER_DB: f64 = Math.LN10 / 20.0;
 const STATE_FLUSH: f64 = 1e-30;
 const PAIR_STATE_BYTES: usize = 48; // z1, z2, max since read: f64x2 each
 
+// The calibration depends only on the sample rate: set-up measures it once for both taps.
+const calibratedGains: usize = memory.data((<i32>PPM_STANDARD_COUNT) << 3, 8);
+let calibratedRate: f64 = 0;
+
 // @ts-ignore: decorator
 @unmanaged
 export class Ppm {
@@ -62,10 +66,14 @@ export class Ppm {
     meter.state = arenaAlloc((<usize>MAX_CHANNELS >> 1) * PAIR_STATE_BYTES);
     meter.maxSinceReset = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     meter.gains = arenaAlloc((<usize>PPM_STANDARD_COUNT) << 3);
-    for (let standard = 0; standard < PPM_STANDARD_COUNT; standard++) {
-      meter.configure(standard);
-      store<f64>(meter.gains + ((<usize>standard) << 3), 1.0 / meter.steadySineSum());
+    if (calibratedRate != sampleRate) {
+      for (let standard = 0; standard < PPM_STANDARD_COUNT; standard++) {
+        meter.configure(standard);
+        store<f64>(calibratedGains + ((<usize>standard) << 3), 1.0 / meter.steadySineSum());
+      }
+      calibratedRate = sampleRate;
     }
+    memory.copy(meter.gains, calibratedGains, (<usize>PPM_STANDARD_COUNT) << 3);
     meter.configure(0);
     return meter;
   }

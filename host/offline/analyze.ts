@@ -17,7 +17,7 @@ import {
   channelFieldsOffset,
 } from "../contract/layout.js";
 import { AudioFileError, clipRuleBits, type AudioBlockReader } from "./audio-reader.js";
-import { openAudioFile } from "./audio-file.js";
+import { openReadingAhead } from "./read-ahead.js";
 import { OfflinePoint, streamSpans } from "./offline-point.js";
 import { peakToLoudnessRatio } from "../contract/dynamics.js";
 import { type DeliveryVerdict, deliveryVerdict, loudnessTarget } from "../contract/loudness-targets.js";
@@ -148,7 +148,7 @@ export async function analyzeFile(
   settings: AnalyzeSettings = DEFAULT_SETTINGS,
   onProgress?: (fraction: number) => void,
 ): Promise<FileAnalysis> {
-  const reader = await openAudioFile(path, MAX_FRAMES);
+  const reader = await openReadingAhead(path, MAX_FRAMES);
   try {
     const point = new OfflinePoint(reader.sampleRate, reader.channels);
     point.meters(TAP_OUT, 0);

@@ -22,6 +22,7 @@ import {
 } from "./analyze.js";
 import { type CommonOptions, inRange, number, positive, seriesList, settingsFrom } from "./cli-arguments.js";
 import { serveWorker } from "./pool.js";
+import { readAheadWith } from "./read-ahead.js";
 import { removeTemporariesOnSignals } from "./temporaries.js";
 import { analyzeCommand, reportCommand, trimCommand } from "./cli-commands.js";
 import { say } from "./cli-run.js";
@@ -232,6 +233,8 @@ function settingsOr(cli: Command, make: () => AnalyzeSettings): AnalyzeSettings 
 
 export type { FileAnalysis };
 
+// Files are read ahead by read-ahead-worker.ts's bundle, built beside this one.
+readAheadWith(new URL("./read-ahead.mjs", import.meta.url));
 if (!serveWorker()) {
   removeTemporariesOnSignals(say);
   await program().parseAsync(process.argv);

@@ -151,10 +151,8 @@ function readResidual(bits: BitReader, out: Float64Array, frames: number, order:
       for (; n < end; n++) out[n] = raw === 0 ? 0 : bits.signed(raw);
       continue;
     }
-    for (; n < end; n++) {
-      const folded = bits.unary() * 2 ** parameter + bits.bits(parameter);
-      out[n] = folded % 2 === 0 ? folded / 2 : -(folded + 1) / 2;
-    }
+    bits.rice(out, n, end, parameter);
+    n = end;
   }
 }
 
@@ -162,12 +160,15 @@ function readResidual(bits: BitReader, out: Float64Array, frames: number, order:
 function predict(out: Float64Array, frames: number, coefficients: number[], shift: number, sumBits: number): void {
   const order = coefficients.length;
   if (order === 0) return;
-  const scale = 2 ** shift;
   if (sumBits <= EXACT_DOUBLE_BITS) {
+    // Every product and partial sum is an integer below 2^53, so doubles add them exactly, and
+    // scaling by a power of two is exact: the floor is the arithmetic shift.
+    const c = Float64Array.from(coefficients),
+      unscale = 2 ** -shift;
     for (let n = order; n < frames; n++) {
       let sum = 0;
-      for (let i = 0; i < order; i++) sum += coefficients[i]! * out[n - 1 - i]!;
-      out[n]! += Math.floor(sum / scale);
+      for (let i = 0, at = n - 1; i < order; i++, at--) sum += c[i]! * out[at]!;
+      out[n]! += Math.floor(sum * unscale);
     }
     return;
   }
