@@ -7,7 +7,7 @@
  * walked from their headers (mpeg-frames.ts) and a cut-off file is refused as truncated.
  * Thread: the offline host (main thread or a worker).
  */
-import { MPEGDecoder } from "mpg123-decoder";
+import type { MPEGDecoder } from "mpg123-decoder";
 import { AudioFileError, type AudioBlockReader, type SampleFormat } from "./audio-reader.js";
 import type { ByteSource } from "./byte-source.js";
 import { MpegFrameWalker } from "./mpeg-frames.js";
@@ -63,6 +63,8 @@ export class Mp3Reader implements AudioBlockReader {
 
   /** Opens an MP3 from `source`; its rate and channels come from the first decoded block. */
   static async open(source: ByteSource): Promise<Mp3Reader> {
+    // Loaded when an MP3 is opened: the CLI and its reading workers start without it.
+    const { MPEGDecoder } = await import("mpg123-decoder");
     const decoder = new MPEGDecoder({ enableGapless: true });
     await decoder.ready;
     const reader = new Mp3Reader(source, decoder);

@@ -180,30 +180,39 @@ export function readAheadWith(url: URL | null, fromBytes = READ_AHEAD_MIN_BYTES)
  */
 export async function openReadingAhead(path: string, blockFrames: number): Promise<AudioBlockReader> {
   if (!workerUrl || path === STDIN_NAME || !longEnough(path)) return openAudioFile(path, blockFrames);
-  const worker = new Worker(workerUrl, { workerData: { gainstageReadAhead: path } });
+  // The worker gets this process's flags except --input-type (valid only for code given on the command line).
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
+  const worker = new Worker(workerUrl, { workerData: { gainstageReadAhead: path }, execArgv });
   worker.unref();
   let failed: (message: string) => void = () => {};
   const failure = new Promise<string>((resolve) => {
     failed = resolve;
   });
   return new Promise<AudioBlockReader>((resolve, reject) => {
-    let opened = false;
+    let settled = false;
+    // A worker that cannot start (or dies before the header) costs the overlap, not the file.
+    const readHere = () => {
+      if (settled) return;
+      settled = true;
+      openAudioFile(path, blockFrames).then(resolve, reject);
+    };
     worker.on("message", (message: WorkerMessage) => {
-      if (message.header && message.buffer) {
-        opened = true;
+      if (message.header && message.buffer && !settled) {
+        settled = true;
         resolve(new ReadAheadReader(message.header, message.buffer, failure));
       } else if (message.error !== undefined) {
-        if (opened) failed(message.error);
-        else reject(message.fileError ? new AudioFileError(message.error) : new Error(message.error));
+        if (settled) failed(message.error);
+        else if (message.fileError) {
+          settled = true;
+          reject(new AudioFileError(message.error));
+        } else readHere();
       }
     });
     worker.on("error", (error: Error) => {
-      if (opened) failed(`reading failed: ${error.message}`);
-      else reject(error);
+      if (settled) failed(`reading failed: ${error.message}`);
+      else readHere();
     });
-    worker.on("exit", () => {
-      if (!opened) reject(new Error("the reading thread stopped before opening the file"));
-    });
+    worker.on("exit", readHere);
   });
 }
 

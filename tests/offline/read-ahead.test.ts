@@ -139,4 +139,17 @@ describe("the same errors", () => {
     const again = await drain(await openReadingAhead(path, BLOCK_FRAMES));
     expect(again.samples[0]!.length).toBe(400_000);
   });
+
+  test("a worker that cannot start costs the overlap, not the file: it is read in this thread", async () => {
+    const path = writeFile("fallback.wav", 2, 10_000, { container: "wav", kind: "int", bits: 16 });
+    readAheadWith(new URL("./no-such-worker.mjs", worker), 0);
+    try {
+      const here = await drain(await openAudioFile(path, BLOCK_FRAMES));
+      const fallback = await drain(await openReadingAhead(path, BLOCK_FRAMES));
+      expect(fallback.header).toEqual(here.header);
+      expect(Buffer.from(fallback.samples[1]!.buffer).equals(Buffer.from(here.samples[1]!.buffer))).toBe(true);
+    } finally {
+      readAheadWith(worker, 0);
+    }
+  });
 });
