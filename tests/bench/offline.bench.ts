@@ -58,7 +58,20 @@ function runFfmpeg(file: string): { ms: number; peakMb: number } | null {
   const start = performance.now();
   const result = spawnSync(
     "/usr/bin/time",
-    ["-f", "MAXRSS %M", "ffmpeg", "-nostdin", "-hide_banner", "-i", file, "-af", "ebur128=peak=true", "-f", "null", "-"],
+    [
+      "-f",
+      "MAXRSS %M",
+      "ffmpeg",
+      "-nostdin",
+      "-hide_banner",
+      "-i",
+      file,
+      "-af",
+      "ebur128=peak=true",
+      "-f",
+      "null",
+      "-",
+    ],
     { encoding: "utf8", maxBuffer: 64 << 20 },
   );
   const ms = performance.now() - start;
