@@ -51,8 +51,6 @@ export class Ppm {
   fast: f64; // per-sample charge coefficients of the standard in force
   slow: f64;
   decay: f64;
-  fastKeep: f64; // decay · (1 − fast): what a charging integrator keeps of itself
-  slowKeep: f64;
   gain: f64;
   gains: usize; // f64 per standard: the sine calibration at this sample rate
   state: usize; // per channel pair: z1, z2, max since read (f64x2 each)
@@ -84,8 +82,6 @@ export class Ppm {
     this.fast = (two ? TYPE_TWO_FAST_PER_SECOND : TYPE_ONE_FAST_PER_SECOND) / this.sampleRate;
     this.slow = (two ? TYPE_TWO_SLOW_PER_SECOND : TYPE_ONE_SLOW_PER_SECOND) / this.sampleRate;
     this.decay = Math.exp((-ppmReturnDbPerSecond(standard) * NEPERS_PER_DB) / this.sampleRate);
-    this.fastKeep = this.decay * (1.0 - this.fast);
-    this.slowKeep = this.decay * (1.0 - this.slow);
     this.gain = load<f64>(this.gains + ((<usize>standard) << 3));
   }
 
@@ -131,8 +127,10 @@ export class Ppm {
       peak: f64 = 0;
     for (let n = 0; n < frames; n++) {
       const x = Math.abs(Math.sin(step * <f64>n));
-      z1 = max(z1 * this.decay, z1 * this.fastKeep + this.fast * x);
-      z2 = max(z2 * this.decay, z2 * this.slowKeep + this.slow * x);
+      z1 = z1 * this.decay;
+      z2 = z2 * this.decay;
+      z1 = max(z1, z1 + this.fast * (x - z1));
+      z2 = max(z2, z2 + this.slow * (x - z2));
       peak = max(peak, z1 + z2);
     }
     return peak;

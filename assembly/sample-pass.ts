@@ -95,9 +95,7 @@ export class SamplePass {
       peak = doPpm ? v128.load(ps, 32) : zero;
     const fast = f64x2.splat(doPpm ? ppm.fast : 0),
       slow = f64x2.splat(doPpm ? ppm.slow : 0),
-      decay = f64x2.splat(doPpm ? ppm.decay : 0),
-      fastKeep = f64x2.splat(doPpm ? ppm.fastKeep : 0),
-      slowKeep = f64x2.splat(doPpm ? ppm.slowKeep : 0);
+      decay = f64x2.splat(doPpm ? ppm.decay : 0);
 
     const left = block + <usize>(pair << 1) * CHANNEL_STRIDE_BYTES;
     const right = left + CHANNEL_STRIDE_BYTES;
@@ -130,9 +128,13 @@ export class SamplePass {
           v2 = f64x2.add(f64x2.mul(vuKeep, v2), f64x2.mul(vuW, v1));
         }
         if (doPpm) {
-          p1 = f64x2.max(f64x2.mul(p1, decay), f64x2.add(f64x2.mul(p1, fastKeep), f64x2.mul(fast, magnitude)));
-          p2 = f64x2.max(f64x2.mul(p2, decay), f64x2.add(f64x2.mul(p2, slowKeep), f64x2.mul(slow, magnitude)));
-          peak = f64x2.max(peak, f64x2.add(p1, p2));
+          // pmax (one maxpd) equals max here: the integrators are never NaN or −0 (sanitized input,
+          // non-negative coefficients), and max's NaN/±0 handling costs V8 a long instruction sequence.
+          p1 = f64x2.mul(p1, decay);
+          p2 = f64x2.mul(p2, decay);
+          p1 = f64x2.pmax(p1, f64x2.add(p1, f64x2.mul(fast, f64x2.sub(magnitude, p1))));
+          p2 = f64x2.pmax(p2, f64x2.add(p2, f64x2.mul(slow, f64x2.sub(magnitude, p2))));
+          peak = f64x2.pmax(peak, f64x2.add(p1, p2));
         }
       }
     }
@@ -219,8 +221,10 @@ function samplePassLane(
       v2 = vuKeep * v2 + vuW * v1;
     }
     if (doPpm) {
-      p1 = max(p1 * ppm.decay, p1 * ppm.fastKeep + ppm.fast * magnitude);
-      p2 = max(p2 * ppm.decay, p2 * ppm.slowKeep + ppm.slow * magnitude);
+      p1 = p1 * ppm.decay;
+      p2 = p2 * ppm.decay;
+      p1 = max(p1, p1 + ppm.fast * (magnitude - p1));
+      p2 = max(p2, p2 + ppm.slow * (magnitude - p2));
       peak = max(peak, p1 + p2);
     }
   }

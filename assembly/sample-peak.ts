@@ -82,7 +82,8 @@ export class SamplePeak {
         let clipLanes = i32x4.splat(0);
         for (; frame + 4 <= count; frame += 4) {
           const x = v128.load(samples + ((<usize>frame) << 2));
-          peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
+          // pmax (one maxps) equals max for magnitudes of sanitized samples (never NaN, never −0).
+          peakLanes = f32x4.pmax(peakLanes, f32x4.abs(x));
           clipLanes = i32x4.sub(clipLanes, v128.or(f32x4.ge(x, high), f32x4.le(x, low)));
         }
         peak = max(

@@ -197,7 +197,8 @@ export class TruePeak {
         a1 = mac(a1, taps + 176, x);
         a2 = mac(a2, taps + 176 + PHASE_BYTES, x);
         a3 = mac(a3, taps + 176 + 2 * PHASE_BYTES, x);
-        peakLanes = f32x4.max(peakLanes, f32x4.max(f32x4.abs(a1), f32x4.max(f32x4.abs(a2), f32x4.abs(a3))));
+        // pmax (one maxps) equals max for these magnitudes: finite sums of sanitized input, never NaN or −0.
+        peakLanes = f32x4.pmax(peakLanes, f32x4.pmax(f32x4.abs(a1), f32x4.pmax(f32x4.abs(a2), f32x4.abs(a3))));
       }
       peak = lanesMax(peakLanes);
     }
@@ -227,7 +228,7 @@ export class TruePeak {
         a1 = mac(a1, taps + 144, v128.load(newest - 36));
         a1 = mac(a1, taps + 160, v128.load(newest - 40));
         a1 = mac(a1, taps + 176, v128.load(newest - 44));
-        peakLanes = f32x4.max(peakLanes, f32x4.abs(a1));
+        peakLanes = f32x4.pmax(peakLanes, f32x4.abs(a1));
       }
       peak = lanesMax(peakLanes);
     }
@@ -270,7 +271,7 @@ function scaledCopy(target: usize, source: usize, count: i32): f32 {
       const at = (<usize>frame) << 2;
       const x = f32x4.mul(v128.load(source + at), scale);
       v128.store(target + at, x);
-      peakLanes = f32x4.max(peakLanes, f32x4.abs(x));
+      peakLanes = f32x4.pmax(peakLanes, f32x4.abs(x));
     }
     peak = lanesMax(peakLanes);
   }
