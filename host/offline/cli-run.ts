@@ -4,7 +4,7 @@
  * order the files were given, each as soon as it and those before it are done.
  * Thread: CLI main thread.
  */
-import { SingleBar, Presets } from "cli-progress";
+import type { SingleBar } from "cli-progress";
 import { runPool, type Outcome, type Task } from "./pool.js";
 import { printable, shortName } from "./cli-output.js";
 
@@ -32,10 +32,14 @@ export async function run<R>(
 ): Promise<Outcome<R>[]> {
   // The bar goes to stderr, so it never mixes with what stdout carries (tables, JSON, CSV).
   const showBar = !options.quiet && process.stderr.isTTY === true;
-  const bar = showBar
-    ? new SingleBar(
-        { format: BAR_FORMAT, hideCursor: true, stream: process.stderr, etaBuffer: 50 },
-        Presets.shades_classic,
+  // Loaded only when a bar is shown: scripts and pipes start without it.
+  const bar: SingleBar | null = showBar
+    ? await import("cli-progress").then(
+        ({ SingleBar, Presets }) =>
+          new SingleBar(
+            { format: BAR_FORMAT, hideCursor: true, stream: process.stderr, etaBuffer: 50 },
+            Presets.shades_classic,
+          ),
       )
     : null;
   const fractions = new Float64Array(tasks.length);
