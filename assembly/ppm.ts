@@ -40,7 +40,8 @@ const NEPERS_PER_DB: f64 = Math.LN10 / 20.0;
 const STATE_FLUSH: f64 = 1e-30;
 const PAIR_STATE_BYTES: usize = 48; // z1, z2, max since read: f64x2 each
 
-// The calibration depends only on the sample rate: set-up measures it once for both taps.
+// The calibration (f64 per standard) depends only on the sample rate: set-up measures it once
+// for both taps, and every meter reads it here (set-up at a new rate recreates every meter).
 const calibratedGains: usize = memory.data((<i32>PPM_STANDARD_COUNT) << 3, 8);
 let calibratedRate: f64 = 0;
 
@@ -52,7 +53,6 @@ export class Ppm {
   slow: f64;
   decay: f64;
   gain: f64;
-  gains: usize; // f64 per standard: the sine calibration at this sample rate
   state: usize; // per channel pair: z1, z2, max since read (f64x2 each)
   maxSinceReset: usize; // f64 per channel, raw (before gain)
   channels: i32;
@@ -63,7 +63,6 @@ export class Ppm {
     meter.channels = channels;
     meter.state = arenaAlloc((<usize>MAX_CHANNELS >> 1) * PAIR_STATE_BYTES);
     meter.maxSinceReset = arenaAlloc((<usize>MAX_CHANNELS) << 3);
-    meter.gains = arenaAlloc((<usize>PPM_STANDARD_COUNT) << 3);
     if (calibratedRate != sampleRate) {
       for (let standard = 0; standard < PPM_STANDARD_COUNT; standard++) {
         meter.configure(standard);
@@ -71,7 +70,6 @@ export class Ppm {
       }
       calibratedRate = sampleRate;
     }
-    memory.copy(meter.gains, calibratedGains, (<usize>PPM_STANDARD_COUNT) << 3);
     meter.configure(0);
     return meter;
   }
@@ -82,7 +80,7 @@ export class Ppm {
     this.fast = (two ? TYPE_TWO_FAST_PER_SECOND : TYPE_ONE_FAST_PER_SECOND) / this.sampleRate;
     this.slow = (two ? TYPE_TWO_SLOW_PER_SECOND : TYPE_ONE_SLOW_PER_SECOND) / this.sampleRate;
     this.decay = Math.exp((-ppmReturnDbPerSecond(standard) * NEPERS_PER_DB) / this.sampleRate);
-    this.gain = load<f64>(this.gains + ((<usize>standard) << 3));
+    this.gain = load<f64>(calibratedGains + ((<usize>standard) << 3));
   }
 
   reset(): void {
