@@ -54,7 +54,7 @@ export class Tap {
     tap.scratch = arenaAlloc((<usize>(MAX_CHANNELS * MAX_FRAMES)) << 2);
     tap.nonFiniteCounts = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     tap.samplePeak = SamplePeak.create(channels);
-    tap.truePeak = TruePeak.create(sampleRate, channels);
+    tap.truePeak = TruePeak.create(channels);
     tap.loudness = Loudness.create(sampleRate, quantum, channels);
     tap.rms = Rms.create(msToFrames(RMS_WINDOW_MS, sampleRate) / quantum, quantum, channels);
     tap.vu = Vu.create(sampleRate, channels);

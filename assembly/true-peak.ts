@@ -8,10 +8,11 @@
 // never below the sample peak.
 // Each phase is scaled to unity gain at DC so a constant never reads above its sample value.
 //
-// Factor F by sample rate: 4 below 88.2 kHz, 2 from 88.2 kHz up — including 176.4/192 kHz, where
-// libebur128, its Rust port and ffmpeg do not oversample and fail EBU 3341 #16–#19 (docs/metering.md §3).
-// The under-read bound is a function of f/fs, so below 44.1 kHz 4× is as exact for the signal's
-// own band as at 48 kHz.
+// Factor F = 4 at every sample rate. BS.1770 Annex 2 allows less at high rates for programme
+// band-limited to 20 kHz, but the under-read bound is a function of f/fs, and EBU 3341 #15–#23 are
+// fs-relative (fs/4, fs/6, fs/8): with 2× from 88.2 kHz up, #21 and #23 read −0.55 dBTP at 96 kHz.
+// libebur128, its Rust port and ffmpeg do not oversample at 176.4/192 kHz and fail #16–#19 there
+// (docs/metering.md §3).
 // The interpolator runs in f32 on the input scaled by 2^-2 (exact: a power of two) and the peak
 // is scaled back in f64, so a float signal near the largest finite f32 (+770 dBFS) cannot
 // overflow the sums to ∞: every finite level has a true peak (docs/metering.md §3).
@@ -23,7 +24,8 @@ import { amplitudeToDb } from "./units";
 
 const TAPS_PER_PHASE: i32 = 12;
 const HISTORY: i32 = TAPS_PER_PHASE - 1;
-const HIGH_RATE_THRESHOLD_HZ: f64 = 88200;
+/** Oversampling factor at every rate (see the header): phases 1 … 3 are interpolated. */
+const FACTOR: i32 = 4;
 /** Bytes of one phase's taps (12 v128 splats). */
 const PHASE_BYTES: usize = (<usize>TAPS_PER_PHASE) << 4;
 const CHANNEL_STRIDE_BYTES: usize = (<usize>MAX_FRAMES) << 2;
@@ -31,11 +33,6 @@ const WORK_STRIDE_BYTES: usize = (<usize>(MAX_FRAMES + TAPS_PER_PHASE + 4)) << 2
 /** Headroom of the f32 sums: the taps' absolute sum is below 2, so 2^-2 keeps them finite. */
 const SUM_SCALE: f32 = 0.25;
 const PEAK_UNSCALE: f64 = 4.0;
-
-/** Oversampling factor for a sample rate (see the header). */
-export function truePeakFactor(sampleRate: f64): i32 {
-  return sampleRate < HIGH_RATE_THRESHOLD_HZ ? 4 : 2;
-}
 
 function sinc(x: f64): f64 {
   if (x == 0) return 1.0;
@@ -46,18 +43,16 @@ function sinc(x: f64): f64 {
 // @ts-ignore: decorator
 @unmanaged
 export class TruePeak {
-  factor: i32;
   channels: i32;
-  taps: usize; // (factor − 1) × 12 v128 splats: phase k, tap i at ((k − 1) · 12 + i) · 16
+  taps: usize; // (FACTOR − 1) × 12 v128 splats: phase k, tap i at ((k − 1) · 12 + i) · 16
   work: usize; // per channel: 11 history samples, then the block
   peakSinceRead: usize; // f64 per channel, linear (every phase, the samples' own included)
   peakSinceReset: usize;
   peakSinceMark: usize; // f64 per channel: since the last takeSinceMark() (auto-trim hops)
 
-  static create(sampleRate: f64, channels: i32): TruePeak {
+  static create(channels: i32): TruePeak {
     const meter = changetype<TruePeak>(arenaAlloc(offsetof<TruePeak>()));
-    const factor = truePeakFactor(sampleRate);
-    meter.factor = factor;
+    const factor = FACTOR;
     meter.channels = channels;
     meter.taps = arenaAlloc((<usize>((factor - 1) * TAPS_PER_PHASE)) << 4);
     meter.work = arenaAlloc(<usize>MAX_CHANNELS * WORK_STRIDE_BYTES);
@@ -127,8 +122,7 @@ export class TruePeak {
         block + <usize>channel * CHANNEL_STRIDE_BYTES,
         count,
       );
-      const peak =
-        max(<f64>samplePeak, this.factor == 4 ? this.peak4(work, count) : this.peak2(work, count)) * PEAK_UNSCALE;
+      const peak = max(<f64>samplePeak, this.peak4(work, count)) * PEAK_UNSCALE;
       memory.copy(work, work + ((<usize>count) << 2), (<usize>HISTORY) << 2); // keep the last 11 samples
       const at = (<usize>channel) << 3;
       store<f64>(this.peakSinceRead + at, max(load<f64>(this.peakSinceRead + at), peak));
@@ -205,34 +199,6 @@ export class TruePeak {
     for (; frame < count; frame++) {
       for (let phase = 0; phase < 3; phase++) peak = max(peak, this.phaseAt(work, frame, phase));
     }
-    return <f64>peak;
-  }
-
-  private peak2(work: usize, count: i32): f64 {
-    let peak: f32 = 0;
-    let frame = 0;
-    if (ASC_FEATURE_SIMD) {
-      const taps = this.taps;
-      let peakLanes = f32x4.splat(0);
-      for (; frame + 4 <= count; frame += 4) {
-        const newest = work + ((<usize>(frame + HISTORY)) << 2);
-        let a1 = f32x4.mul(v128.load(taps), v128.load(newest));
-        a1 = mac(a1, taps + 16, v128.load(newest - 4));
-        a1 = mac(a1, taps + 32, v128.load(newest - 8));
-        a1 = mac(a1, taps + 48, v128.load(newest - 12));
-        a1 = mac(a1, taps + 64, v128.load(newest - 16));
-        a1 = mac(a1, taps + 80, v128.load(newest - 20));
-        a1 = mac(a1, taps + 96, v128.load(newest - 24));
-        a1 = mac(a1, taps + 112, v128.load(newest - 28));
-        a1 = mac(a1, taps + 128, v128.load(newest - 32));
-        a1 = mac(a1, taps + 144, v128.load(newest - 36));
-        a1 = mac(a1, taps + 160, v128.load(newest - 40));
-        a1 = mac(a1, taps + 176, v128.load(newest - 44));
-        peakLanes = f32x4.pmax(peakLanes, f32x4.abs(a1));
-      }
-      peak = lanesMax(peakLanes);
-    }
-    for (; frame < count; frame++) peak = max(peak, this.phaseAt(work, frame, 0));
     return <f64>peak;
   }
 

@@ -5,7 +5,7 @@
  * Thread: the offline host (main thread or a worker).
  */
 import { AudioFileError, type AudioBlockReader } from "./audio-reader.js";
-import { openByteSource, STDIN_NAME } from "./byte-source.js";
+import { isStreamPath, openByteSource, STDIN_NAME } from "./byte-source.js";
 import { FlacReader } from "./flac.js";
 import { looksLikeMp3, Mp3Reader } from "./mp3.js";
 import { WavReader } from "./wav.js";
@@ -32,9 +32,9 @@ export async function openAudioFile(path: string, blockFrames: number): Promise<
   }
 }
 
-/** The container `path` holds, from its first bytes; null when it cannot be read or is none of ours. */
+/** The container `path` holds, from its first bytes; null when it cannot be read, is a stream (its bytes are read once) or is none of ours. */
 export function sniffContainer(path: string): AudioBlockReader["container"] | null {
-  if (path === STDIN_NAME) return null;
+  if (isStreamPath(path)) return null;
   try {
     const source = openByteSource(path);
     try {

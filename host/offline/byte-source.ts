@@ -1,11 +1,12 @@
 /**
- * Where a reader's bytes come from: a file (read at any position) or standard input (a pipe, read
- * front to back). Readers ask for bytes at positions; from a pipe, positions must not go back
+ * Where a reader's bytes come from: a file (read at any position) or a stream read front to back:
+ * standard input, a named pipe (FIFO), a process substitution `<(…)` (a pipe behind /dev/fd/N),
+ * a socket or a character device. Readers ask for bytes at positions; from a pipe, positions must not go back
  * behind what was released, and skipping ahead reads and discards. Until the reader releases it
  * (once it reaches the audio), everything read from a pipe is kept, so the header can be read
  * twice (format sniffing, then parsing). Thread: the offline host (main thread or a worker).
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { isatty } from "node:tty";
 import { AudioFileError } from "./audio-reader.js";
 
@@ -113,7 +114,29 @@ class PipeSource implements ByteSource {
 
 const STDIN_FD = 0;
 
-/** Opens `path` (or standard input for "-"); throws AudioFileError for what cannot be read. */
+/** Whether `stats` is something read front to back (no positions): a pipe, a socket, a device. */
+function isStream(stats: Stats): boolean {
+  return stats.isFIFO() || stats.isSocket() || stats.isCharacterDevice();
+}
+
+/**
+ * Whether `path` is read as a stream ("-", a named pipe, `<(…)`): judged without opening it, since
+ * opening a pipe with no writer waits for one. Such inputs have one reader and are read once.
+ */
+export function isStreamPath(path: string): boolean {
+  if (path === STDIN_NAME) return true;
+  try {
+    return isStream(statSync(path));
+  } catch {
+    return false; // missing or unreadable: opening it says why
+  }
+}
+
+/**
+ * Opens `path` (or standard input for "-"); throws AudioFileError for what cannot be read. A pipe
+ * with no writer yet waits for one, as `cat` does: the CLI opens streams on a reading worker, so
+ * the waiting never keeps its main thread from handling a signal (read-ahead.ts).
+ */
 export function openByteSource(path: string): ByteSource {
   if (path === STDIN_NAME) {
     if (isatty(STDIN_FD))
@@ -127,9 +150,11 @@ export function openByteSource(path: string): ByteSource {
     }
   }
   let fd: number;
+  let stats: Stats;
   try {
     fd = openSync(path, "r");
-    if (fstatSync(fd).isDirectory()) {
+    stats = fstatSync(fd);
+    if (stats.isDirectory()) {
       closeSync(fd);
       throw new AudioFileError("is a directory, not an audio file");
     }
@@ -140,5 +165,5 @@ export function openByteSource(path: string): ByteSource {
       code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (error as Error).message,
     );
   }
-  return new FileSource(fd);
+  return isStream(stats) ? new PipeSource(fd) : new FileSource(fd);
 }

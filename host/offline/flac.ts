@@ -3,7 +3,9 @@
  * length) and the other metadata blocks (skipped), then frames decoded one at a time by
  * flac-frame.ts into exact integers, scaled to ±1 full scale by 2^(depth − 1) as WAV integers
  * are, so a FLAC reads exactly what the same samples in a WAV read. A cut-off file, a frame
- * that fails its CRC and a file shorter than STREAMINFO promises are all refused by name.
+ * that fails its CRC and a file shorter than STREAMINFO promises are all refused by name. Frames
+ * are read to the end of the file, as the reference decoder (`flac -d`) does: a STREAMINFO that
+ * understates the length (as some encoders and editors leave it) never makes a copy shorter.
  * Thread: the offline host (main thread or a worker).
  */
 import { AudioFileError, type AudioBlockReader, type SampleFormat } from "./audio-reader.js";
@@ -112,7 +114,6 @@ export class FlacReader implements AudioBlockReader {
 
   async read(): Promise<{ frames: number; channels: Float32Array[] } | null> {
     for (;;) {
-      if (this.totalFrames > 0 && this.decoded >= this.totalFrames) return null; // anything after the promised length is not audio
       if (this.start < this.end) {
         try {
           const frame = decodeFrame(this.buffer, this.start, this.end, this.info, this.samples);

@@ -61,7 +61,7 @@ export class Mp3Reader implements AudioBlockReader {
     private readonly decoder: MPEGDecoder,
   ) {}
 
-  /** Opens an MP3 from `source`; its rate and channels come from the first decoded block. */
+  /** Opens an MP3 from `source`; its rate comes from the first decoded block, its channels from the first frame header. */
   static async open(source: ByteSource): Promise<Mp3Reader> {
     // Loaded when an MP3 is opened: the CLI and its reading workers start without it.
     const { MPEGDecoder } = await import("mpg123-decoder");
@@ -73,7 +73,7 @@ export class Mp3Reader implements AudioBlockReader {
       if (!first) throw new AudioFileError("no audio could be decoded (not a valid MP3 file?)");
       reader.pending = first;
       reader.sampleRate = first.sampleRate;
-      reader.channels = first.channelData.length;
+      reader.channels = reader.walker.channels || first.channelData.length;
       return reader;
     } catch (error) {
       reader.close();
@@ -115,7 +115,7 @@ export class Mp3Reader implements AudioBlockReader {
         throw new AudioFileError(`corrupt MP3: ${this.firstError.message} after ${this.firstError.at} frames`);
       }
       if (result.samplesDecoded > 0) {
-        if (this.channels > 0 && result.channelData.length !== this.channels) {
+        if (result.channelData.length < this.channels) {
           throw new AudioFileError(
             `corrupt MP3: ${result.channelData.length} channels decoded where the stream has ${this.channels}`,
           );
@@ -136,7 +136,7 @@ export class Mp3Reader implements AudioBlockReader {
   async read(): Promise<{ frames: number; channels: Float32Array[] } | null> {
     const chunk = this.pending ?? (await this.next());
     this.pending = null;
-    return chunk ? { frames: chunk.samplesDecoded, channels: chunk.channelData } : null;
+    return chunk ? { frames: chunk.samplesDecoded, channels: chunk.channelData.slice(0, this.channels) } : null;
   }
 
   close(): void {

@@ -74,6 +74,8 @@ export class MpegFrameWalker {
   /** The walk met bytes that are neither a frame nor a trailing tag (mpg123 resyncs there). */
   lostSync = false;
   frames = 0;
+  /** Channels of the first frame (1 for single-channel mode, else 2: §2.4.2.3 "mode"); 0 before it. */
+  channels = 0;
   promised: number | null = null;
 
   /** Feeds the bytes at absolute offset `offset` (chunks in order, no gaps). */
@@ -111,6 +113,7 @@ export class MpegFrameWalker {
         return;
       }
       if (this.frames === 0) {
+        this.channels = header.mono ? 1 : 2;
         this.promised = promisedFrames(data, at, header);
         this.sawInfoFrame = this.promised !== null;
       }

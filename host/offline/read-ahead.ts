@@ -3,9 +3,11 @@
  * blocks in shared memory while this thread meters the blocks before them, so file I/O and
  * decoding (FLAC, MP3, integer WAV) overlap with metering on a second core. The reader this
  * thread gets is an ordinary AudioBlockReader: same header facts, same blocks, same errors (an
- * AudioFileError from the worker is rethrown here with its message). Only files at least
- * READ_AHEAD_MIN_BYTES long read ahead: for short ones starting a thread costs more than it saves,
- * and standard input stays in this thread (a pipe has one reader).
+ * AudioFileError from the worker is rethrown here with its message). Files at least
+ * READ_AHEAD_MIN_BYTES long read ahead (for short ones starting a thread costs more than it
+ * saves), and so does every stream (standard input, a named pipe, `<(…)`), whatever its length:
+ * a pipe may make its reader wait (for a writer, for data) for ever, and only a worker can wait
+ * while this thread stays free to handle a signal. Such a wait ends with the process.
  *
  * The ring (one SharedArrayBuffer): control words, then per slot its frame count and progress,
  * then per slot `channels` planar blocks of `slotFrames` floats. The worker fills slot
@@ -19,7 +21,7 @@ import { statSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { AudioFileError, type AudioBlockReader, type SampleFormat } from "./audio-reader.js";
 import { openAudioFile } from "./audio-file.js";
-import { STDIN_NAME } from "./byte-source.js";
+import { isStreamPath } from "./byte-source.js";
 
 /** Files shorter than this are read in the calling thread (a worker's start-up would cost more). */
 export const READ_AHEAD_MIN_BYTES = 8 << 20;
@@ -179,7 +181,7 @@ export function readAheadWith(url: URL | null, fromBytes = READ_AHEAD_MIN_BYTES)
  * module is set (readAheadWith), else in this thread. Throws AudioFileError like openAudioFile.
  */
 export async function openReadingAhead(path: string, blockFrames: number): Promise<AudioBlockReader> {
-  if (!workerUrl || path === STDIN_NAME || !longEnough(path)) return openAudioFile(path, blockFrames);
+  if (!workerUrl || !(isStreamPath(path) || longEnough(path))) return openAudioFile(path, blockFrames);
   // The worker gets this process's flags except --input-type (valid only for code given on the command line).
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
   const worker = new Worker(workerUrl, { workerData: { gainstageReadAhead: path }, execArgv });

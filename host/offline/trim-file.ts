@@ -4,25 +4,14 @@
  * (no ramp), meters the result on the OUT tap, and writes it (wav-writer.ts): the same format and
  * bit depth, every chunk kept; integer output TPDF-dithered unless the trim is 0 dB (bit-exact).
  * An integer file the trim would clip is not written unless clipping is allowed.
- * Writes go to a temporary file beside the output (temporaries.ts), flushed to disk, then put in
- * place: renamed over the file being replaced (keeping its mode and, where permitted, owner), or
- * linked to a new name that must not exist yet — so the input is never touched unless in place
- * was asked for, and a failure or an interruption leaves no partial output.
+ * Writes go to a temporary file beside the output (temporaries.ts), flushed to disk and checked,
+ * then put in place (put-in-place.ts): linked to a new name that must not exist yet, renamed over
+ * an output replaced with --force, or, in place, written into the input's own inode (its hard
+ * links and extended attributes kept) — so the input is never touched unless in place was asked
+ * for, and a failure or an interruption leaves no partial output.
  * Thread: the offline host (main thread or a worker).
  */
-import {
-  chmodSync,
-  chownSync,
-  closeSync,
-  existsSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  unlinkSync,
-} from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { MAX_FRAMES, TAP_IN } from "../contract/layout.js";
 import { formatDb } from "../contract/format.js";
@@ -30,7 +19,8 @@ import { AudioFileError, clipRuleBits } from "./audio-reader.js";
 import { openAudioFile } from "./audio-file.js";
 import { analyzeFile, applySettings, type AnalyzeSettings, type FileAnalysis } from "./analyze.js";
 import { OfflinePoint, streamSpans } from "./offline-point.js";
-import { registerTemporary, releaseTemporary, temporaryFor } from "./temporaries.js";
+import { putInPlace } from "./put-in-place.js";
+import { isKept, registerTemporary, releaseTemporary, temporaryFor } from "./temporaries.js";
 import { isPlanFailure, planTrims, type TrimOptions, type TrimPlan } from "./trim-plan.js";
 import { WavReader } from "./wav.js";
 import { WavWriter } from "./wav-writer.js";
@@ -122,6 +112,7 @@ export async function trimPlanned(
       }
     });
     writer.close();
+    const written = writer.frames;
     writer = null;
     const [, out] = point.readSnapshot();
     const after = {
@@ -134,7 +125,7 @@ export async function trimPlanned(
         `not written: the ${formatDb(trimDb, "dB")} trim would clip ${active.clipped} sample${active.clipped === 1 ? "" : "s"} of this ${clipRuleBits(reader.format)}-bit file (peaks would reach ${formatDb(after.samplePeakDbfs, "dBFS")}); lower the target, keep a ceiling (--ceiling), or say --allow-clipping`,
       );
     }
-    putInPlace(temporary, plan, options);
+    putInPlace(temporary, written, plan, options);
     return {
       ...base,
       output: plan.destination,
@@ -144,50 +135,10 @@ export async function trimPlanned(
     };
   } catch (error) {
     writer?.abandon();
-    rmSync(temporary, { force: true });
+    if (!isKept(temporary)) rmSync(temporary, { force: true });
     throw error;
   } finally {
     releaseTemporary(temporary);
     reader.close();
-  }
-}
-
-/** Flushes the finished temporary and puts it where the plan says, atomically; the folder entry is flushed too. */
-function putInPlace(temporary: string, plan: TrimPlan, options: TrimOptions): void {
-  syncPath(temporary);
-  if (plan.replaces) {
-    chmodSync(temporary, plan.replaces.mode & 0o7777);
-    try {
-      chownSync(temporary, plan.replaces.uid, plan.replaces.gid);
-    } catch {
-      /* not permitted: the file is ours */
-    }
-  }
-  if (plan.inPlace || options.force) {
-    renameSync(temporary, plan.writeTo);
-  } else {
-    // A new name: link(2) fails if something appeared there meanwhile, so nothing is ever replaced unasked.
-    try {
-      linkSync(temporary, plan.writeTo);
-      unlinkSync(temporary);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST")
-        throw new AudioFileError(`${plan.destination} appeared while trimming; use --force to replace it`);
-      // A file system without hard links (FAT, exFAT): check, then rename — the window is a few microseconds.
-      if (existsSync(plan.writeTo))
-        throw new AudioFileError(`${plan.destination} appeared while trimming; use --force to replace it`);
-      renameSync(temporary, plan.writeTo);
-    }
-  }
-  syncPath(dirname(plan.writeTo));
-}
-
-/** fsync(2) of a file or folder: so a crash cannot leave a torn file or a lost rename. */
-function syncPath(path: string): void {
-  const fd = openSync(path, "r");
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

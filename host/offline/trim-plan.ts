@@ -9,7 +9,7 @@
 import { existsSync, lstatSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { sniffContainer } from "./audio-file.js";
-import { STDIN_NAME } from "./byte-source.js";
+import { isStreamPath, STDIN_NAME } from "./byte-source.js";
 
 export interface TrimOptions {
   /** Destination folder (created if missing). */
@@ -87,6 +87,11 @@ export function planTrims(inputs: string[], options: TrimOptions): (TrimPlan | P
     throw new PlanError(`--output names one file, but ${inputs.length} inputs were given: use --out DIR`);
   if (inputs.includes(STDIN_NAME))
     throw new PlanError("trim reads its input twice (measure, then write): give a file, not standard input");
+  const stream = inputs.find(isStreamPath);
+  if (stream !== undefined)
+    throw new PlanError(
+      `${stream} is a pipe: trim reads its input twice (measure, then write); give a file (analyze reads pipes)`,
+    );
   const inputIds = new Map<string, string>();
   for (const input of inputs) {
     try {

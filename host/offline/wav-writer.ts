@@ -39,6 +39,11 @@ export class WavWriter {
   /** Integer samples the signal itself put past full scale (clamped to the largest/smallest code). */
   clipped = 0;
 
+  /** Frames written so far. */
+  get frames(): number {
+    return this.dataBytes / this.frameBytes;
+  }
+
   /** Creates `path` (which must not exist: the caller writes to a fresh temporary file). */
   constructor(
     path: string,

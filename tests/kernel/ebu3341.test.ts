@@ -198,6 +198,9 @@ describe("EBU 3341 #11, #14: max S / max M per segment (live meter, one stream)"
   });
 });
 
+/** The true-peak cases are fs-relative: each must pass at every common rate, the high ones included. */
+const TRUE_PEAK_RATES = [44100, 48000, 88200, 96000, 176400, 192000];
+
 describe("EBU 3341 #15–#19: true peak of tones, +0.2/−0.4 dB, at every rate", () => {
   const tones: [string, number, number, number, number][] = [
     ["#15 fs/4 0°", 4, -6, 0, -6],
@@ -206,7 +209,7 @@ describe("EBU 3341 #15–#19: true peak of tones, +0.2/−0.4 dB, at every rate"
     ["#18 fs/8 67.5°", 8, -6, 67.5, -6],
     ["#19 fs/4 45° +3 dB", 4, 3, 45, 3],
   ];
-  const cases = [44100, 48000, 96000, 192000].flatMap((rate) =>
+  const cases = TRUE_PEAK_RATES.flatMap((rate) =>
     tones.map((t) => [`${t[0]} @${rate}`, rate, ...t.slice(1)] as [string, number, number, number, number, number]),
   );
   test.each(cases)("%s", (_, rate, divisor, dbfs, phase, expected) => {
@@ -215,10 +218,11 @@ describe("EBU 3341 #15–#19: true peak of tones, +0.2/−0.4 dB, at every rate"
   });
 });
 
-describe("EBU 3341 #20–#23: inter-sample burst, TP = 0.0 +0.2/−0.4 dBTP", () => {
-  test.each([0, 1, 2, 3])("offset %i", (offset) => {
-    const x = truePeakBurst(48000, offset);
-    expectWithin(meterSignal(48000, [x, x]).overall.truePeakMaxDbtp, 0, 0.2, 0.4, "dBTP");
+describe("EBU 3341 #20–#23: inter-sample burst, TP = 0.0 +0.2/−0.4 dBTP, at every rate", () => {
+  const cases = TRUE_PEAK_RATES.flatMap((rate) => [0, 1, 2, 3].map((offset) => [20 + offset, rate, offset]));
+  test.each(cases)("#%i @%i (offset %i)", (_, rate, offset) => {
+    const x = truePeakBurst(rate, offset);
+    expectWithin(meterSignal(rate, [x, x]).overall.truePeakMaxDbtp, 0, 0.2, 0.4, "dBTP");
   });
 });
 

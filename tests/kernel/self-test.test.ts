@@ -72,6 +72,16 @@ test("every case passes through the kernel at 48 kHz", { timeout: 120_000 }, asy
   expect(report.summary).toBe("25 of 25 passed");
 });
 
+test.each([44100, 48000, 88200, 96000, 176400, 192000])(
+  "every true-peak case (3341 #15–#23) passes through the kernel at %i Hz, as the app's self-test runs it at the context's rate",
+  async (rate) => {
+    const truePeakCases = CONFORMANCE_CASES.filter((c) => STANDARD[c.id]![0] === "truePeakMaxDbtp");
+    const report = await runSelfTest(kernelMeter, rate, undefined, truePeakCases);
+    expect(report.results.filter((r) => !r.pass).map((r) => `${r.id}: ${r.detail}`)).toEqual([]);
+    expect(report.summary).toBe("9 of 9 passed");
+  },
+);
+
 test("a meter reading 0.3 dB hot fails the loudness cases and says where", async () => {
   const hot: CaseMeter = (rate, channels, reads) =>
     kernelMeter(

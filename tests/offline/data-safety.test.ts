@@ -20,7 +20,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants as osConstants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { encodeAudioFile } from "../helpers/audio-files.js";
@@ -143,9 +143,12 @@ describe("3. --in-place keeps what the file was", () => {
 describe("4. signals and stale temporaries", () => {
   // Long enough that the write pass is under way when the signal comes (about 70 MB of float WAV).
   const long = gaussianNoise(rate * 180, 0.05, rng(4));
+  // The run ends by the signal itself once it has cleaned up, so the shell reports 128 + its number.
   test.each([
     ["SIGINT", 130],
     ["SIGTERM", 143],
+    ["SIGHUP", 129],
+    ["SIGQUIT", 131],
   ] as const)(
     "%s during a trim: the temporary is removed, exit %i",
     async (signal, status) => {
@@ -160,7 +163,9 @@ describe("4. signals and stale temporaries", () => {
       child.stderr.on("data", (chunk) => {
         stderr += chunk;
       });
-      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      const exited = new Promise<number | null>((resolve) =>
+        child.on("exit", (code, by) => resolve(code ?? 128 + osConstants.signals[by!])),
+      );
       // Wait for the temporary to appear (the write pass has begun), then signal.
       for (let tries = 0; tries < 4000 && !readdirSync(join(dir, "out")).some((f) => f.endsWith(".tmp")); tries++)
         await new Promise((r) => setTimeout(r, 5));
