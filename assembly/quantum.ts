@@ -7,10 +7,10 @@
 // (≤ 10 ms, docs/metering.md §5). 48 kHz → 48 frames, 44.1 kHz → 42, 96 kHz → 96.
 
 import { msToFrames } from "./units";
+import { GATE_BLOCK_MS, GATE_HOP_MS, SHORT_TERM_MS } from "./layout";
 
-export const GATE_BLOCK_MS: f64 = 400; // BS.1770-5 eq. 3: Tg = 400 ms (also momentary, Tech 3341 §2.2.1)
-export const GATE_HOP_MS: f64 = 100; // 75 % overlap (BS.1770-5 eq. 3)
-export const SHORT_TERM_MS: f64 = 3000; // Tech 3341 §2.2.2
+// The windows are declared once (host/contract/limits.ts LOUDNESS_WINDOWS_MS, with their sources).
+export { GATE_BLOCK_MS, GATE_HOP_MS, SHORT_TERM_MS };
 const MAX_QUANTUM_MS: f64 = 1;
 
 function gcd(a: i32, b: i32): i32 {

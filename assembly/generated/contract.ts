@@ -8,6 +8,9 @@ export const MIN_SAMPLE_RATE: f64 = 8000.0;
 export const MAX_SAMPLE_RATE: f64 = 384000.0;
 export const PARAM_ID_END: i32 = 32;
 export const GAIN_SMOOTHING_MS: f64 = 20.0;
+export const GATE_BLOCK_MS: f64 = 400.0;
+export const GATE_HOP_MS: f64 = 100.0;
+export const SHORT_TERM_MS: f64 = 3000.0;
 
 // Parameters the kernel applies (plain units; the ids are the host's)
 export const P_INPUT_TRIM_DB: i32 = 0; // Input trim, dB

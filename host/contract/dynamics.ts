@@ -10,10 +10,11 @@
  * read contributes the true peak since the previous one (no peak between reads is lost).
  * Thread: main thread, offline hosts and tests (allocates at construction only).
  */
+import { LOUDNESS_WINDOWS_MS } from "./limits.js";
 import type { TapReadings } from "./readings.js";
 
-/** Tech 3341 §2.2.2: the short-term window. */
-export const SHORT_TERM_SECONDS = 3;
+/** The short-term window (declared with its source in limits.ts), s. */
+export const SHORT_TERM_SECONDS = LOUDNESS_WINDOWS_MS.shortTerm / 1000;
 
 const finite = (value: number) => Number.isFinite(value);
 

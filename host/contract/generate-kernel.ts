@@ -16,6 +16,7 @@ import {
   LIMITED_BY,
   LIMITS,
   GAIN_SMOOTHING_MS,
+  LOUDNESS_WINDOWS_MS,
   METERS,
   METERS_OFF_BY_DEFAULT,
   PARAMETERS,
@@ -50,6 +51,9 @@ export function kernelContractSource(): string {
     `export const MAX_SAMPLE_RATE: f64 = ${f64(LIMITS.maxSampleRate)};`,
     `export const PARAM_ID_END: i32 = ${LIMITS.paramIdEnd};`,
     `export const GAIN_SMOOTHING_MS: f64 = ${f64(GAIN_SMOOTHING_MS)};`,
+    `export const GATE_BLOCK_MS: f64 = ${f64(LOUDNESS_WINDOWS_MS.momentary)};`,
+    `export const GATE_HOP_MS: f64 = ${f64(LOUDNESS_WINDOWS_MS.gateHop)};`,
+    `export const SHORT_TERM_MS: f64 = ${f64(LOUDNESS_WINDOWS_MS.shortTerm)};`,
     "",
     "// Parameters the kernel applies (plain units; the ids are the host's)",
     ...kernelParams.map(

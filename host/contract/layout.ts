@@ -45,6 +45,14 @@ export const SINCE_READ_CHANNEL_FIELDS = READOUT.channel.fields.flatMap((f, i) =
   "sinceRead" in f && f.sinceRead ? [i] : [],
 );
 
+/** Every readout slot holding a maximum since the last read, both taps, overall and per channel. */
+export const SINCE_READ_SLOTS: readonly number[] = TAPS.flatMap((_, tap) => [
+  ...SINCE_READ_LOUDNESS_FIELDS.map((field) => tap * TAP_FIELDS + field),
+  ...Array.from({ length: MAX_CHANNELS + 1 }, (_, i) => i - 1).flatMap((channel) =>
+    SINCE_READ_CHANNEL_FIELDS.map((field) => tap * TAP_FIELDS + channelFieldsOffset(channel) + field),
+  ),
+]);
+
 /** Meter bits a tap runs (setMeterMask), by meter. */
 export const METER = Object.fromEntries(METERS.map((meter, i) => [meter, 1 << i])) as {
   readonly [K in (typeof METERS)[number]]: number;

@@ -15,5 +15,19 @@ export const LIMITS = {
   paramIdEnd: 32,
 } as const;
 
+/**
+ * How often a native plugin publishes its meters for other threads (editor, host), in ms of audio,
+ * on the sample clock: above any display's frame rate, and at the same frames whatever the host's
+ * block size, so what a reader sees does not depend on how the audio was split.
+ */
+export const METER_PUBLISH_MS = 10;
+
 /** Ramp time of every gain change (trim, polarity, bypass, A/B listen): inaudible as a step, immediate to the hand. */
 export const GAIN_SMOOTHING_MS = 20;
+
+/**
+ * Loudness windows, ms: the 400 ms gating block (BS.1770-5 Annex 1 eq. 3, also the momentary
+ * window, EBU Tech 3341 §2.2.1), its 100 ms hop (75 % overlap), the 3 s short-term window (EBU
+ * Tech 3341 §2.2.2). A reading is full once its window has been filled since the last reset.
+ */
+export const LOUDNESS_WINDOWS_MS = { momentary: 400, gateHop: 100, shortTerm: 3000 } as const;

@@ -114,10 +114,16 @@ export function normalizeValue(spec: ParamSpec, value: unknown): number {
   return spec.flags.stepped ? Math.round(clamped) : clamped;
 }
 
-/** "−18.0 dB", "+6.0 dB", "0.0 dB", "Off", "Inverted". */
+/**
+ * "−18.0 dB", "+6.0 dB", "0.0 dB", "Off", "Inverted": the text of the value the parameter would
+ * take (clamped to its range, whole for choices), so a host's ±1e300 reads as the range's end; a
+ * NaN reads "—".
+ */
 export function valueToText(spec: ParamSpec, value: number): string {
-  if (spec.options) return spec.options[Math.round(value)] ?? String(value);
-  return formatDb(value, spec.unit, { decimals: spec.decimals, signed: spec.unit === "dB" });
+  if (Number.isNaN(value)) return formatDb(value, "");
+  const normalized = Math.min(spec.max, Math.max(spec.min, value));
+  if (spec.options) return spec.options[Math.round(normalized)]!;
+  return formatDb(normalized, spec.unit, { decimals: spec.decimals, signed: spec.unit === "dB" });
 }
 
 /**

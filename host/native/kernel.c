@@ -16,12 +16,22 @@ struct gs_kernel {
   uint32_t channels;
 };
 
-/* The module's function-type registry is filled once per process, before any instance exists. */
+/* The module's function-type registry is filled once per process, before any instance exists,
+   and freed when the plugin's library is unloaded (a host that unloads it keeps nothing of ours). */
 static pthread_once_t module_once = PTHREAD_ONCE_INIT;
+static bool module_ready;
 static void init_module(void) {
   wasm_rt_init();
   Z_gainstage_init_module();
+  module_ready = true;
 }
+
+__attribute__((destructor)) static void free_module(void) {
+  if (module_ready) wasm_rt_free();
+}
+
+/* `failed` is set on the thread that ran the kernel and read on any: atomic. */
+static void mark_failed(gs_kernel *k) { __atomic_store_n(&k->failed, true, __ATOMIC_RELEASE); }
 
 /* Where a trap on this thread returns to: the guard around the current call into the kernel. */
 static __thread jmp_buf *trap_target;
@@ -42,7 +52,7 @@ void gs_kernel_trap(int code) {
     if (_setjmp(guard_) == 0) {                  \
       body;                                      \
     } else {                                     \
-      (kernel)->failed = true;                   \
+      mark_failed(kernel);                       \
     }                                            \
     trap_target = saved_;                        \
   } while (0)
@@ -71,14 +81,14 @@ void gs_kernel_destroy(gs_kernel *k) {
 }
 
 bool gs_kernel_activate(gs_kernel *k, double sample_rate, uint32_t channels) {
-  if (k->failed) return false;
+  if (gs_kernel_failed(k)) return false;
   volatile int32_t status = GS_STATUS_NOT_READY;
   /* Set up for the most channels first, so a later change of layout never grows memory. */
   GUARDED(k, {
     status = (int32_t)Z_gainstageZ_setup(&k->wasm, sample_rate, GS_MAX_CHANNELS);
     if (status >= 0) status = (int32_t)Z_gainstageZ_setup(&k->wasm, sample_rate, channels);
   });
-  if (k->failed || status < 0) return false;
+  if (gs_kernel_failed(k) || status < 0) return false;
   k->channels = channels;
   k->active = true;
   return true;
@@ -86,13 +96,13 @@ bool gs_kernel_activate(gs_kernel *k, double sample_rate, uint32_t channels) {
 
 int32_t gs_kernel_set_param(gs_kernel *k, uint32_t id, double value) {
   volatile int32_t status = GS_STATUS_NOT_READY;
-  if (!k->failed) GUARDED(k, status = (int32_t)Z_gainstageZ_setParam(&k->wasm, id, value));
+  if (!gs_kernel_failed(k)) GUARDED(k, status = (int32_t)Z_gainstageZ_setParam(&k->wasm, id, value));
   return status;
 }
 
 double gs_kernel_get_param(gs_kernel *k, uint32_t id) {
   volatile double value = 0;
-  if (!k->failed) GUARDED(k, value = Z_gainstageZ_getParam(&k->wasm, id));
+  if (!gs_kernel_failed(k)) GUARDED(k, value = Z_gainstageZ_getParam(&k->wasm, id));
   return value;
 }
 
@@ -102,12 +112,12 @@ static void silence(float *const *out, uint32_t channels, uint32_t from, uint32_
 
 void gs_kernel_process(gs_kernel *k, const float *const *in, float *const *out, uint32_t frames, gs_move_fn on_move,
                        void *context) {
-  if (!k->active || k->failed) {
+  if (!k->active || gs_kernel_failed(k)) {
     silence(out, k->channels ? k->channels : 1, 0, frames);
     return;
   }
   volatile uint32_t done = 0; /* volatile: read after a trap returns through _longjmp */
-  while (done < frames && !k->failed) {
+  while (done < frames && !gs_kernel_failed(k)) {
     const volatile uint32_t count = frames - done < GS_MAX_FRAMES ? frames - done : GS_MAX_FRAMES;
     volatile int32_t status = GS_STATUS_NOT_READY;
     volatile uint32_t moves = 0, moves_at = 0;
@@ -125,10 +135,10 @@ void gs_kernel_process(gs_kernel *k, const float *const *in, float *const *out, 
         moves_at = Z_gainstageZ_outputEventBuffer(&k->wasm);
       }
     });
-    if (k->failed || status < 0) silence(out, k->channels, done, count);
+    if (gs_kernel_failed(k) || status < 0) silence(out, k->channels, done, count);
     /* Each move: parameter id (i32), frame in the range (i32), plain value (f64). */
     const uint32_t move_bytes = moves ? Z_gainstageZ_outputEventBytes(&k->wasm) : 0;
-    for (uint32_t i = 0; i < moves && on_move && !k->failed; i++) {
+    for (uint32_t i = 0; i < moves && on_move && !gs_kernel_failed(k); i++) {
       const uint8_t *event = memory(k) + moves_at + (size_t)i * move_bytes;
       int32_t id, frame;
       double value;
@@ -139,11 +149,11 @@ void gs_kernel_process(gs_kernel *k, const float *const *in, float *const *out, 
     }
     done += count;
   }
-  if (k->failed && done < frames) silence(out, k->channels, done, frames - done);
+  if (gs_kernel_failed(k) && done < frames) silence(out, k->channels, done, frames - done);
 }
 
 void gs_kernel_reset(gs_kernel *k, bool ramps) {
-  if (k->failed || !k->active) return;
+  if (gs_kernel_failed(k) || !k->active) return;
   GUARDED(k, {
     if (ramps) Z_gainstageZ_reset(&k->wasm);
     else Z_gainstageZ_resetMeters(&k->wasm);
@@ -151,13 +161,13 @@ void gs_kernel_reset(gs_kernel *k, bool ramps) {
 }
 
 const double *gs_kernel_read_meters(gs_kernel *k) {
-  if (k->failed || !k->active) return NULL;
+  if (gs_kernel_failed(k) || !k->active) return NULL;
   volatile uint32_t readout = 0;
   GUARDED(k, {
     Z_gainstageZ_readMeters(&k->wasm);
     readout = Z_gainstageZ_readoutBuffer(&k->wasm);
   });
-  return k->failed ? NULL : (const double *)(const void *)(memory(k) + readout);
+  return gs_kernel_failed(k) ? NULL : (const double *)(const void *)(memory(k) + readout);
 }
 
-bool gs_kernel_failed(const gs_kernel *k) { return k->failed; }
+bool gs_kernel_failed(const gs_kernel *k) { return __atomic_load_n(&k->failed, __ATOMIC_ACQUIRE); }

@@ -1,32 +1,25 @@
-/* gs_point (point.h): values, text and the applying of parameters; the state is state-json.c's. */
-#define _GNU_SOURCE /* strtod_l: numbers in the C locale, whatever the host's */
+/* gs_point (point.h): the parameter model, its hand-over to the audio thread, and the meters' publication. */
 #include "point.h"
 
 #include <math.h>
-#include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "state-json.h"
 
-/* The true minus sign, as the web app prints levels (format.ts). */
-static const char MINUS[] = "\xE2\x88\x92";
-
-int gs_param_index(uint32_t id) {
-  for (int i = 0; i < GS_PARAM_COUNT; i++)
-    if (GS_PARAMS[i].id == id) return i;
-  return -1;
+static void store_value(gs_point *point, int index, double value) {
+  __atomic_store(&point->values[index], &value, __ATOMIC_RELAXED);
 }
 
-static double clamp_value(const gs_param_decl *p, double value) {
-  double v = value < p->min ? p->min : value > p->max ? p->max : value;
-  return (p->flags & GS_PARAM_STEPPED) ? floor(v + 0.5) : v; /* half up, as the kernel's Math.round */
+double gs_point_get(const gs_point *point, int index) {
+  double value;
+  __atomic_load(&point->values[index], &value, __ATOMIC_RELAXED);
+  return value;
 }
 
 bool gs_point_init(gs_point *point) {
   memset(point, 0, sizeof *point);
   for (int i = 0; i < GS_PARAM_COUNT; i++) point->values[i] = GS_PARAMS[i].default_value;
+  gs_snapshot_clear(&point->snapshot);
   point->kernel = gs_kernel_create();
   return point->kernel != NULL;
 }
@@ -39,107 +32,113 @@ void gs_point_free(gs_point *point) {
 bool gs_point_activate(gs_point *point, double sample_rate, uint32_t channels) {
   if (!gs_kernel_activate(point->kernel, sample_rate, channels)) return false;
   /* Before the first frame the kernel applies values at once: a restored session never ramps. */
-  for (int i = 0; i < GS_PARAM_COUNT; i++)
-    if (GS_PARAMS[i].flags & GS_PARAM_NATIVE) gs_kernel_set_param(point->kernel, GS_PARAMS[i].id, point->values[i]);
+  for (int i = 0; i < GS_PARAM_COUNT; i++) {
+    __atomic_store_n(&point->pending[i], 0, __ATOMIC_RELAXED);
+    if (GS_PARAMS[i].flags & GS_PARAM_NATIVE)
+      gs_kernel_set_param(point->kernel, GS_PARAMS[i].id, gs_point_get(point, i));
+  }
+  __atomic_store_n(&point->any_pending, 0, __ATOMIC_RELEASE);
   point->sample_rate = sample_rate;
   point->channels = channels;
+  point->frames = 0;
+  point->frames_since_publish = 0;
+  point->publish_every_frames = (uint32_t)ceil(sample_rate * GS_METER_PUBLISH_MS / 1000.0);
+  point->readout = NULL;
+  gs_snapshot_clear(&point->snapshot);
   point->active = true;
   return true;
 }
 
+void gs_point_deactivate(gs_point *point) { point->active = false; }
+
 bool gs_point_set(gs_point *point, int index, double value) {
   if (index < 0 || index >= GS_PARAM_COUNT || !isfinite(value)) return false;
-  const gs_param_decl *p = &GS_PARAMS[index];
-  double applied = clamp_value(p, value);
-  /* Atomic: a host may read values on the main thread while the audio thread sets them. */
-  __atomic_store(&point->values[index], &applied, __ATOMIC_RELAXED);
-  if (point->active && (p->flags & GS_PARAM_NATIVE)) gs_kernel_set_param(point->kernel, p->id, applied);
+  store_value(point, index, gs_param_normalize(index, value));
+  if (point->active && (GS_PARAMS[index].flags & GS_PARAM_NATIVE)) {
+    /* Release: the audio thread that sees the flag sees the value stored before it. */
+    __atomic_store_n(&point->pending[index], 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&point->any_pending, 1, __ATOMIC_RELEASE);
+  }
   return true;
 }
 
-/* |value| rounded to `decimals` digits as JavaScript's toFixed rounds (a tie goes away from zero),
-   written with a '.' whatever the C locale: "12.5". */
-static void fixed(double magnitude, unsigned decimals, char *out, size_t size) {
-  long double scale = 1;
-  for (unsigned i = 0; i < decimals; i++) scale *= 10;
-  const long double scaled = (long double)magnitude * scale; /* exact: 53 + ≤10 bits fit long double's 64 */
-  unsigned long long whole = (unsigned long long)floorl(scaled);
-  if (scaled - (long double)whole >= 0.5L) whole++;
-  const unsigned long long unit = (unsigned long long)scale;
-  if (decimals == 0) snprintf(out, size, "%llu", whole);
-  else snprintf(out, size, "%llu.%0*llu", whole / unit, (int)decimals, whole % unit);
+bool gs_point_set_audio(gs_point *point, int index, double value) {
+  if (index < 0 || index >= GS_PARAM_COUNT || !isfinite(value)) return false;
+  const double applied = gs_param_normalize(index, value);
+  store_value(point, index, applied);
+  if (GS_PARAMS[index].flags & GS_PARAM_NATIVE) gs_kernel_set_param(point->kernel, GS_PARAMS[index].id, applied);
+  return true;
 }
 
-void gs_value_to_text(int index, double value, char *out, size_t size) {
-  if (size == 0) return;
-  out[0] = '\0';
-  if (index < 0 || index >= GS_PARAM_COUNT) return;
-  const gs_param_decl *p = &GS_PARAMS[index];
-  if (p->choice_count > 0) {
-    const double i = floor(value + 0.5);
-    if (i >= 0 && i < p->choice_count) snprintf(out, size, "%s", p->choices[(int)i]);
-    else snprintf(out, size, "%g", value);
-    return;
-  }
-  if (isnan(value)) {
-    snprintf(out, size, "\xE2\x80\x94"); /* — */
-    return;
-  }
-  if (isinf(value)) {
-    snprintf(out, size, "%s\xE2\x88\x9E%s%s", value < 0 ? MINUS : "+", *p->unit ? " " : "", p->unit);
-    return;
-  }
-  char digits[64];
-  fixed(fabs(value), p->decimals, digits, sizeof digits);
-  /* The sign of the rounded value: "−0.0" never appears, "+" only for dB (a change, not a level). */
-  const bool zero = strspn(digits, "0.") == strlen(digits);
-  const bool signed_db = strcmp(p->unit, "dB") == 0;
-  const char *sign = zero ? "" : value < 0 ? MINUS : signed_db ? "+" : "";
-  snprintf(out, size, "%s%s%s%s", sign, digits, *p->unit ? " " : "", p->unit);
+void gs_point_sync(gs_point *point) {
+  if (!__atomic_exchange_n(&point->any_pending, 0, __ATOMIC_ACQUIRE)) return;
+  for (int i = 0; i < GS_PARAM_COUNT; i++)
+    if (__atomic_exchange_n(&point->pending[i], 0, __ATOMIC_ACQUIRE))
+      gs_kernel_set_param(point->kernel, GS_PARAMS[i].id, gs_point_get(point, i));
 }
 
-static bool word_equal(const char *a, size_t length, const char *b) {
-  return strlen(b) == length && strncasecmp(a, b, length) == 0;
+typedef struct move_relay {
+  gs_point *point;
+  gs_point_move_fn on_move;
+  void *context;
+  uint32_t offset; /* frame of the current chunk in the call */
+} move_relay;
+
+/* A move of the kernel's own: the model follows it, then the format hears of it. */
+static void relay_move(void *context, uint32_t id, double value, uint32_t frame) {
+  const move_relay *relay = context;
+  const int index = gs_param_index(id);
+  if (index >= 0) store_value(relay->point, index, value);
+  if (relay->on_move) relay->on_move(relay->context, id, value, relay->offset + frame);
 }
 
-bool gs_text_to_value(int index, const char *text, double *value) {
-  if (index < 0 || index >= GS_PARAM_COUNT || !text) return false;
-  const gs_param_decl *p = &GS_PARAMS[index];
-  while (*text == ' ' || *text == '\t') text++;
-  size_t length = strlen(text);
-  while (length > 0 && (text[length - 1] == ' ' || text[length - 1] == '\t')) length--;
-  for (uint32_t i = 0; i < p->choice_count; i++) {
-    const char *label = p->choices[i];
-    const size_t first_word = strcspn(label, " ");
-    if (word_equal(text, length, label) || (length == first_word && strncasecmp(text, label, first_word) == 0)) {
-      *value = i;
-      return true;
+void gs_point_process(gs_point *point, const float *const *in, float *const *out, uint32_t frames,
+                      gs_point_move_fn on_move, void *context) {
+  gs_point_sync(point);
+  move_relay relay = {point, on_move, context, 0};
+  const float *in_at[GS_MAX_CHANNELS];
+  float *out_at[GS_MAX_CHANNELS];
+  /* In chunks that end on the publication clock: the meters are read at the same frames whatever
+     the host's block size (a reading "since read" includes the level at the moment of reading). */
+  while (relay.offset < frames) {
+    const uint32_t due = point->publish_every_frames - point->frames_since_publish;
+    const uint32_t count = frames - relay.offset < due ? frames - relay.offset : due;
+    for (uint32_t c = 0; c < point->channels; c++) {
+      in_at[c] = in[c] + relay.offset;
+      out_at[c] = out[c] + relay.offset;
     }
+    gs_kernel_process(point->kernel, in_at, out_at, count, relay_move, &relay);
+    point->frames += count;
+    point->frames_since_publish += count;
+    if (point->frames_since_publish >= point->publish_every_frames) {
+      point->frames_since_publish = 0;
+      gs_point_publish(point);
+    }
+    relay.offset += count;
   }
-  /* [sign] digits [. or , digits] [unit or "db"], as params.ts textToValue reads it. */
-  const char *at = text, *end = text + length;
-  char number[64];
-  size_t n = 0;
-  if (at < end && (*at == '+' || *at == '-')) number[n++] = *at++;
-  else if (end - at >= 3 && memcmp(at, MINUS, 3) == 0) number[n++] = '-', at += 3;
-  while (at < end && *at == ' ') at++;
-  bool digits = false, point = false;
-  for (; at < end && n < sizeof number - 1; at++) {
-    if (*at >= '0' && *at <= '9') digits = true, number[n++] = *at;
-    else if ((*at == '.' || *at == ',') && !point) point = true, number[n++] = '.';
-    else break;
-  }
-  number[n] = '\0';
-  if (!digits) return false;
-  while (at < end && *at == ' ') at++;
-  const size_t rest = (size_t)(end - at);
-  if (rest > 0 && !(*p->unit && word_equal(at, rest, p->unit)) && !word_equal(at, rest, "db")) return false;
-  *value = clamp_value(p, strtod_l(number, NULL, gs_c_locale()));
-  return true;
 }
+
+void gs_point_publish(gs_point *point) {
+  point->readout = gs_kernel_read_meters(point->kernel);
+  if (point->readout) gs_snapshot_write(&point->snapshot, point->readout, point->frames);
+}
+
+/* The cleared meters are published at once: a reader never sees the old ones again. */
+void gs_point_reset(gs_point *point, bool ramps) {
+  gs_kernel_reset(point->kernel, ramps);
+  gs_point_publish(point);
+}
+
+const double *gs_point_readout(const gs_point *point) { return gs_kernel_failed(point->kernel) ? NULL : point->readout; }
+
+bool gs_point_read_meters(gs_point *point, double *out) { return gs_snapshot_read(&point->snapshot, out, NULL); }
+
+bool gs_point_failed(const gs_point *point) { return gs_kernel_failed(point->kernel); }
 
 size_t gs_point_save(const gs_point *point, char *out, size_t size) {
-  return gs_state_write(point->values, out, size);
+  double values[GS_PARAM_COUNT];
+  for (int i = 0; i < GS_PARAM_COUNT; i++) values[i] = gs_point_get(point, i);
+  return gs_state_write(values, out, size);
 }
 
 bool gs_point_load(gs_point *point, const char *text, size_t length, char *error, size_t error_size) {

@@ -18,6 +18,10 @@
 static locale_t numeric_locale;
 static pthread_once_t locale_once = PTHREAD_ONCE_INIT;
 static void make_locale(void) { numeric_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0); }
+/* Freed when the plugin's library is unloaded: a host that unloads it keeps nothing of ours. */
+__attribute__((destructor)) static void free_locale(void) {
+  if (numeric_locale) freelocale(numeric_locale);
+}
 locale_t gs_c_locale(void) {
   pthread_once(&locale_once, make_locale);
   return numeric_locale;

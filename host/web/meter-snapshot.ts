@@ -4,15 +4,7 @@
  * makes each read consistent. Until the UI has read a snapshot, the next write merges every
  * "max since read" field with max(), so no peak is lost however slowly the UI polls.
  */
-import {
-  TAP_COUNT,
-  TAP_FIELDS,
-  READOUT_SLOTS,
-  MAX_CHANNELS,
-  SINCE_READ_LOUDNESS_FIELDS,
-  SINCE_READ_CHANNEL_FIELDS,
-  channelFieldsOffset,
-} from "../contract/layout.js";
+import { TAP_COUNT, TAP_FIELDS, READOUT_SLOTS, SINCE_READ_SLOTS } from "../contract/layout.js";
 import { decodeTap, decodeAutoTrim, type TapReadings, type AutoTrimReadings } from "../contract/readings.js";
 
 /** Int32 header: sequence (odd while writing), consumed flag (1 = UI has read the last write). */
@@ -38,24 +30,11 @@ export function createSnapshotStorage(): SharedArrayBuffer {
   return new SharedArrayBuffer(HEADER_BYTES + SNAPSHOT_SLOTS * 8);
 }
 
-/** The slots (within the readout) that hold maxima since the last read. */
-function sinceReadSlots(): Int32Array {
-  const slots: number[] = [];
-  for (let tap = 0; tap < TAP_COUNT; tap++) {
-    const base = tap * TAP_FIELDS;
-    for (const field of SINCE_READ_LOUDNESS_FIELDS) slots.push(base + field);
-    for (let channel = -1; channel < MAX_CHANNELS; channel++) {
-      for (const field of SINCE_READ_CHANNEL_FIELDS) slots.push(base + channelFieldsOffset(channel) + field);
-    }
-  }
-  return Int32Array.from(slots);
-}
-
 /** Audio thread side (also works over a plain ArrayBuffer for the message-port fallback). */
 export class SnapshotWriter {
   private readonly header: Int32Array;
   readonly values: Float64Array;
-  private readonly mergeSlots = sinceReadSlots();
+  private readonly mergeSlots = Int32Array.from(SINCE_READ_SLOTS);
   private readonly kept = new Float64Array(this.mergeSlots.length);
 
   constructor(storage: SharedArrayBuffer | ArrayBuffer) {

@@ -8,14 +8,17 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { NO_EVENTS, type EventSource } from "../../host/contract/events.js";
+import { METER_PUBLISH_MS } from "../../host/contract/declaration.js";
+import { READOUT_SLOTS } from "../../host/contract/layout.js";
 import { GainstagePlugin } from "../../host/contract/plugin.js";
+import { createSnapshotStorage, SNAPSHOT_SLOTS, SnapshotWriter } from "../../host/web/meter-snapshot.js";
 import { ROOT } from "../browser/servers.js";
 import { kernelModule } from "./kernel.js";
 
 export const NATIVE = join(ROOT, "build/native");
 export const WORK = join(ROOT, "build/native-work");
-export const CLAP = join(NATIVE, "gainstage.clap");
-export const LV2_BUNDLE = join(NATIVE, "gainstage.lv2");
+export const CLAP = join(NATIVE, "clap/gainstage.clap");
+export const LV2_BUNDLE = join(NATIVE, "lv2/gainstage.lv2");
 export const QTRACTOR_SCAN =
   process.env.QTRACTOR_PLUGIN_SCAN ??
   [
@@ -60,11 +63,16 @@ export function buildNative(): void {
     "-lm",
   ]);
   run("cc", [...flags, "-o", join(WORK, "clap-layout"), join(ROOT, "tests/native/clap-layout.c")]);
+  run("cc", [...flags, "-o", join(WORK, "lv2-host"), join(ROOT, "tests/native/lv2-host.c"), "-ldl"]);
 }
 
 /** Fails a test file early, with the reason, if the global set-up did not build the plugins. */
 export function expectBuilt(): void {
-  for (const path of [CLAP, join(LV2_BUNDLE, "gainstage.so"), join(WORK, "clap-host"), join(WORK, "clap-layout")])
+  for (const path of [
+    CLAP,
+    join(LV2_BUNDLE, "gainstage.so"),
+    ...["clap-host", "clap-layout", "lv2-host"].map((tool) => join(WORK, tool)),
+  ])
     if (!existsSync(path))
       throw new Error(`${path} is missing: the native build failed (see the global set-up's output)`);
 }
@@ -103,24 +111,34 @@ class EventList implements EventSource {
 /**
  * What the WASM kernel (the browser's SIMD build, through the plugin contract) outputs for planar
  * stereo `input` with `events` (NaN values refused, as hosts' bad values are), in 128-frame blocks:
- * output, the readout after one final read, and the moves it made.
+ * output, the moves it made, and the meters as a reader of the native plugin sees them after the
+ * audio stopped: read on the publication clock (every METER_PUBLISH_MS of audio) and once at the
+ * end, merged by the web's own meter snapshot (host/web/meter-snapshot.ts), never read in between.
  */
 export function wasmReference(rate: number, input: Float32Array[], events: ParamEvent[]) {
   const plugin = new GainstagePlugin(kernelModule, "single");
   const block = 128;
+  const publishEvery = Math.ceil((rate * METER_PUBLISH_MS) / 1000);
   plugin.activate(rate, 1, block, 2);
   const frames = input[0]!.length;
   const output = [new Float32Array(frames), new Float32Array(frames)];
   const moves: ParamEvent[] = [];
   const sink = { push: (id: number, value: number, frame: number) => moves.push({ frame, id, value }) > 0 };
   const list = new EventList(events.filter((event) => Number.isFinite(event.value)));
-  for (let at = 0; at < frames; at += block) {
-    const n = Math.min(block, frames - at);
+  const snapshot = new SnapshotWriter(createSnapshotStorage());
+  const publish = () => {
+    plugin.kernel.exports.readMeters();
+    snapshot.write(plugin.kernel.readoutView(), 0, rate, 2, 0, 0);
+  };
+  for (let at = 0; at < frames; ) {
+    const n = Math.min(block - (at % block), publishEvery - (at % publishEvery), frames - at);
     for (let c = 0; c < 2; c++) plugin.kernel.input(c).set(input[c]!.subarray(at, at + n));
     plugin.process(at, n, list, sink);
     for (let c = 0; c < 2; c++) output[c]!.set(plugin.kernel.output(c).subarray(0, n), at);
+    at += n;
+    if (at % publishEvery === 0) publish();
   }
   plugin.flush(NO_EVENTS);
-  plugin.kernel.exports.readMeters();
-  return { output, readout: Float64Array.from(plugin.kernel.readoutView()), moves };
+  publish();
+  return { output, readout: Float64Array.from(snapshot.values.subarray(SNAPSHOT_SLOTS - READOUT_SLOTS)), moves };
 }

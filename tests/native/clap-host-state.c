@@ -78,9 +78,14 @@ static void sine(float *l, float *r, uint32_t frames, double rate) {
   for (uint32_t n = 0; n < frames; n++) l[n] = r[n] = (float)(0.25118864315095801 * sin(2 * M_PI * 997 * n / rate));
 }
 
+/* The meters where the audio stopped: stop_processing publishes them, then they are copied. */
 static const double *meters_of(const clap_plugin_t *p) {
+  static double readout[GS_READOUT_SLOTS];
+  p->stop_processing(p);
   const gs_clap_meters_t *m = p->get_extension(p, GS_CLAP_EXT_METERS);
-  return m->read(p, NULL);
+  if (!m->read(p, readout, GS_READOUT_SLOTS)) { fprintf(stderr, "no meters\n"); exit(3); }
+  p->start_processing(p);
+  return readout;
 }
 
 static int instances(int argc, char **argv) {
@@ -95,6 +100,7 @@ static int instances(int argc, char **argv) {
   const clap_plugin_t *a = create(), *b = create(), *c = create();
   flush_set(a, 0, -6), flush_set(b, 0, 3), flush_set(c, 0, -6);
   a->activate(a, rate, 1, block), b->activate(b, rate, 1, block), c->activate(c, rate, 1, block);
+  a->start_processing(a), b->start_processing(b), c->start_processing(c);
   /* A and B interleaved block by block, as a host's graph runs them; C alone. */
   for (uint32_t at = 0; at < frames; at += block) {
     const uint32_t n = frames - at < block ? frames - at : block;
@@ -111,9 +117,10 @@ static int instances(int argc, char **argv) {
   const double b_peak = meters_of(b)[GS_TAP_OUT * GS_TAP_FIELDS + GS_LOUDNESS_FIELDS + GS_C_SAMPLE_PEAK_MAX_DBFS];
   a->reset(a);
   const double after_reset = meters_of(a)[GS_TAP_IN * GS_TAP_FIELDS + GS_LOUDNESS_FIELDS + GS_C_SAMPLE_PEAK_MAX_DBFS];
+  a->stop_processing(a);
   a->deactivate(a);
   const double other_rate = rate == 48000 ? 96000 : 48000;
-  const bool reactivated = a->activate(a, other_rate, 1, block);
+  const bool reactivated = a->activate(a, other_rate, 1, block) && a->start_processing(a);
   run(a, in, out_a, block * 10, block, NULL, NULL, NULL, 0, NULL);
   const double again = meters_of(a)[GS_TAP_IN * GS_TAP_FIELDS + GS_LOUDNESS_FIELDS + GS_C_SAMPLE_PEAK_MAX_DBFS];
   printf("{\"independent\":%s,\"bOutPeakDbfs\":%.17g,\"afterResetDbfs\":\"%g\",\"reactivated\":%s,\"againDbfs\":%.17g}\n",

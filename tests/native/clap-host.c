@@ -10,6 +10,9 @@
  *   instances RATE                         two instances at once: each as if alone; reset; deactivate and
  *                                          activate again at another rate
  *   bench SECONDS                          × real time of stereo 48 kHz in 128-frame blocks (npm run bench)
+ *   texts FILE, values FILE, manners       value ↔ text and the plugin's manners (clap-host-checks.c)
+ *   unload ROUNDS                          load, use (create, activate, process, state, destroy) and unload the
+ *                                          plugin ROUNDS times (under valgrind: what stays in use at exit)
  */
 #include <dlfcn.h>
 #include <math.h>
@@ -185,9 +188,10 @@ static int process(int argc, char **argv) {
   FILE *moves = fopen(argv[8], "w");
   run(p, in, out, frames, block, ev_frame, ev_id, ev_value, ev_count, moves);
   fclose(moves);
+  p->stop_processing(p); /* the plugin publishes its meters where the audio stopped */
   const gs_clap_meters_t *meters = p->get_extension(p, GS_CLAP_EXT_METERS);
-  uint32_t slots = 0;
-  const double *readout = meters->read(p, &slots);
+  static double readout[GS_READOUT_SLOTS];
+  const uint32_t slots = meters->read(p, readout, GS_READOUT_SLOTS) ? GS_READOUT_SLOTS : 0;
   FILE *f = fopen(argv[5], "wb");
   fwrite(result, sizeof(float), samples, f);
   fclose(f);
@@ -195,7 +199,6 @@ static int process(int argc, char **argv) {
   fwrite(readout, sizeof(double), slots, f);
   fclose(f);
   printf("{\"allocationsWhileProcessing\":%lu}\n", allocations);
-  p->stop_processing(p);
   p->deactivate(p);
   p->destroy(p);
   free(data);
@@ -204,6 +207,7 @@ static int process(int argc, char **argv) {
 }
 
 #include "clap-host-state.c"
+#include "clap-host-checks.c"
 
 /* bench SECONDS: stereo 48 kHz noise through process() in 128-frame blocks, every meter on; × real time. */
 static int bench(int argc, char **argv) {
@@ -229,10 +233,45 @@ static int bench(int argc, char **argv) {
   return 0;
 }
 
+/* One round of a plugin's life in a host, from dlopen to dlclose. */
+static void round_trip(const char *path) {
+  void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (!library) { fprintf(stderr, "%s\n", dlerror()); exit(2); }
+  entry = dlsym(library, "clap_entry");
+  if (!entry || !entry->init(path)) exit(2);
+  const clap_plugin_t *p = create();
+  static float buffers[4][256];
+  float *ins[2] = {buffers[0], buffers[1]}, *outs[2] = {buffers[2], buffers[3]};
+  clap_audio_buffer_t input = {ins, NULL, 2, 0, 0}, output = {outs, NULL, 2, 0, 0};
+  const clap_process_t process = {-1, 256, NULL, &input, &output, 1, 1, NULL, NULL};
+  p->activate(p, 48000, 1, 256);
+  p->start_processing(p);
+  for (int i = 0; i < 100; i++) p->process(p, &process);
+  p->stop_processing(p);
+  static byte_sink saved;
+  saved.length = 0;
+  const clap_ostream_t out = {&saved, sink_write};
+  const clap_plugin_state_t *state = p->get_extension(p, CLAP_EXT_STATE);
+  state->save(p, &out);
+  load_bytes(p, saved.data, saved.length, 0);
+  char text[64];
+  params_of(p)->value_to_text(p, 0, -6, text, sizeof text);
+  p->deactivate(p);
+  p->destroy(p);
+  entry->deinit();
+  dlclose(library);
+}
+
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: clap-host PLUGIN.clap info|process|state|instances …\n");
+    fprintf(stderr, "usage: clap-host PLUGIN.clap info|process|state|instances|bench|unload …\n");
     return 2;
+  }
+  if (strcmp(argv[2], "unload") == 0) { /* run under valgrind: what is in use at exit, against ROUNDS = 0 */
+    const int rounds = argc > 3 ? atoi(argv[3]) : 2;
+    for (int i = 0; i < rounds; i++) round_trip(argv[1]);
+    printf("{\"rounds\":%d}\n", rounds);
+    return 0;
   }
   void *library = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
   if (!library) { fprintf(stderr, "%s\n", dlerror()); return 2; }
@@ -245,6 +284,9 @@ int main(int argc, char **argv) {
   else if (strcmp(argv[1], "state") == 0) status = state(argc, argv);
   else if (strcmp(argv[1], "instances") == 0) status = instances(argc, argv);
   else if (strcmp(argv[1], "bench") == 0) status = bench(argc, argv);
+  else if (strcmp(argv[1], "texts") == 0) status = texts(argc, argv);
+  else if (strcmp(argv[1], "values") == 0) status = values(argc, argv);
+  else if (strcmp(argv[1], "manners") == 0) status = manners(argc, argv);
   entry->deinit();
   dlclose(library);
   return status;

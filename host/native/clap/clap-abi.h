@@ -2,7 +2,8 @@
  * The part of the CLAP 1.2 ABI Gainstage uses, declared from the CLAP specification (the headers
  * of github.com/free-audio/clap: entry.h, plugin.h, plugin-factory.h, host.h, process.h,
  * audio-buffer.h, events.h, stream.h, ext/audio-ports.h, ext/params.h, ext/state.h,
- * ext/latency.h), since no CLAP headers exist on this machine. Only what is used is declared.
+ * ext/latency.h, ext/log.h, ext/thread-check.h), so the plugin builds with nothing but a C
+ * compiler. Only what is used is declared.
  * tests/native/clap-layout.c checks every struct's size and field offsets against the layout
  * those declarations have under the platform's C ABI (x86-64 System V), so a slip here fails a
  * test instead of a host.
@@ -201,6 +202,33 @@ typedef struct clap_plugin_state {
   bool (*save)(const clap_plugin_t *plugin, const clap_ostream_t *stream); /* [main-thread] */
   bool (*load)(const clap_plugin_t *plugin, const clap_istream_t *stream); /* [main-thread] */
 } clap_plugin_state_t;
+
+/* ext/params.h, the host's side: tell it values changed (after a state load), ask for a flush. */
+enum { CLAP_PARAM_RESCAN_VALUES = 1 << 0, CLAP_PARAM_RESCAN_TEXT = 1 << 1, CLAP_PARAM_RESCAN_INFO = 1 << 2,
+       CLAP_PARAM_RESCAN_ALL = 1 << 3 };
+typedef uint32_t clap_param_rescan_flags;
+typedef uint32_t clap_param_clear_flags;
+typedef struct clap_host_params {
+  void (*rescan)(const clap_host_t *host, clap_param_rescan_flags flags);                  /* [main-thread] */
+  void (*clear)(const clap_host_t *host, clap_id param_id, clap_param_clear_flags flags);  /* [main-thread] */
+  void (*request_flush)(const clap_host_t *host);                                          /* [thread-safe,!audio-thread] */
+} clap_host_params_t;
+
+/* ext/log.h */
+#define CLAP_EXT_LOG "clap.log"
+enum { CLAP_LOG_DEBUG = 0, CLAP_LOG_INFO = 1, CLAP_LOG_WARNING = 2, CLAP_LOG_ERROR = 3, CLAP_LOG_FATAL = 4,
+       CLAP_LOG_HOST_MISBEHAVING = 5, CLAP_LOG_PLUGIN_MISBEHAVING = 6 };
+typedef int32_t clap_log_severity;
+typedef struct clap_host_log {
+  void (*log)(const clap_host_t *host, clap_log_severity severity, const char *msg); /* [thread-safe] */
+} clap_host_log_t;
+
+/* ext/thread-check.h */
+#define CLAP_EXT_THREAD_CHECK "clap.thread-check"
+typedef struct clap_host_thread_check {
+  bool (*is_main_thread)(const clap_host_t *host);  /* [thread-safe] */
+  bool (*is_audio_thread)(const clap_host_t *host); /* [thread-safe] */
+} clap_host_thread_check_t;
 
 /* ext/latency.h */
 #define CLAP_EXT_LATENCY "clap.latency"

@@ -1,5 +1,7 @@
 /* The params extension: the native parameters of the declaration, by their ids (clap_id = the
-   kernel's id), with the web's value ↔ text; changes as CLAP_EVENT_PARAM_VALUE events. */
+   kernel's id), with the web's value ↔ text; changes as CLAP_EVENT_PARAM_VALUE events. Values are
+   read from the point's model, never from the kernel (which belongs to the audio thread). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +38,7 @@ static bool get_info(const clap_plugin_t *plugin, uint32_t param_index, clap_par
 static bool get_value(const clap_plugin_t *plugin, clap_id id, double *value) {
   const int index = native_index(id);
   if (index < 0 || !value) return false;
-  __atomic_load(&gs_clap_of(plugin)->point.values[index], value, __ATOMIC_RELAXED); /* written on the audio thread */
+  *value = gs_point_get(&gs_clap_of(plugin)->point, index);
   return true;
 }
 
@@ -54,23 +56,40 @@ static bool text_to_value(const clap_plugin_t *plugin, clap_id id, const char *t
   return index >= 0 && value && gs_text_to_value(index, text, value);
 }
 
-bool gs_clap_apply_event(gs_clap *self, const clap_event_header_t *event) {
+/* The plain value a CLAP event means: a stepped parameter's is converted as a cast (trunc), as
+   CLAP_PARAM_IS_STEPPED specifies; the point then clamps it to the range. */
+static int event_change(const clap_event_header_t *event, double *value) {
   if (event->space_id != CLAP_CORE_EVENT_SPACE_ID || event->type != CLAP_EVENT_PARAM_VALUE ||
       event->size < sizeof(clap_event_param_value_t))
-    return false;
+    return -1;
   const clap_event_param_value_t *change = (const clap_event_param_value_t *)event;
   const int index = native_index(change->param_id);
-  return index >= 0 && gs_point_set(&self->point, index, change->value);
+  if (index < 0) return -1;
+  *value = (GS_PARAMS[index].flags & GS_PARAM_STEPPED) ? trunc(change->value) : change->value;
+  return index;
 }
 
+bool gs_clap_apply_event(gs_clap *self, const clap_event_header_t *event) {
+  double value;
+  const int index = event_change(event, &value);
+  return index >= 0 && gs_point_set_audio(&self->point, index, value);
+}
+
+/* [active ? audio-thread : main-thread], never while processing. */
 static void flush(const clap_plugin_t *plugin, const clap_input_events_t *in, const clap_output_events_t *out) {
   (void)out;
   gs_clap *self = gs_clap_of(plugin);
+  const bool active = __atomic_load_n(&self->active, __ATOMIC_ACQUIRE);
   const uint32_t events = in ? in->size(in) : 0;
   for (uint32_t i = 0; i < events; i++) {
     const clap_event_header_t *event = in->get(in, i);
-    if (event) gs_clap_apply_event(self, event);
+    double value;
+    const int index = event ? event_change(event, &value) : -1;
+    if (index < 0) continue;
+    if (active) gs_point_set_audio(&self->point, index, value);
+    else gs_point_set(&self->point, index, value);
   }
+  if (active) gs_point_sync(&self->point); /* what a state load or the main thread set meanwhile */
 }
 
 const clap_plugin_params_t gs_clap_params = {count, get_info, get_value, value_to_text, text_to_value, flush};

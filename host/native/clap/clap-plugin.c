@@ -5,7 +5,10 @@
  * plugin does); the moves the kernel makes itself (Ride) go out as CLAP_EVENT_PARAM_VALUE events
  * at their frame, so a host can record them.
  *
- * Threads are the specification's (clap-abi.h); process() allocates nothing and takes no lock.
+ * Threads are the specification's (clap-abi.h), and the point's (point.h) follow them: the main
+ * thread (init, activate, state, params' get_value and text) works on the parameter model and
+ * never runs the kernel while the plugin is active; what it changes reaches the audio thread at
+ * its next process or flush. process() allocates nothing and takes no lock.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +16,8 @@
 
 #include "gainstage-clap.h"
 
-static const char *const FEATURES[] = {"audio-effect", "utility", "analyzer", "stereo", "mono", NULL};
+/* Stereo only: the one port layout this plugin offers (a mono input is fed to both channels). */
+static const char *const FEATURES[] = {"audio-effect", "utility", "analyzer", "stereo", NULL};
 
 static const clap_plugin_descriptor_t DESCRIPTOR = {
   .clap_version = CLAP_VERSION_INIT,
@@ -28,11 +32,33 @@ static const clap_plugin_descriptor_t DESCRIPTOR = {
   .features = FEATURES,
 };
 
+/* ---- the host's extensions ---- */
+
+void gs_clap_log(const gs_clap *self, clap_log_severity severity, const char *message) {
+  if (self->host_log && self->host_log->log) self->host_log->log(self->host, severity, message);
+}
+
+bool gs_clap_on_main_thread(const gs_clap *self, const char *what) {
+  const clap_host_thread_check_t *check = self->host_thread_check;
+  if (!check || !check->is_main_thread || check->is_main_thread(self->host)) return true;
+  char message[160];
+  snprintf(message, sizeof message, "Gainstage: %s called off the host's main thread; refused", what);
+  gs_clap_log(self, CLAP_LOG_HOST_MISBEHAVING, message);
+  return false;
+}
+
 /* ---- lifecycle ---- */
 
 static bool plugin_init(const clap_plugin_t *plugin) {
   gs_clap *self = gs_clap_of(plugin);
+  const clap_host_t *host = self->host;
+  if (host->get_extension) {
+    self->host_log = host->get_extension(host, CLAP_EXT_LOG);
+    self->host_thread_check = host->get_extension(host, CLAP_EXT_THREAD_CHECK);
+    self->host_params = host->get_extension(host, CLAP_EXT_PARAMS);
+  }
   self->initialized = gs_point_init(&self->point);
+  if (!self->initialized) gs_clap_log(self, CLAP_LOG_ERROR, "Gainstage: out of memory for its kernel");
   return self->initialized;
 }
 
@@ -46,12 +72,18 @@ static bool plugin_activate(const clap_plugin_t *plugin, double sample_rate, uin
   (void)min_frames;
   (void)max_frames; /* any block size: the kernel is fed in chunks of at most GS_MAX_FRAMES */
   gs_clap *self = gs_clap_of(plugin);
-  if (!self->initialized || self->active) return false;
-  self->active = gs_point_activate(&self->point, sample_rate, GS_CLAP_CHANNELS);
-  return self->active;
+  if (!self->initialized || self->active || !gs_clap_on_main_thread(self, "activate")) return false;
+  const bool active = gs_point_activate(&self->point, sample_rate, GS_CLAP_CHANNELS);
+  if (!active) gs_clap_log(self, CLAP_LOG_ERROR, "Gainstage: cannot run at this sample rate");
+  __atomic_store_n(&self->active, active, __ATOMIC_RELEASE);
+  return active;
 }
 
-static void plugin_deactivate(const clap_plugin_t *plugin) { gs_clap_of(plugin)->active = false; }
+static void plugin_deactivate(const clap_plugin_t *plugin) {
+  gs_clap *self = gs_clap_of(plugin);
+  __atomic_store_n(&self->active, false, __ATOMIC_RELEASE);
+  gs_point_deactivate(&self->point);
+}
 
 static bool plugin_start_processing(const clap_plugin_t *plugin) {
   gs_clap *self = gs_clap_of(plugin);
@@ -59,9 +91,14 @@ static bool plugin_start_processing(const clap_plugin_t *plugin) {
   return self->processing;
 }
 
-static void plugin_stop_processing(const clap_plugin_t *plugin) { gs_clap_of(plugin)->processing = false; }
+/* The meters the transport stopped on are published, so a reader sees where the audio ended. */
+static void plugin_stop_processing(const clap_plugin_t *plugin) {
+  gs_clap *self = gs_clap_of(plugin);
+  self->processing = false;
+  gs_point_publish(&self->point);
+}
 
-static void plugin_reset(const clap_plugin_t *plugin) { gs_kernel_reset(gs_clap_of(plugin)->point.kernel, true); }
+static void plugin_reset(const clap_plugin_t *plugin) { gs_point_reset(&gs_clap_of(plugin)->point, true); }
 
 /* ---- process ---- */
 
@@ -91,9 +128,10 @@ static clap_process_status plugin_process(const clap_plugin_t *plugin, const cla
   const uint32_t frames = process->frames_count;
   if (process->audio_inputs_count < 1 || process->audio_outputs_count < 1) return CLAP_PROCESS_ERROR;
   const clap_audio_buffer_t *input = &process->audio_inputs[0];
-  const clap_audio_buffer_t *output = &process->audio_outputs[0];
+  clap_audio_buffer_t *output = &process->audio_outputs[0];
   if (!input->data32 || !output->data32 || input->channel_count < 1 || output->channel_count < GS_CLAP_CHANNELS)
     return CLAP_PROCESS_ERROR;
+  output->constant_mask = 0; /* every sample is written */
   /* A mono input feeds both channels. */
   const float *in[GS_CLAP_CHANNELS] = {input->data32[0], input->data32[input->channel_count > 1 ? 1 : 0]};
   float *out[GS_CLAP_CHANNELS] = {output->data32[0], output->data32[1]};
@@ -120,14 +158,15 @@ static clap_process_status plugin_process(const clap_plugin_t *plugin, const cla
     const float *in_at[GS_CLAP_CHANNELS] = {in[0] + at, in[1] + at};
     float *out_at[GS_CLAP_CHANNELS] = {out[0] + at, out[1] + at};
     m.block_start = at;
-    gs_kernel_process(self->point.kernel, in_at, out_at, until - at, push_move, &m);
+    gs_point_process(&self->point, in_at, out_at, until - at, push_move, &m);
     at = until;
   }
   for (; next < count; next++) { /* events at or past the block's end (a host's slip): applied, not lost */
     const clap_event_header_t *event = events->get(events, next);
     if (event) gs_clap_apply_event(self, event);
   }
-  return CLAP_PROCESS_CONTINUE;
+  /* A kernel that trapped outputs silence for ever: say so, as CLAP asks of a plugin that failed. */
+  return gs_point_failed(&self->point) ? CLAP_PROCESS_ERROR : CLAP_PROCESS_CONTINUE;
 }
 
 /* ---- extensions ---- */
@@ -161,8 +200,10 @@ static uint32_t latency_get(const clap_plugin_t *plugin) {
 static const clap_plugin_latency_t LATENCY = {latency_get};
 
 static bool state_save(const clap_plugin_t *plugin, const clap_ostream_t *stream) {
+  gs_clap *self = gs_clap_of(plugin);
+  if (!gs_clap_on_main_thread(self, "state.save")) return false;
   char text[GS_MAX_STATE_BYTES];
-  const size_t length = gs_point_save(&gs_clap_of(plugin)->point, text, sizeof text);
+  const size_t length = gs_point_save(&self->point, text, sizeof text);
   for (size_t written = 0; length > 0 && written < length;) {
     const int64_t n = stream->write(stream, text + written, length - written);
     if (n <= 0) return false;
@@ -172,8 +213,12 @@ static bool state_save(const clap_plugin_t *plugin, const clap_ostream_t *stream
 }
 
 /* Reads the whole stream (at most GS_MAX_STATE_BYTES); the state is validated whole before
-   anything changes, so a damaged one is refused and the plugin keeps what it had. */
+   anything changes, so a damaged one is refused (the reason logged) and the plugin keeps what it
+   had. Loaded values reach the audio thread at its next process or flush: the host is told they
+   changed, and asked for a flush when it is not processing. */
 static bool state_load(const clap_plugin_t *plugin, const clap_istream_t *stream) {
+  gs_clap *self = gs_clap_of(plugin);
+  if (!gs_clap_on_main_thread(self, "state.load")) return false;
   char *text = malloc(GS_MAX_STATE_BYTES + 1); /* [main-thread]: allocating is allowed here */
   if (!text) return false;
   size_t length = 0;
@@ -185,18 +230,25 @@ static bool state_load(const clap_plugin_t *plugin, const clap_istream_t *stream
     }
     if (n == 0 || (length += (size_t)n) > GS_MAX_STATE_BYTES) break;
   }
-  char error[256];
-  const bool loaded = length <= GS_MAX_STATE_BYTES &&
-                      gs_point_load(&gs_clap_of(plugin)->point, text, length, error, sizeof error);
+  char error[256] = "the state is larger than a Gainstage state can be";
+  const bool loaded = length <= GS_MAX_STATE_BYTES && gs_point_load(&self->point, text, length, error, sizeof error);
   free(text);
-  return loaded;
+  if (!loaded) {
+    char message[300];
+    snprintf(message, sizeof message, "Gainstage: state refused, nothing changed: %s", error);
+    gs_clap_log(self, CLAP_LOG_WARNING, message);
+    return false;
+  }
+  if (self->host_params && self->host_params->rescan) self->host_params->rescan(self->host, CLAP_PARAM_RESCAN_VALUES);
+  if (__atomic_load_n(&self->active, __ATOMIC_ACQUIRE) && self->host_params && self->host_params->request_flush)
+    self->host_params->request_flush(self->host);
+  return true;
 }
 
 static const clap_plugin_state_t STATE = {state_save, state_load};
 
-static const double *meters_read(const clap_plugin_t *plugin, uint32_t *slots) {
-  if (slots) *slots = GS_READOUT_SLOTS;
-  return gs_kernel_read_meters(gs_clap_of(plugin)->point.kernel);
+static bool meters_read(const clap_plugin_t *plugin, double *readout, uint32_t slots) {
+  return readout && slots >= GS_READOUT_SLOTS && gs_point_read_meters(&gs_clap_of(plugin)->point, readout);
 }
 
 static const gs_clap_meters_t METERS = {meters_read};
