@@ -119,7 +119,7 @@ class GainstageWamProcessor extends GainstageProcessor {
   }
 
   destroy(): void {
-    this.dispose();
+    this.release();
   }
 
   protected override dispose(): void {

@@ -34,6 +34,8 @@ export interface CreateOptions {
   snapshotHz?: number;
   /** Use port messages even when shared memory is available (tests, diagnostics). */
   forceMessagePort?: boolean;
+  /** The context frame after which the processor stops for good (an offline render's length); never by default. */
+  stopAtFrame?: number;
 }
 
 const DEFAULT_SNAPSHOT_HZ = 60;
@@ -111,6 +113,7 @@ export class GainstageNode extends AudioWorkletNode {
       ),
       initialParams: own.flatMap((spec) => [spec.id, store.get(spec.key)]),
       automatedIds: own.map((spec) => spec.id),
+      stopAtFrame: options.stopAtFrame ?? 0,
       ...extraProcessorOptions,
     };
     super(context, processorName, { numberOfInputs: 1, numberOfOutputs: 1, processorOptions });
@@ -263,12 +266,18 @@ export class GainstageNode extends AudioWorkletNode {
     return this.api.info();
   }
 
-  /** Stops the processor and detaches from the store. */
+  /**
+   * Stops the processor, detaches from the store and closes the node's port: an open port (with
+   * its listeners) keeps both ends alive, and with them the worklet scope and the kernel's memory,
+   * so a page that makes many nodes (the self-test makes one per case) would run out of memory.
+   */
   dispose(): void {
     clearInterval(this.movesTimer);
     this.unsubscribe();
     this.disconnect();
-    void this.api.dispose();
+    this.port.postMessage({ gainstageDispose: true });
+    this.api[Comlink.releaseProxy]();
+    this.port.close();
   }
 
   private frameAt(when: number | undefined): number {

@@ -22,7 +22,8 @@ export const workletCaseMeter: CaseMeter = async (rate, channels, reads) => {
   const buffer = context.createBuffer(channels.length, frames, rate);
   channels.forEach((data, c) => buffer.copyToChannel(data as Float32Array<ArrayBuffer>, c));
   // One snapshot per render quantum, so a suspension always finds the meters as of that frame.
-  const node = await GainstageNode.create(context, { snapshotHz: rate / RENDER_QUANTUM_FRAMES });
+  // The processor stops with the render, so the context and its kernel can be collected after it.
+  const node = await GainstageNode.create(context, { snapshotHz: rate / RENDER_QUANTUM_FRAMES, stopAtFrame: length });
   const source = new AudioBufferSourceNode(context, { buffer });
   source.connect(node).connect(context.destination);
   source.start(0);

@@ -35,7 +35,8 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     }));
   }
 
-  protected readonly plugin: GainstagePlugin;
+  /** The kernel's plugin; null once the processor has stopped (its memory given back to the scope). */
+  private plugin: GainstagePlugin | null;
   protected readonly events: ParamEventReader;
   /** Where the kernel's own moves go: the return ring, or (fallback) a list sent with the next snapshot. */
   protected moves: EventSink;
@@ -58,26 +59,32 @@ export class GainstageProcessor extends AudioWorkletProcessor {
   private queueFull = 0;
   private linked = 0;
   protected alive = true;
+  private readonly stopAtFrame: number;
 
   constructor(options: AudioWorkletNodeOptions & { processorOptions: ProcessorOptions }) {
     super();
     const o = options.processorOptions;
     this.role = o.role;
-    this.plugin = new GainstagePlugin(o.module, o.role);
-    this.plugin.activate(sampleRate, MIN_QUANTUM_FRAMES, MAX_FRAMES, this.channels);
-    for (let i = 0; i + 1 < o.initialParams.length; i += 2)
-      this.plugin.apply(o.initialParams[i]!, o.initialParams[i + 1]!);
+    const plugin = new GainstagePlugin(o.module, o.role);
+    this.plugin = plugin;
+    plugin.activate(sampleRate, MIN_QUANTUM_FRAMES, MAX_FRAMES, this.channels);
+    for (let i = 0; i + 1 < o.initialParams.length; i += 2) plugin.apply(o.initialParams[i]!, o.initialParams[i + 1]!);
     this.events = new ParamEventReader(o.eventStorage);
     const ring = o.movesStorage ? new ParamEventWriter(o.movesStorage) : null;
     this.moves = ring ?? { push: (id, value, frame) => this.keepMove(id, value, frame) };
     this.fallback = o.snapshotStorage === null;
     this.snapshot = new SnapshotWriter(o.snapshotStorage ?? new ArrayBuffer(16 + SNAPSHOT_SLOTS * 8));
     this.snapshotEveryQuanta = Math.max(1, o.snapshotEveryQuanta);
+    this.stopAtFrame = o.stopAtFrame;
     this.link = o.linkId ? linkFor(o.linkId) : null;
     this.capture = o.captureStorage ? new CaptureWriter(o.captureStorage) : null;
     this.automationIds = Int32Array.from(AUTOMATION.map((p) => (o.automatedIds.includes(p.id) ? p.id : -1)));
 
     Comlink.expose(this.controlApi(), this.port);
+    // The node's last word before it closes the port (node.ts dispose): no reply is awaited.
+    this.port.addEventListener("message", (event: MessageEvent) => {
+      if ((event.data as { gainstageDispose?: boolean } | null)?.gainstageDispose) this.release();
+    });
   }
 
   /** The control calls the node makes over comlink (rare; never per block). Formats add their own. */
@@ -88,7 +95,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
         sampleRate,
         channels: this.channels,
         transport: this.fallback ? "message-port" : "shared-memory",
-        memoryBytes: this.plugin.kernel.exports.memory.buffer.byteLength,
+        memoryBytes: this.plugin?.kernel.exports.memory.buffer.byteLength ?? 0,
         quanta: this.quanta,
       }),
       pushEvents: (flat: number[]) => {
@@ -96,14 +103,14 @@ export class GainstageProcessor extends AudioWorkletProcessor {
           if (!this.events.insert(flat[i]!, flat[i + 1]!, flat[i + 2]!)) this.queueFull++;
       },
       pair: (linkId: string | null, role: Role) => this.pair(linkId, role),
-      dispose: () => this.dispose(),
+      dispose: () => this.release(),
     };
   }
 
   /** Joins the pair `linkId` as `role`, or leaves any pair (null, "single"). Between quanta. */
   protected pair(linkId: string | null, role: Role): void {
     this.role = role;
-    this.plugin.setRole(role);
+    this.plugin?.setRole(role);
     for (let i = 0; i < AUTOMATION.length; i++)
       this.automationIds[i] = pointApplies(AUTOMATION[i]!, role) ? AUTOMATION[i]!.id : -1;
     this.link = linkId ? linkFor(linkId) : null;
@@ -116,7 +123,22 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     this.alive = false;
   }
 
+  /**
+   * Stops for good and lets go of the kernel: its WebAssembly memory (and the views over it) can
+   * then be collected in this scope. Chromium does not collect a finished OfflineAudioContext's
+   * worklet scope, so a page rendering many of them (the self-test) would otherwise run out of
+   * memory for new kernels after about 120.
+   */
+  protected release(): void {
+    this.dispose();
+    this.plugin = null;
+    this.outputViews = [];
+    this.linkViews = [];
+  }
+
   process(inputs: Float32Array[][], outputs: Float32Array[][], parameters: Record<string, Float32Array>): boolean {
+    const plugin = this.plugin;
+    if (!plugin || !this.alive) return false;
     const input = inputs[0] ?? [];
     const output = outputs[0] ?? [];
     const frames = output[0]?.length ?? input[0]?.length ?? 128;
@@ -125,7 +147,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     // the meters keep what they measured. A real change (mono ↔ stereo) keeps the parameters and
     // starts the meters over.
     const channels = input.length > 0 ? Math.min(MAX_CHANNELS, input.length) : this.channels;
-    if (channels !== this.channels && this.plugin.setChannels(channels)) this.channels = channels;
+    if (channels !== this.channels && plugin.setChannels(channels)) this.channels = channels;
     this.events.collect();
     this.readAutomation(parameters, quantumStart, frames);
 
@@ -140,11 +162,11 @@ export class GainstageProcessor extends AudioWorkletProcessor {
       }
       for (let c = 0; c < this.channels; c++) {
         const source = input[c] ?? input[0];
-        const target = this.plugin.kernel.input(c);
+        const target = plugin.kernel.input(c);
         if (source) target.set(chunk === 0 && count === source.length ? source : source.subarray(chunk, chunk + count));
         else target.fill(0, 0, count);
       }
-      this.plugin.process(quantumStart + chunk, count, this.events, this.moves);
+      plugin.process(quantumStart + chunk, count, this.events, this.moves);
       for (let c = 0; c < output.length; c++) {
         const result = this.outputViews[Math.min(c, this.channels - 1)]!;
         output[c]!.set(count === result.length ? result : result.subarray(0, count), chunk);
@@ -153,11 +175,17 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     this.exchangeLink(input, frames, quantumStart);
 
     if (++this.quanta % this.snapshotEveryQuanta === 0) this.publish(quantumStart + frames);
+    if (this.stopAtFrame > 0 && quantumStart + frames >= this.stopAtFrame) {
+      this.publish(quantumStart + frames); // the meters as the audio ended
+      this.release();
+    }
     return this.alive;
   }
 
   private buildViews(frames: number): void {
-    this.outputViews = Array.from({ length: MAX_CHANNELS }, (_, c) => this.plugin.kernel.output(c).subarray(0, frames));
+    if (!this.plugin) return;
+    const kernel = this.plugin.kernel;
+    this.outputViews = Array.from({ length: MAX_CHANNELS }, (_, c) => kernel.output(c).subarray(0, frames));
     this.linkViews = this.link ? this.link.input.map((data) => data.subarray(0, frames)) : [];
   }
 
@@ -184,7 +212,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     const link = this.link;
     const fresh = link !== null && link.stampFrame === quantumStart && link.frames === frames && link.channels > 0;
     for (let c = 0; c < this.channels; c++) {
-      const target = this.plugin.kernel.alternate(c);
+      const target = this.plugin!.kernel.alternate(c);
       if (fresh) target.set(this.linkViews[Math.min(c, link.channels - 1)]!);
       else target.fill(0, 0, frames);
     }
@@ -205,15 +233,9 @@ export class GainstageProcessor extends AudioWorkletProcessor {
   }
 
   private publish(frame: number): void {
-    this.plugin.kernel.exports.readMeters();
-    this.snapshot.write(
-      this.plugin.kernel.readoutView(),
-      frame,
-      sampleRate,
-      this.channels,
-      this.linked,
-      this.queueFull,
-    );
+    const kernel = this.plugin!.kernel;
+    kernel.exports.readMeters();
+    this.snapshot.write(kernel.readoutView(), frame, sampleRate, this.channels, this.linked, this.queueFull);
     // Without shared memory the snapshot has to travel as a message (display rate, not per block).
     if (this.fallback) {
       this.port.postMessage({

@@ -21,6 +21,12 @@ export interface ProcessorOptions {
   initialParams: number[];
   /** Table ids whose AudioParam automation this point follows (its own parameters). */
   automatedIds: number[];
+  /**
+   * The context frame after which the processor stops for good (0: never): an offline render
+   * knows its length, and a processor that keeps running keeps its context, its worklet scope and
+   * the kernel's memory alive after the render, since no message reaches it once rendering ended.
+   */
+  stopAtFrame: number;
 }
 
 export interface ProcessorInfo {

@@ -37,7 +37,7 @@ console.log(
   `Native against WebAssembly — whole kernel (both taps, every meter), stereo ${RATE} Hz, ${BLOCK}-frame blocks`,
 );
 const host = join(ROOT, "build/native-work/clap-host");
-const plugin = join(ROOT, "build/native/gainstage.clap");
+const plugin = join(ROOT, "build/native/clap/gainstage.clap");
 if (existsSync(host) && existsSync(plugin)) {
   const runs = [0, 1, 2].map(
     () =>

@@ -16,22 +16,27 @@ afterAll(async () => {
 });
 const page = () => session.page;
 
-test("the self-test: every case passes through the live worklet path, ending in 'N of N passed'", {
-  timeout: 240_000,
+// Five presses in a row (about 300 offline renders): each render gives back what it held.
+test("the self-test: every case passes through the live worklet path, ending in 'N of N passed', five times in a row", {
+  timeout: 600_000,
 }, async () => {
-  await page().click(".self-test-run");
-  await page().waitForSelector(
-    ".self-test-summary[data-state=passed], .self-test-summary[data-state=failed], .self-test-summary[data-state=error]",
-    {
-      timeout: 230_000,
-    },
-  );
-  const summary = await page().textContent(".self-test-summary");
   const rate = await page().evaluate(() => (globalThis as any).gainstage.meters().pre.sampleRate);
-  const failures = await page().$$eval(".self-test-results tr.fail", (rows) => rows.map((r) => r.textContent));
-  expect(failures).toEqual([]);
-  expect(summary).toBe(`25 of 25 passed at ${rate} Hz`);
-  expect(await page().locator(".self-test-results tbody tr.pass").count()).toBe(25);
+  for (let press = 1; press <= 5; press++) {
+    await page().click(".self-test-run");
+    await page().waitForFunction(
+      () => {
+        const state = document.querySelector(".self-test-summary")?.getAttribute("data-state");
+        return state === "passed" || state === "failed" || state === "error";
+      },
+      undefined,
+      { timeout: 230_000 },
+    );
+    const summary = await page().textContent(".self-test-summary");
+    const failures = await page().$$eval(".self-test-results tr.fail", (rows) => rows.map((r) => r.textContent));
+    expect(failures, `press ${press}`).toEqual([]);
+    expect(summary, `press ${press}`).toBe(`25 of 25 passed at ${rate} Hz`);
+    expect(await page().locator(".self-test-results tbody tr.pass").count()).toBe(25);
+  }
 });
 
 describe("while the demo plays", () => {
