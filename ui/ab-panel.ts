@@ -28,6 +28,11 @@ const ROWS: {
   { label: "True peak max", unit: "dBTP", read: (t) => t.overall.truePeakMaxDbtp, delta: "truePeakDb" },
 ];
 
+/** A level as the strips show it: "—" until sound has passed that point (not "−∞", which means silence measured). */
+function reading(value: number, unit: string, tap: TapReadings): string {
+  return tap.overall.samplePeakMaxDbfs === -Infinity ? "—" : formatDb(value, unit);
+}
+
 export class AbPanel {
   readonly element: HTMLElement;
   private readonly cells: HTMLElement[][] = [];
@@ -77,8 +82,8 @@ export class AbPanel {
     const deltas = abDeltas(taps.in, taps.out);
     ROWS.forEach((row, r) => {
       const [inCell, outCell, deltaCell] = this.cells[r]!;
-      inCell!.textContent = formatDb(row.read(taps.in), row.unit);
-      outCell!.textContent = formatDb(row.read(taps.out), row.unit);
+      inCell!.textContent = reading(row.read(taps.in), row.unit, taps.in);
+      outCell!.textContent = reading(row.read(taps.out), row.unit, taps.out);
       deltaCell!.textContent = formatDb(deltas[row.delta]!, row.unit === "LUFS" ? "LU" : "dB");
     });
     const reset = taps.out.framesSinceReset < this.lastFrames;
@@ -101,15 +106,16 @@ export class AbPanel {
     const detector = this.store.get("matchDetector");
     const { in: inLevel, out: outLevel } = this.watch.levels(detector);
     const delta = outLevel - inLevel;
-    // Between a trim change and the start of the new window (the change settling), nothing is known yet.
-    const seconds = this.restartAtMs > 0 ? 0 : this.watch.seconds;
+    // Between a trim change and the start of the new window (the change settling), nothing is known
+    // yet; and only seconds with signal count (silence tells nothing about a match).
+    const seconds = this.restartAtMs > 0 ? 0 : this.watch.signalSeconds;
     const matched =
       seconds >= MATCH_WINDOW_SECONDS && Number.isFinite(delta) && Math.abs(delta) <= MATCHED_TOLERANCE_DB;
     this.light.classList.toggle("on", matched);
     const over = `over ${seconds.toFixed(0)} s`;
     const text =
       seconds < MATCH_WINDOW_SECONDS
-        ? `Comparing since the last change… ${seconds.toFixed(1)} s`
+        ? `Comparing since the last change… ${seconds.toFixed(1)} s of signal`
         : !Number.isFinite(delta)
           ? "No level to compare"
           : matched

@@ -194,7 +194,9 @@ export async function startApp(): Promise<void> {
   const why = new WhyPanel();
   $("#why-panel").append(why.element);
   $("#self-test-panel").append(new SelfTestPanel(() => engine.context.sampleRate).element);
-  const meters = startRenderLoop(engine, store, { strips, chain, ab, learn, history, insertView, why });
+  const { meters, stage } = startRenderLoop(engine, store, { strips, chain, ab, learn, history, insertView, why });
   // For the end-to-end tests and for developers poking at the console.
-  Object.assign(globalThis, { gainstage: { engine, store, learn, ab, latency, blind, strips, history, meters } });
+  Object.assign(globalThis, {
+    gainstage: { engine, store, learn, ab, latency, blind, strips, history, meters, stage },
+  });
 }

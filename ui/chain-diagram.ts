@@ -1,7 +1,7 @@
 /**
  * The signal chain as a small diagram: source → input trim → effect → output trim → speakers,
- * with the four meter points on it (meter-points.ts) showing their short-term level live, so the
- * meters below are easy to place. Clicking a point shows its strip. Thread: main thread.
+ * with the four meter points on it (meter-points.ts) showing their level live (short-term
+ * loudness; TO EFFECT in Learn's measure), so the meters below are easy to place. Clicking a point shows its strip. Thread: main thread.
  */
 import { formatDb } from "../host/contract/format.js";
 import type { TapReadings } from "../host/contract/readings.js";
@@ -57,10 +57,14 @@ export class ChainDiagram {
     this.effect.textContent = name;
   }
 
-  /** Shows each point's short-term loudness. */
-  update(taps: Record<PointId, TapReadings>): void {
+  /**
+   * Shows each point's short-term loudness, or the text `own` gives for it (TO EFFECT shows the
+   * measure Learn uses: learn-measure.ts).
+   */
+  update(taps: Record<PointId, TapReadings>, own: Partial<Record<PointId, string>> = {}): void {
     for (const [id, element] of this.levels) {
-      const text = Number.isFinite(taps[id].shortTermLufs) ? formatDb(taps[id].shortTermLufs, "LUFS") : "—";
+      const text =
+        own[id] ?? (Number.isFinite(taps[id].shortTermLufs) ? formatDb(taps[id].shortTermLufs, "LUFS") : "—");
       if (element.textContent !== text) element.textContent = text;
     }
   }

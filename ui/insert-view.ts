@@ -116,6 +116,10 @@ export class InsertView {
         g.arc(px(x), py(saturate(x)), 4, 0, 2 * Math.PI);
         g.fill();
       }
+      // The band says what it is: the span of the curve TO EFFECT's peaks reach.
+      g.fillStyle = "#f2b33d";
+      g.font = "10px system-ui, sans-serif";
+      g.fillText("peaks fed to it", Math.min(px(peak) + 4, width - 76), height - 6);
     }
     g.fillStyle = "#aab3bd";
     g.font = "10px system-ui, sans-serif";

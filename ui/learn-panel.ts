@@ -30,6 +30,7 @@ export class LearnPanel {
   /** The input trim when Learn started: what Undo returns to (the kernel moves the trim itself at the end). */
   private trimBeforeDb = 0;
   lastOutcome: LearnOutcome | null = null;
+  private readonly decided: ((outcome: LearnOutcome) => void)[] = [];
 
   /**
    * `pre` gives the PRE point now (it is rebuilt when the context changes rate). `beforeLearn` runs first (the app starts playback: Learn listens to what plays, and a
@@ -51,6 +52,7 @@ export class LearnPanel {
         <button type="button" class="learn-undo" disabled>Undo</button>
         <progress class="learn-progress" max="1" value="0" hidden></progress>
       </div>
+      <p class="learn-result" hidden></p>
       <p class="learn-status" role="status" aria-live="polite">Learn listens to what comes in and sets the input trim so the effect is fed the target level.</p>
       <details class="learn-settings"><summary>Target, detector, ceilings, ride</summary><div class="learn-controls"></div></details>`;
     this.button = this.element.querySelector(".learn-button")!;
@@ -72,6 +74,11 @@ export class LearnPanel {
         this.setStatus(`Undone: input trim back to ${formatDb(this.pre().store.get("inputTrimDb"), "dB")}.`);
       this.undo.disabled = this.undoStack.length === 0;
     });
+  }
+
+  /** Calls `listener` with each Learn's outcome, once the panel holds it (lastOutcome). */
+  onDecided(listener: (outcome: LearnOutcome) => void): void {
+    this.decided.push(listener);
   }
 
   /** Starts Learn, or (when listening until stopped) stops it and applies. */
@@ -113,7 +120,15 @@ export class LearnPanel {
       this.lastOutcome = applyLearned(this.pre().store, readings, this.undoStack, this.trimBeforeDb);
       this.undo.disabled = this.undoStack.length === 0;
       this.setStatus(this.lastOutcome.applied ? `Applied. ${this.lastOutcome.message}` : this.lastOutcome.message);
+      for (const listener of this.decided) listener(this.lastOutcome);
     }
+  }
+
+  /** The outcome as TO EFFECT measures it since Learn (learn-measure.ts), beside Learn; null hides it. */
+  showResult(text: string | null): void {
+    const result = this.element.querySelector<HTMLElement>(".learn-result")!;
+    result.hidden = text === null;
+    if (text !== null && result.textContent !== text) result.textContent = text;
   }
 
   private setStatus(text: string): void {

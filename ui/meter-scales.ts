@@ -124,7 +124,7 @@ export function ppmText(dbfs: number, calibration: Calibration): string {
   const mark = ppmMark(standard, dbfs, calibration.alignmentDbfs);
   return standard.scale.unit === "PPM"
     ? `PPM ${Math.max(0, mark).toFixed(1)}`
-    : `${formatNumberDb(mark, { decimals: 1, signed: true })} dB`;
+    : `${formatNumberDb(mark, { decimals: 1, signed: true })} dB re align.`; // the standard's marks are dB from the alignment level
 }
 
 /** A K-system reading (dB re the scale's 0) of an AES17 RMS level. */

@@ -165,7 +165,9 @@ export class MeterStrip implements StripState {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "clip";
-      button.textContent = count === 1 ? "clip" : count === 2 ? (c === 0 ? "L" : "R") : String(c + 1);
+      const channel = count === 1 ? "" : count === 2 ? (c === 0 ? "L" : "R") : String(c + 1);
+      button.textContent = count === 1 ? "clip" : `clip ${channel}`;
+      button.title = `Clip light${channel ? `, channel ${channel}` : ""}: lights at a clipped sample and stays until clicked`;
       button.addEventListener("click", () => {
         this.clipsSeen[c] = this.latest?.channels[c]?.clipCount ?? 0;
         this.render();

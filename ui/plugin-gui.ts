@@ -92,7 +92,9 @@ export function createGui(node: GainstageWamNode): PluginGui {
       : "Alone: input and output trim, IN and OUT meters. Pair it with a second Gainstage after the effect to compare.";
     const candidates = node.candidates();
     pairWith.replaceChildren(
-      ...candidates.map((other, index) => new Option(`Gainstage ${index + 1} (${other.instanceId})`, other.instanceId)),
+      ...candidates.map(
+        (other) => new Option(`${other.displayName} (${other.partner ? "in a pair" : "alone"})`, other.instanceId),
+      ),
     );
     pairWith.disabled = candidates.length === 0;
   };

@@ -18,7 +18,8 @@ import type { MeterStrip } from "./meter-strip.js";
 import type { PointId } from "./meter-points.js";
 import type { WhyPanel } from "./why-panel.js";
 import { renderStage } from "./stage-panel.js";
-import { MIN_WINDOW_SECONDS, StageWindow } from "./stage-window.js";
+import { StageSchedule, StageWindow } from "./stage-window.js";
+import { learnMeasure, learnResult } from "./learn-measure.js";
 
 const STAGE_CHECK_EVERY_MS = 250;
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -33,26 +34,23 @@ export interface Views {
   why: WhyPanel;
 }
 
-/** Starts the loop; returns the latest snapshots (for the tests and for developers). */
+/**
+ * Starts the loop; returns the latest snapshots and the stage check's schedule (for the tests and
+ * for developers).
+ */
 export function startRenderLoop(
   engine: Engine,
   store: ParamStore,
   views: Views,
-): () => { pre: PointSnapshot; post: PointSnapshot } | null {
+): { meters: () => { pre: PointSnapshot; post: PointSnapshot } | null; stage: StageSchedule<PointId> } {
   let last: { pre: PointSnapshot; post: PointSnapshot } | null = null;
   let lastStageMs = 0;
   const stageWindow = new StageWindow<PointId>();
-  // The stage check's window starts over at every trim change; after Learn it waits as long as Learn listened.
-  let minStageSeconds = MIN_WINDOW_SECONDS;
+  const stage = new StageSchedule(stageWindow);
   store.subscribe((key) => {
-    if (key !== "inputTrimDb" && key !== "outputTrimDb") return;
-    const learned = views.learn.lastOutcome;
-    minStageSeconds =
-      learned?.applied && learned.trimDb === store.get("inputTrimDb")
-        ? Math.max(MIN_WINDOW_SECONDS, learned.seconds)
-        : MIN_WINDOW_SECONDS;
-    stageWindow.restart(performance.now());
+    if (key === "inputTrimDb" || key === "outputTrimDb") stage.trimChanged(store.get("inputTrimDb"), performance.now());
   });
+  views.learn.onDecided((outcome) => stage.learnDecided(outcome, performance.now()));
   const play = $<HTMLButtonElement>("#play"),
     guard = $<HTMLButtonElement>("#speaker-guard");
   guard.addEventListener("click", () => engine.guard.reset());
@@ -68,9 +66,14 @@ export function startRenderLoop(
         out: post.after,
       };
       for (const id of Object.keys(taps) as PointId[]) views.strips[id].update(taps[id], nowMs, pre.sampleRate);
-      views.chain.update(taps);
+      const detector = store.get("autoTrimDetector");
+      const sendLevels = stageWindow.levels("send");
+      views.chain.update(taps, { send: learnMeasure(detector, taps.send, sendLevels).text });
       views.ab.update({ in: taps.in, out: taps.out }, pre.sampleRate, nowMs);
       views.learn.update(pre.autoTrim);
+      views.learn.showResult(
+        stage.sinceLearn ? learnResult(detector, store.get("autoTrimTargetDb"), taps.send, sendLevels) : null,
+      );
       views.history.push({ in: taps.in, out: taps.out }, nowMs, {
         in: store.get("inputTrimDb"),
         out: store.get("outputTrimDb"),
@@ -93,7 +96,7 @@ export function startRenderLoop(
       );
       if (nowMs - lastStageMs > STAGE_CHECK_EVERY_MS) {
         lastStageMs = nowMs;
-        renderStage(stageWindow, store, minStageSeconds);
+        renderStage(stageWindow, store, stage.minSeconds);
       }
     }
     const tripped = engine.guard.tripped();
@@ -112,5 +115,5 @@ export function startRenderLoop(
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-  return () => last;
+  return { meters: () => last, stage };
 }

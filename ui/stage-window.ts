@@ -102,3 +102,34 @@ export class StageWindow<Point extends string> {
     };
   }
 }
+
+/**
+ * How long the stage check measures after a trim change before it suggests anything: the window
+ * starts over at every change; MIN_WINDOW_SECONDS, but after Learn as long as Learn listened, so
+ * it never offers again the cut Learn just made from a longer look. Learn's outcome and the trim's
+ * move may arrive in either order (the kernel moves the trim itself; the panel applies after it):
+ * the trim Learn set is remembered, so whichever comes second keeps Learn's length.
+ */
+export class StageSchedule<Point extends string> {
+  /** Seconds the window must span before the check suggests a fix. */
+  minSeconds = MIN_WINDOW_SECONDS;
+  /** Whether the window began with Learn's trim (no other trim change since). */
+  sinceLearn = false;
+  private learned: { trimDb: number; seconds: number } | null = null;
+
+  constructor(private readonly window: StageWindow<Point>) {}
+
+  /** The input or output trim changed at `nowMs`; `inputTrimDb` is the input trim now. */
+  trimChanged(inputTrimDb: number, nowMs: number): void {
+    const learned = this.learned;
+    this.sinceLearn = learned !== null && learned.trimDb === inputTrimDb;
+    this.minSeconds = this.sinceLearn ? Math.max(MIN_WINDOW_SECONDS, learned!.seconds) : MIN_WINDOW_SECONDS;
+    this.window.restart(nowMs);
+  }
+
+  /** Learn decided at `nowMs`: applied, it set the input trim to `trimDb` from `seconds` of listening. */
+  learnDecided(outcome: { applied: boolean; trimDb: number; seconds: number }, nowMs: number): void {
+    this.learned = outcome.applied ? { trimDb: outcome.trimDb, seconds: outcome.seconds } : null;
+    if (outcome.applied) this.trimChanged(outcome.trimDb, nowMs);
+  }
+}

@@ -82,12 +82,35 @@ export function drawVu(canvas: HTMLCanvasElement, vuPerChannel: number[]): void 
   g.fillText("VU", cx, height - 14);
   vuPerChannel.forEach((vu, c) => {
     const [x, y] = point(angle(vuScalePosition(vu)), radius + 4);
-    g.strokeStyle = vuPerChannel.length > 1 ? NEEDLE_COLOURS[c % NEEDLE_COLOURS.length]! : "#111";
-    if (vuPerChannel.length > 1 && c === 0) g.strokeStyle = "#111";
+    g.strokeStyle = needleColour(c, vuPerChannel.length);
     g.lineWidth = 2;
     g.beginPath();
     g.moveTo(cx, cy);
     g.lineTo(x, y);
     g.stroke();
   });
+  if (vuPerChannel.length > 1) drawLegend(g, vuPerChannel.length, height);
+}
+
+/** Channel c's needle: black for the first (L), the palette's colours for the others. */
+function needleColour(channel: number, channels: number): string {
+  return channels > 1 && channel > 0 ? NEEDLE_COLOURS[channel % NEEDLE_COLOURS.length]! : "#111";
+}
+
+/** Which needle is which channel: a short stroke of its colour and its name, in the lower left. */
+function drawLegend(g: CanvasRenderingContext2D, channels: number, height: number): void {
+  g.font = `${LABEL_FONT_PX}px system-ui, sans-serif`;
+  g.textAlign = "left";
+  for (let c = 0; c < channels; c++) {
+    const x = 8 + c * 30,
+      y = height - 10;
+    g.strokeStyle = needleColour(c, channels);
+    g.lineWidth = 3;
+    g.beginPath();
+    g.moveTo(x, y);
+    g.lineTo(x + 10, y);
+    g.stroke();
+    g.fillStyle = "#222";
+    g.fillText(channels === 2 ? (c === 0 ? "L" : "R") : String(c + 1), x + 13, y);
+  }
 }

@@ -8,6 +8,7 @@
  * exactly, from the kernel's cumulative readouts. Thread: main thread.
  */
 import type { TapReadings } from "../contract/readings.js";
+import { LOUDNESS_WINDOWS_MS } from "../contract/limits.js";
 import { paramByKey } from "../contract/params.js";
 
 /** Match detector indices (declaration.ts MATCH_DETECTORS); 0, loudness, is the default case below. */
@@ -37,6 +38,8 @@ interface Totals {
   loudnessFrames: number;
   squares: number[];
   frames: number;
+  /** 400 ms blocks above the absolute gate since reset: one per 100 ms hop of signal. */
+  signalBlocks: number;
 }
 
 function totals(tap: TapReadings): Totals {
@@ -46,7 +49,13 @@ function totals(tap: TapReadings): Totals {
   const squares = tap.channels.map((c) =>
     Number.isFinite(c.rmsTotalDbfs) ? 10 ** (c.rmsTotalDbfs / 10) * tap.framesSinceReset : 0,
   );
-  return { loudnessEnergy, loudnessFrames: tap.ungatedFrames, squares, frames: tap.framesSinceReset };
+  return {
+    loudnessEnergy,
+    loudnessFrames: tap.ungatedFrames,
+    squares,
+    frames: tap.framesSinceReset,
+    signalBlocks: tap.gatingBlocks,
+  };
 }
 
 /** One tap's levels over a window: from a start reading to the latest, per match detector. */
@@ -73,6 +82,11 @@ class TapWindow {
 
   get frames(): number {
     return this.now.frames - this.start.frames;
+  }
+
+  /** Seconds of signal (above BS.1770's absolute gate) in the window: silence does not count. */
+  get signalSeconds(): number {
+    return ((this.now.signalBlocks - this.start.signalBlocks) * LOUDNESS_WINDOWS_MS.gateHop) / 1000;
   }
 
   level(detector: number): number {
@@ -127,6 +141,11 @@ export class MatchWindow {
   /** Seconds the window holds (the OUT side's; both run on one clock). */
   get seconds(): number {
     return this.outWindow && this.sampleRate > 0 ? this.outWindow.frames / this.sampleRate : 0;
+  }
+
+  /** Seconds of signal at IN in the window (silence, and a stopped source, do not count). */
+  get signalSeconds(): number {
+    return this.inWindow?.signalSeconds ?? 0;
   }
 
   /** IN and OUT by `detector` over the window (dB in its units). */

@@ -130,6 +130,12 @@ function validateParams(params: unknown, where: string): ParamValues {
   if (Object.keys(params).length > MAX_FIELDS)
     throw new StateError(`${where} has ${Object.keys(params).length} fields; too many`);
 
+  // Parameters of something else only (another plugin's preset): loading it would reset every setting.
+  const keys = Object.keys(params);
+  if (keys.length > 0 && !PARAMS.some((spec) => Object.hasOwn(params, spec.key)))
+    throw new StateError(
+      `${where} names none of Gainstage's parameters (${keys.length} unknown, e.g. "${keys[0]!.slice(0, 40)}")`,
+    );
   const values = defaultValues();
   for (const spec of PARAMS) {
     if (!Object.hasOwn(params, spec.key)) continue;

@@ -66,6 +66,8 @@ static bool read_params(reader *r, double *values) {
   r->at++;
   gs_json_space(r);
   if (r->at < r->end && *r->at == '}') return r->at++, true;
+  int known = 0;
+  char first_key[41] = "";
   for (int fields = 1;; fields++) {
     if (fields > MAX_FIELDS) return gs_json_fail(r, "state.params has more than %d fields; too many", MAX_FIELDS);
     char key[GS_JSON_MAX_KEY + 1];
@@ -73,6 +75,8 @@ static bool read_params(reader *r, double *values) {
     int index = -1;
     for (int i = 0; i < GS_PARAM_COUNT; i++)
       if (strcmp(GS_PARAMS[i].key, key) == 0) index = i;
+    if (fields == 1) snprintf(first_key, sizeof first_key, "%s", key);
+    if (index >= 0) known++;
     if (index < 0) {
       if (!gs_json_skip(r, 2)) return false;
     } else {
@@ -88,8 +92,15 @@ static bool read_params(reader *r, double *values) {
       values[index] = value;
     }
     gs_json_space(r);
-    if (r->at < r->end && *r->at == ',') r->at++;
-    else return gs_json_expect(r, '}');
+    if (r->at < r->end && *r->at == ',') {
+      r->at++;
+      continue;
+    }
+    if (!gs_json_expect(r, '}')) return false;
+    /* Parameters of something else only (another plugin's preset): loading it would reset every setting. */
+    if (known == 0)
+      return gs_json_fail(r, "state.params names none of Gainstage's parameters (%d unknown, e.g. \"%s\")", fields, first_key);
+    return true;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { basename } from "node:path";
 import { formatDb } from "../contract/format.js";
+import { DETECTOR_SPECS } from "../contract/params.js";
 import type { DeliveryAnalysis, FileAnalysis } from "./analyze.js";
 
 /** Levels are meaningful to 0.001 dB/LU; times to a microsecond (below one sample at any rate we read). */
@@ -58,10 +59,12 @@ export function analysisLine(a: FileAnalysis): string {
     a.autoTrimDb === null
       ? "no auto-trim"
       : `auto-trim ${formatDb(a.autoTrimDb, "dB")} to ${formatDb(a.autoTrim.targetDb, a.autoTrim.unit)} ${a.autoTrim.detector}`;
+  const spec = DETECTOR_SPECS.find((d) => d.key === a.autoTrim.detector) ?? DETECTOR_SPECS[0]!;
   return (
     `${printable(a.file)}: peak ${formatDb(a.samplePeakDbfs, "dBFS")}, true peak ${formatDb(a.truePeakDbtp, "dBTP")}, ` +
     `RMS ${formatDb(a.rmsAes17Db, "dB")} AES17 (${formatDb(a.rmsDbfs, "dBFS")} plain), integrated ${formatDb(a.integratedLufs, "LUFS")}, ` +
-    `LRA ${formatDb(a.loudnessRangeLu, "LU")}, PLR ${formatDb(a.plrDb, "dB", { signed: false })}, ${a.clipCount} clipped, ${trim}` +
+    `LRA ${formatDb(a.loudnessRangeLu, "LU")}, PLR ${formatDb(a.plrDb, "dB", { signed: false })}, ${a.clipCount} clipped, ` +
+    `${spec.label} ${formatDb(a.autoTrim.levelDb, spec.unit)}, ${trim}` +
     (a.delivery ? `; ${deliveryText(a.delivery)}` : "")
   );
 }

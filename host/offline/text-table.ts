@@ -31,6 +31,7 @@ const INDENT = "  ";
 /** Explanations printed once after the tables, not per file. */
 export const TABLE_NOTES = [
   "VU: 0 VU = a −18 dBFS sine. AES17 RMS reads a sine at its peak level; plain RMS reads 3.01 dB lower.",
+  "The RMS rows count every sample (ungated); the first row is the auto-trim's measure, gated where its detector gates (what a trim to −18 dB sets to −18.0).",
   "Loudness is BS.1770: a mono file is one channel (not dual mono); per-channel loudness measures each channel alone.",
 ];
 
@@ -45,14 +46,20 @@ function duration(seconds: number): string {
   return `${minutes}:${(seconds - minutes * 60).toFixed(1).padStart(4, "0")}`;
 }
 
-/** The table for one file, at most `columns` wide where the cells allow. */
+/**
+ * The table for one file, at most `columns` wide where the cells allow. Its first row is the level
+ * in the auto-trim's own measure (gated where the detector gates), so a file trimmed to −18 dB
+ * AES17 gated shows −18.0 there, beside the ungated whole-file RMS.
+ */
 export function analysisTable(a: FileAnalysis, columns = DEFAULT_COLUMNS): string {
   const multi = a.channels > 1;
-  const labels = ["", ...ROWS.map(([label]) => label)];
-  const valueColumns: string[][] = [[multi ? "all" : "mono", ...ROWS.map(([, , read]) => read(a))]];
-  if (multi) valueColumns.push(["(all is)", ...ROWS.map(([, rule]) => RULE_WORDS[rule])]);
+  const spec = DETECTOR_SPECS.find((d) => d.key === a.autoTrim.detector) ?? DETECTOR_SPECS[0]!;
+  const labels = ["", `${spec.label} (trim's measure)`, ...ROWS.map(([label]) => label)];
+  const trimLevel = formatDb(a.autoTrim.levelDb, spec.unit);
+  const valueColumns: string[][] = [[multi ? "all" : "mono", trimLevel, ...ROWS.map(([, , read]) => read(a))]];
+  if (multi) valueColumns.push(["(all is)", "programme", ...ROWS.map(([, rule]) => RULE_WORDS[rule])]);
   channelNames(a.channels).forEach((name, c) => {
-    if (multi) valueColumns.push([name, ...ROWS.map(([, , read]) => read(a.perChannel[c]!))]);
+    if (multi) valueColumns.push([name, "", ...ROWS.map(([, , read]) => read(a.perChannel[c]!))]);
   });
   const labelWidth = Math.max(...labels.map((l) => l.length));
   const width = (column: string[]) => Math.max(...column.map((cell) => cell.length));
@@ -89,7 +96,6 @@ export function analysisTable(a: FileAnalysis, columns = DEFAULT_COLUMNS): strin
         ).trimEnd(),
       )
       .join("\n");
-  const spec = DETECTOR_SPECS.find((d) => d.key === a.autoTrim.detector) ?? DETECTOR_SPECS[0]!;
   const trim = a.autoTrimDb === null ? "none" : formatDb(a.autoTrimDb, "dB");
   return [
     wrap(

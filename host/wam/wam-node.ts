@@ -74,12 +74,20 @@ export class GainstageWamNode extends GainstageNode implements WamNode {
     return this.module.instanceId;
   }
 
-  async getParameterInfo(...parameterIds: string[]): Promise<WamParameterInfoMap> {
-    return parameterInfo(parameterIds);
+  /** A name for people: "Gainstage 2" (the instance's serial number in the page, from its id). */
+  get displayName(): string {
+    const serial = /\.(\d+)\.\d+$/.exec(this.module.instanceId)?.[1];
+    return serial ? `${descriptor.name} ${serial}` : descriptor.name;
   }
 
-  async getParameterValues(normalized = false, ...parameterIds: string[]): Promise<WamParameterDataMap> {
-    const ids = parameterIds.length > 0 ? parameterIds : PARAMS.map((spec) => spec.key);
+  async getParameterInfo(...parameterIds: (string | string[])[]): Promise<WamParameterInfoMap> {
+    return parameterInfo(parameterIds.flat());
+  }
+
+  /** Ids as the API's rest form or one array (as some hosts pass them); none: every parameter. */
+  async getParameterValues(normalized = false, ...parameterIds: (string | string[])[]): Promise<WamParameterDataMap> {
+    const asked = parameterIds.flat();
+    const ids = asked.length > 0 ? asked : PARAMS.map((spec) => spec.key);
     const values: WamParameterDataMap = {};
     for (const id of ids) {
       const info = WAM_PARAMETERS[id];
@@ -172,11 +180,14 @@ export class GainstageWamNode extends GainstageNode implements WamNode {
     this.dispose();
   }
 
-  /** The kernel's move enters the store and is dispatched as `wam-automation` at its time. */
-  protected override noteMove(id: number, value: number, frame: number): void {
-    super.noteMove(id, value, frame);
+  /**
+   * The kernel's move enters the store and is dispatched as `wam-automation` at its time; automation
+   * another WAM sent the processor only enters the store (it came from the host's side).
+   */
+  protected override noteMove(id: number, value: number, frame: number, fromAutomation = false): void {
+    super.noteMove(id, value, frame, fromAutomation);
     const spec = paramById(id);
-    if (!spec) return;
+    if (!spec || fromAutomation) return;
     const event = {
       type: "wam-automation" as const,
       time: frame / this.context.sampleRate,

@@ -11,7 +11,7 @@ import type { WamEvent, WamProcessor } from "@webaudiomodules/api";
 import type { EventSink } from "../contract/events.js";
 import { PARAMS } from "../contract/params.js";
 import { GainstageProcessor } from "../web/point-processor.js";
-import type { ProcessorApi, ProcessorOptions } from "../web/protocol.js";
+import { AUTOMATION_REPORT_ID_OFFSET, type ProcessorApi, type ProcessorOptions } from "../web/protocol.js";
 import { WAM_PROCESSOR_NAME, type WamIdentity, type WamProcessorApi } from "./wam-protocol.js";
 
 /** Events handed to other WAMs in turn; a receiver keeps one at most until its next quantum. */
@@ -50,6 +50,8 @@ class GainstageWamProcessor extends GainstageProcessor {
   }));
   private poolAt = 0;
   private inGroup = false;
+  /** The return ring itself: what goes back to the main thread only (not on to other WAMs). */
+  private readonly reports: EventSink;
 
   constructor(options: AudioWorkletNodeOptions & { processorOptions: ProcessorOptions & WamIdentity }) {
     super(options);
@@ -65,6 +67,7 @@ class GainstageWamProcessor extends GainstageProcessor {
       this.inGroup = false;
     }
     const ring = this.moves;
+    this.reports = ring;
     this.moves = {
       push: (id, value, frame) => {
         this.emitMove(id, value, frame);
@@ -106,6 +109,8 @@ class GainstageWamProcessor extends GainstageProcessor {
       const frame =
         typeof event.time === "number" && Number.isFinite(event.time) ? Math.round(event.time * sampleRate) : 0;
       this.events.insert(id, plain, Math.max(0, frame));
+      // The main thread's store follows, so getState() and the panel say what the audio hears.
+      this.reports.push(id + AUTOMATION_REPORT_ID_OFFSET, plain, Math.max(0, frame));
     }
   }
 

@@ -20,7 +20,14 @@ import { ParamEventDrain, ParamEventWriter, createEventStorage } from "./event-r
 import { GainstageError, kernelModule, processorLoader } from "./loading.js";
 import { Command } from "../contract/events.js";
 import { SnapshotReader, createSnapshotStorage, decodeSnapshot, type PointSnapshot } from "./meter-snapshot.js";
-import { PROCESSOR_NAME, type ProcessorApi, type ProcessorInfo, type ProcessorOptions, type Role } from "./protocol.js";
+import {
+  AUTOMATION_REPORT_ID_OFFSET,
+  PROCESSOR_NAME,
+  type ProcessorApi,
+  type ProcessorInfo,
+  type ProcessorOptions,
+  type Role,
+} from "./protocol.js";
 
 export type { Role, PointSnapshot, ProcessorInfo };
 export { GainstageError };
@@ -130,7 +137,7 @@ export class GainstageNode extends AudioWorkletNode {
       const data = event.data as { gainstageSnapshot?: Float64Array; gainstageMoves?: Float64Array } | null;
       if (data?.gainstageSnapshot) this.latest = decodeSnapshot(data.gainstageSnapshot);
       const moves = data?.gainstageMoves;
-      for (let i = 0; moves && i + 2 < moves.length; i += 3) this.noteMove(moves[i]!, moves[i + 1]!, moves[i + 2]!);
+      for (let i = 0; moves && i + 2 < moves.length; i += 3) this.takeMove(moves[i]!, moves[i + 1]!, moves[i + 2]!);
     });
     this.port.start();
     this.unsubscribe = store.subscribe((key, value, frame, origin) => {
@@ -197,11 +204,20 @@ export class GainstageNode extends AudioWorkletNode {
    * parameter changes a host records like automation. Called by meters() and every MOVES_POLL_MS.
    */
   drainMoves(): void {
-    this.moves?.drain((id, value, frame) => this.noteMove(id, value, frame));
+    this.moves?.drain((id, value, frame) => this.takeMove(id, value, frame));
   }
 
-  /** A move the kernel made (parameter `id` to `value` at context frame `frame`) enters the store. */
-  protected noteMove(id: number, value: number, _frame: number): void {
+  /** One entry of the return ring: the kernel's own move, or automation the processor reports. */
+  private takeMove(id: number, value: number, frame: number): void {
+    if (id >= AUTOMATION_REPORT_ID_OFFSET) this.noteMove(id - AUTOMATION_REPORT_ID_OFFSET, value, frame, true);
+    else this.noteMove(id, value, frame, false);
+  }
+
+  /**
+   * A move the kernel made, or automation that reached the processor from another WAM
+   * (`fromAutomation`): parameter `id` to `value` at context frame `frame` enters the store.
+   */
+  protected noteMove(id: number, value: number, _frame: number, _fromAutomation = false): void {
     const spec = paramById(id);
     if (spec) this.store.set(spec.key, value, 0, this);
   }

@@ -143,9 +143,19 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     const output = outputs[0] ?? [];
     const frames = output[0]?.length ?? input[0]?.length ?? 128;
     const quantumStart = currentFrame;
-    // Nothing connected (a source stopped) is silence in the current layout, not a change to mono:
-    // the meters keep what they measured. A real change (mono ↔ stereo) keeps the parameters and
-    // starts the meters over.
+    // Nothing connected to the point the source feeds (a source stopped or ended, playback paused):
+    // it holds. Its meters keep what they measured and measure nothing more, as a file's analysis
+    // ends with the file: a meter running on into silence would add the short-term window's slide
+    // into silence to the loudness range, and count seconds of nothing as seconds compared or
+    // learned. POST runs on (an effect's tail, and the A/B alignment's clock, go through it).
+    if (input.length === 0 && this.role !== "post") {
+      for (const channel of output) channel.fill(0);
+      this.exchangeLink(input, frames, quantumStart);
+      if (++this.quanta % this.snapshotEveryQuanta === 0) this.publish(quantumStart + frames); // the held readings
+      return this.alive;
+    }
+    // A real change of layout (mono ↔ stereo) keeps the parameters and starts the meters over; nothing
+    // connected at POST is silence in the current layout.
     const channels = input.length > 0 ? Math.min(MAX_CHANNELS, input.length) : this.channels;
     if (channels !== this.channels && plugin.setChannels(channels)) this.channels = channels;
     this.events.collect();

@@ -4,6 +4,13 @@ import type { Role } from "../contract/plugin.js";
 export type { Role };
 export const PROCESSOR_NAME = "gainstage-point";
 
+/**
+ * On the return ring, a parameter id plus this is a change that arrived as automation on the
+ * audio thread (another WAM's events), reported so the main thread's store follows what the
+ * audio hears; the node takes it into the store without sending it anywhere again.
+ */
+export const AUTOMATION_REPORT_ID_OFFSET = 0x10000;
+
 export interface ProcessorOptions {
   module: WebAssembly.Module;
   role: Role;

@@ -203,7 +203,23 @@ test("the plugin's own panel: IN and OUT meters, Learn, Match, pairing; destroyG
   expect(r.texts.buttons).toEqual(expect.arrayContaining(["Learn", "Match", "Unpair"]));
   expect(r.texts.pairing).toMatch(/^Before the effect, paired/);
   expect(r.texts.readouts.some((text) => /\d/.test(text ?? ""))).toBe(true);
+  // The pairing list names instances for people, never by their internal ids.
+  expect(r.texts.partners.length).toBeGreaterThan(0);
+  for (const name of r.texts.partners) expect(name).toMatch(/^Gainstage \d+ \((in a pair|alone)\)$/);
   expect(r.removed).toBe(true);
+});
+
+test("ids as one array; another WAM's automation reaches the state and the panel; a foreign preset is refused", async () => {
+  const r = await session.page.evaluate(() => (globalThis as any).scenarios.secondUse());
+  expect(r.arrayKeys).toEqual(["inputTrimDb"]);
+  // The sender rode its trim (hot noise, Ride on) and sent each move: the receiver's audio took them,
+  // and its state and panel say the same value.
+  expect(r.senderTrim).toBeLessThan(-1);
+  expect(r.receiverKernelTrim).toBe(r.senderTrim);
+  expect(r.receiverStateTrim).toBe(r.receiverKernelTrim);
+  expect(r.receiverPanelTrim).toBe(r.receiverKernelTrim);
+  expect(r.foreign).toMatch(/names none of Gainstage's parameters \(2 unknown, e\.g\. "gain"\)/);
+  expect(r.unchanged).toBe(true);
 });
 
 test("no page errors", () => expect(session.errors).toEqual([]));

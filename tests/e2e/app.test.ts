@@ -130,6 +130,12 @@ describe("Learn puts SEND at the −18 dB AES17 target", () => {
   });
 
   test("right after Learn, the stage check judges only what follows, and offers no second cut (issue #10, item 19)", async () => {
+    // The window Learn's cut is judged over is as long as Learn listened, whatever the machine's speed.
+    const { minSeconds, learned } = await session.page.evaluate(() => ({
+      minSeconds: (globalThis as any).gainstage.stage.minSeconds,
+      learned: (globalThis as any).gainstage.learn.lastOutcome.seconds,
+    }));
+    expect(minSeconds).toBe(learned);
     const findings = await session.page.textContent("#stage-findings");
     expect(findings).toMatch(/^Measuring TO EFFECT: \d+\.\d of \d+\.\d s since the last trim change/);
     expect(await session.page.locator("#stage-findings button").count()).toBe(0);

@@ -53,6 +53,8 @@ describe("refused, with an error naming what is wrong", () => {
     [{ ...base, params: { outputTrimDb: 49 } }, /outputTrimDb: 49 is outside/],
     [{ ...base, params: { bypass: 0.5 } }, /bypass: 0.5 must be a whole number/],
     [{ ...base, params: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, 1])) }, /too many/],
+    // Another plugin's preset: loading it would reset every setting to its default.
+    [{ ...base, params: { gain: 3, drive: 0.5 } }, /names none of Gainstage's parameters \(2 unknown, e\.g\. "gain"\)/],
   ])("%j", (state, message) => {
     expect(() => validateState(state)).toThrow(StateError);
     expect(() => validateState(state)).toThrow(message);

@@ -143,6 +143,7 @@ describe.skipIf(SKIP_NATIVE)(`CLAP ${SKIP_NATIVE ? `(skipped: ${missingToolchain
       ["a string value", '{"format":"gainstage-state","version":1,"params":{"inputTrimDb":"-3"}}'],
       ["an overflowing number", '{"format":"gainstage-state","version":1,"params":{"inputTrimDb":1e999}}'],
       ["100 kB", `{"format":"gainstage-state","version":1,"params":{},"pad":"${"x".repeat(100_000)}"}`],
+      ["another plugin's keys only", '{"format":"gainstage-state","version":1,"params":{"gain":3,"drive":0.5}}'],
     ];
     const paths = bad.map(([name, text]) => {
       const path = join(dir, `${name.replace(/\W/g, "-")}.state`);

@@ -42,14 +42,14 @@ describe("PPM scales", () => {
     expect(ppmText(-12, at("bbc"))).toBe("PPM 5.5");
   });
   test("EBU: TEST at the alignment level, PML +9", () => {
-    expect(ppmText(-18, at("ebu"))).toBe("0.0 dB");
+    expect(ppmText(-18, at("ebu"))).toBe("0.0 dB re align.");
     expect(scaleFor("ppm", at("ebu")).zoneEdges).toEqual([-9]);
   });
   test("Nordic: 0 = alignment, permitted maximum +9", () => {
-    expect(ppmText(-9, at("nordic"))).toBe("+9.0 dB");
+    expect(ppmText(-9, at("nordic"))).toBe("+9.0 dB re align.");
   });
   test("DIN: 0 dB = alignment + 6 dB (+6 dBu), red above 0", () => {
-    expect(ppmText(-12, at("din"))).toBe("0.0 dB");
+    expect(ppmText(-12, at("din"))).toBe("0.0 dB re align.");
     expect(scaleFor("ppm", at("din")).zoneEdges).toEqual([-12]);
   });
   test("the alignment level moves every mark", () => {

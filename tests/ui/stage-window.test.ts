@@ -12,7 +12,7 @@ import { kernelModule } from "../helpers/kernel.js";
 import { pinkNoise } from "../helpers/programme.js";
 import { expectWithin } from "../helpers/tolerance.js";
 import { checkStage } from "../../ui/stage-check.js";
-import { StageWindow, SETTLE_MS } from "../../ui/stage-window.js";
+import { MIN_WINDOW_SECONDS, StageSchedule, StageWindow, SETTLE_MS } from "../../ui/stage-window.js";
 
 const rate = 48000,
   hop = 2400; // snapshots every 50 ms (the app reads one per animation frame)
@@ -64,3 +64,26 @@ test("after Learn lowered the trim 4.7 dB, the check measures only what followed
   expectWithin(window.levels("send")!.averageAes17Db, truth, 0.001, 0.001, "window AES17 RMS");
   expect(findingsAt[30]!.map((f) => f.fix?.changeDb)).not.toContain(-4.7);
 });
+
+test.each(["the trim's move first, then Learn's outcome", "Learn's outcome first, then the trim's move"])(
+  "after Learn the check waits as long as Learn listened, whichever arrives first: %s; a later change waits 3 s",
+  (order) => {
+    const window = new StageWindow<"send">();
+    const schedule = new StageSchedule(window);
+    const outcome = { applied: true, trimDb: -4.7, seconds: 16.2 };
+    // Driven time: the app's clock is whatever the test says it is.
+    if (order.startsWith("the trim")) {
+      schedule.trimChanged(-4.7, 1000);
+      schedule.learnDecided(outcome, 1016);
+    } else {
+      schedule.learnDecided(outcome, 1000);
+      schedule.trimChanged(-4.7, 1016);
+    }
+    expect(schedule.minSeconds).toBe(16.2);
+    schedule.trimChanged(-6, 5000); // the producer moves the trim by hand
+    expect(schedule.minSeconds).toBe(MIN_WINDOW_SECONDS);
+    schedule.learnDecided({ applied: false, trimDb: -6, seconds: 10 }, 6000); // a Learn that changed nothing
+    schedule.trimChanged(-6, 7000);
+    expect(schedule.minSeconds).toBe(MIN_WINDOW_SECONDS);
+  },
+);
