@@ -44,12 +44,13 @@ export function wireInsertPicker(engine: Engine, onChange: () => void): () => Pr
     if (!known && url) urlInput.value = url;
     onChange();
   };
-  const load = async (url: string | null) => {
+  /** Loads the effect at `url`; `told`: say so (a choice the producer made, not the default at start-up). */
+  const load = async (url: string | null, told = true) => {
     select.disabled = true;
     try {
       await engine.setInsert(url);
       await alignToInsert(engine);
-      if (url)
+      if (url && told)
         notify(`Effect: ${engine.insertName} is in the chain, between the input trim and the output trim.`, "info");
     } catch (error) {
       notify((error as Error).message, "error");
@@ -75,5 +76,6 @@ export function wireInsertPicker(engine: Engine, onChange: () => void): () => Pr
   urlInput.addEventListener("keydown", (event) => {
     if (event.key === "Enter") loadTyped();
   });
-  return () => load(INSERT_CHOICES[0]!.url);
+  // The default effect at start-up is named in the chain: no notice for it.
+  return () => load(INSERT_CHOICES[0]!.url, false);
 }

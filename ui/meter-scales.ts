@@ -8,7 +8,7 @@
  * Every scale maps dBFS to a bar position the same way (one axis, BAR_FLOOR…BAR_TOP), so only the
  * marks, the zones and the reading differ. Pure (no DOM). Thread: main thread.
  */
-import { formatNumberDb } from "../host/contract/format.js";
+import { formatDb, formatNumberDb } from "../host/contract/format.js";
 import { PPM_STANDARDS, ppmMark, ppmMarkDbfs, type PpmStandard } from "../host/contract/ppm-standards.js";
 
 export const SCALE_KINDS = ["dbfs", "k20", "k14", "k12", "ppm"] as const;
@@ -124,7 +124,17 @@ export function ppmText(dbfs: number, calibration: Calibration): string {
   const mark = ppmMark(standard, dbfs, calibration.alignmentDbfs);
   return standard.scale.unit === "PPM"
     ? `PPM ${Math.max(0, mark).toFixed(1)}`
-    : `${formatNumberDb(mark, { decimals: 1, signed: true })} dB re align.`; // the standard's marks are dB from the alignment level
+    : `${formatNumberDb(mark, { decimals: 1, signed: true })} dB`;
+}
+
+/**
+ * The PPM readout beside a strip: a number needs its reference, so a standard read in dB re its
+ * alignment level shows dBFS (what the scale's marks are placed from); the BBC's PPM numbers are
+ * their own unit ("PPM 4").
+ */
+export function ppmReadoutText(dbfs: number, calibration: Calibration): string {
+  if (!Number.isFinite(dbfs)) return "—";
+  return ppmStandardOf(calibration).scale.unit === "PPM" ? ppmText(dbfs, calibration) : formatDb(dbfs, "dBFS");
 }
 
 /** A K-system reading (dB re the scale's 0) of an AES17 RMS level. */

@@ -6,7 +6,7 @@
 import type { TapReadings } from "../host/contract/readings.js";
 import { formatDb } from "../host/contract/format.js";
 import { peakToLoudnessRatio } from "../host/contract/dynamics.js";
-import { ppmStandardOf, ppmText, type Calibration } from "./meter-scales.js";
+import { ppmReadoutText, ppmStandardOf, type Calibration } from "./meter-scales.js";
 
 /** What a readout may read of its strip besides the tap. */
 export interface StripState {
@@ -47,8 +47,8 @@ export const READOUTS: Readout[] = [
   {
     label: "PPM max",
     title: (s) =>
-      `Highest quasi-peak since reset, ${ppmStandardOf(s.calibration).label} (IEC 60268-10), on its scale. Click to reset.`,
-    value: (_, s) => ppmText(s.ppmMaxDbfs, s.calibration),
+      `Highest quasi-peak since reset, ${ppmStandardOf(s.calibration).label} (IEC 60268-10): dBFS of the sine that reads the same (the BBC's in PPM numbers). Click to reset.`,
+    value: (_, s) => ppmReadoutText(s.ppmMaxDbfs, s.calibration),
     reset: (s) => {
       s.ppmMaxDbfs = -Infinity;
     },

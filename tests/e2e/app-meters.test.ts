@@ -78,7 +78,7 @@ describe("while the demo plays", () => {
     expect(await page().textContent("[data-tap=in] .scale-caption")).toMatch(/0 = −20 dB \(K-20\)/);
     await page().selectOption("[data-tap=in] select.scale", "ppm");
     expect(await page().textContent("[data-tap=in] .scale-caption")).toMatch(/EBU \(Type IIb\) quasi-peak/);
-    expect(await page().textContent("[data-tap=in] [data-readout=ppm-max]")).toMatch(/dB re align\.$/);
+    expect(await page().textContent("[data-tap=in] [data-readout=ppm-max]")).toMatch(/dBFS$/);
   });
 
   test("the stage check offers streaming, EBU R128 and ATSC A/85 delivery", async () => {

@@ -95,7 +95,7 @@ describe("after Learn", () => {
       "clip L",
       "clip R",
     ]);
-    expect(await page().textContent("[data-tap=in] [data-readout=ppm-max]")).toMatch(/dB re align\.$|^PPM /);
+    expect(await page().textContent("[data-tap=in] [data-readout=ppm-max]")).toMatch(/dBFS$|^PPM /);
   });
 });
 

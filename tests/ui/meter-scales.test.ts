@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { PPM_STANDARDS } from "../../host/contract/ppm-standards.js";
-import { kText, ppmText, scaleFor } from "../../ui/meter-scales.js";
+import { kText, ppmReadoutText, ppmText, scaleFor } from "../../ui/meter-scales.js";
 
 const at = (key: string) => ({ alignmentDbfs: -18, ppmStandard: PPM_STANDARDS.findIndex((s) => s.key === key) });
 
@@ -42,17 +42,23 @@ describe("PPM scales", () => {
     expect(ppmText(-12, at("bbc"))).toBe("PPM 5.5");
   });
   test("EBU: TEST at the alignment level, PML +9", () => {
-    expect(ppmText(-18, at("ebu"))).toBe("0.0 dB re align.");
+    expect(ppmText(-18, at("ebu"))).toBe("0.0 dB");
     expect(scaleFor("ppm", at("ebu")).zoneEdges).toEqual([-9]);
   });
   test("Nordic: 0 = alignment, permitted maximum +9", () => {
-    expect(ppmText(-9, at("nordic"))).toBe("+9.0 dB re align.");
+    expect(ppmText(-9, at("nordic"))).toBe("+9.0 dB");
   });
   test("DIN: 0 dB = alignment + 6 dB (+6 dBu), red above 0", () => {
-    expect(ppmText(-12, at("din"))).toBe("0.0 dB re align.");
+    expect(ppmText(-12, at("din"))).toBe("0.0 dB");
     expect(scaleFor("ppm", at("din")).zoneEdges).toEqual([-12]);
   });
   test("the alignment level moves every mark", () => {
     expect(ppmText(-16, { ...at("bbc"), alignmentDbfs: -20 })).toBe("PPM 5.0");
   });
+});
+
+test("the PPM readout names its reference: dBFS for the standards read in dB, PPM numbers for the BBC's", () => {
+  expect(ppmReadoutText(-9, at("ebu"))).toBe("−9.0 dBFS");
+  expect(ppmReadoutText(-12, at("bbc"))).toBe("PPM 5.5");
+  expect(ppmReadoutText(-Infinity, at("ebu"))).toBe("—");
 });
