@@ -6,8 +6,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
-import { wamBundles } from "./host/wam/bundles.js";
-import { docsPages } from "./host/app/docs-pages.js";
+import { wamBundles } from "./host/tools/wam-bundles.js";
+import { docsPages } from "./host/tools/docs-pages.js";
 
 export const ISOLATION_HEADERS = {
   "Cross-Origin-Opener-Policy": "same-origin",

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
-import { WAM_PLUGINS } from "./host/wam/bundles.js";
+import { WAM_PLUGINS } from "./host/tools/wam-bundles.js";
 
 const ROOT = fileURLToPath(new URL(".", import.meta.url));
 

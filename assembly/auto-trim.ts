@@ -30,7 +30,7 @@ import {
 import { amplitudeToDb } from "./units";
 
 // States, statuses, limits and each detector's target range are declared in the contract
-// (host/contract/declaration.ts): LEARN_SILENT = no block above the absolute gate;
+// (host/declaration/declaration.ts): LEARN_SILENT = no block above the absolute gate;
 // LEARN_TOO_LITTLE_SIGNAL = fewer than MIN_LEARN_BLOCKS blocks passed the gates;
 // LEARN_LOUDNESS_METER_OFF = the IN tap's loudness meter (the gate) is off; LEARN_TRUE_PEAK_METER_OFF
 // = true peak is asked for (detector or ceiling) but its meter is off.

@@ -1,5 +1,5 @@
 // The kernel's memory layout, derived from the contract (generated/contract.ts, generated from
-// host/contract/declaration.ts): every constant is exported from the module (index.ts), and the
+// host/declaration/declaration.ts): every constant is exported from the module (index.ts), and the
 // host reads the same declaration, so nothing is mirrored by hand.
 //
 // Audio buffers are planar f32: channel c starts at bufferPtr + c * MAX_FRAMES * 4.

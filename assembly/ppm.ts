@@ -2,7 +2,7 @@
 // (docs/metering.md §13). A quasi-PPM reads a tone burst's full level only if the burst outlasts
 // its integration time (the burst that reads 2 dB low: 5 ms Type I, 10 ms Type II, §3.10) and
 // falls back at a fixed rate in dB (Type I 20 dB in 1.5 s DIN / 1.7 s Nordic, Type II 24 dB in
-// 2.8 s: the standards' return times, declared in host/contract/ppm-standards.ts).
+// 2.8 s: the standards' return times, declared in host/declaration/ppm-standards.ts).
 //
 // Model (after Fons Adriaensen's digital PPMs for x42/Ardour: two parallel rectifying
 // integrators, summed — one integrator cannot meet the whole burst table): per sample and channel

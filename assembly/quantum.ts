@@ -9,7 +9,7 @@
 import { msToFrames } from "./units";
 import { GATE_BLOCK_MS, GATE_HOP_MS, SHORT_TERM_MS } from "./layout";
 
-// The windows are declared once (host/contract/limits.ts LOUDNESS_WINDOWS_MS, with their sources).
+// The windows are declared once (host/declaration/limits.ts LOUDNESS_WINDOWS_MS, with their sources).
 export { GATE_BLOCK_MS, GATE_HOP_MS, SHORT_TERM_MS };
 const MAX_QUANTUM_MS: f64 = 1;
 

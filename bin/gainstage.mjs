@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `gainstage` command: the CLI bundle built from host/offline/cli.ts (npm run build:cli;
+// The `gainstage` command: the CLI bundle built from host/offline/cli/cli.ts (npm run build:cli;
 // `npm ci` builds it through the prepare script).
 import { existsSync } from "node:fs";
 const bundle = new URL("../build/cli/gainstage.mjs", import.meta.url);

@@ -1,7 +1,7 @@
 /**
  * The code's shape (issue #11): every source file small enough to read in one sitting, and no
  * parameter id translated on its way from a host to the kernel (one id space, declared once in
- * host/contract/declaration.ts). Import cycles and what the UI may import are Biome's
+ * host/declaration/declaration.ts). Import cycles and what the UI may import are Biome's
  * (biome.json: noImportCycles, noRestrictedImports; `npm run lint`).
  */
 import { readdirSync, readFileSync } from "node:fs";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { ROOT } from "./browser/chromium.js";
 
-test.each(["tsconfig.json", "host/web/tsconfig.json", "ui/worklet/tsconfig.json"])(
+test.each(["tsconfig.json", "host/formats/web/tsconfig.json", "ui/worklet/tsconfig.json"])(
   "tsc -p %s: no errors",
   (project) => {
     const result = spawnSync(

@@ -8,10 +8,10 @@
  */
 import { abDeltas, MatchWindow, MATCH_WINDOW_SECONDS, MATCHED_TOLERANCE_DB } from "../host/app/ab-match.js";
 import { SETTLE_MS } from "./stage-window.js";
-import type { TapReadings } from "../host/contract/readings.js";
-import type { ParamStore } from "../host/contract/param-store.js";
-import { MATCH_DETECTORS } from "../host/contract/params.js";
-import { formatDb } from "../host/contract/format.js";
+import type { TapReadings } from "../host/model/readings.js";
+import type { ParamStore } from "../host/model/param-store.js";
+import { MATCH_DETECTORS } from "../host/model/params.js";
+import { formatDb } from "../host/model/format.js";
 
 const ROWS: {
   label: string;

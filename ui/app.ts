@@ -4,10 +4,10 @@
  * the audio engine; transport.ts, shortcuts.ts and render-loop.ts do the rest.
  * Thread: main thread.
  */
-import { ParamStore } from "../host/contract/param-store.js";
-import { defaultValues, paramByKey } from "../host/contract/params.js";
-import { saveState } from "../host/contract/state.js";
-import { formatDb } from "../host/contract/format.js";
+import { ParamStore } from "../host/model/param-store.js";
+import { defaultValues, paramByKey } from "../host/model/params.js";
+import { saveState } from "../host/model/state.js";
+import { formatDb } from "../host/model/format.js";
 import { AbPanel } from "./ab-panel.js";
 import { BlindPanel } from "./blind-panel.js";
 import { ChainDiagram } from "./chain-diagram.js";

@@ -7,7 +7,7 @@
  * Thread: main thread.
  */
 import { BlindTest, type BlindChoice, type BlindMode } from "../host/app/blind-test.js";
-import type { ParamStore } from "../host/contract/param-store.js";
+import type { ParamStore } from "../host/model/param-store.js";
 
 const LISTEN_A = 1,
   LISTEN_B = 0;

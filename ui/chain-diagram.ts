@@ -3,8 +3,8 @@
  * with the four meter points on it (meter-points.ts) showing their level live (short-term
  * loudness; TO EFFECT in Learn's measure), so the meters below are easy to place. Clicking a point shows its strip. Thread: main thread.
  */
-import { formatDb } from "../host/contract/format.js";
-import type { TapReadings } from "../host/contract/readings.js";
+import { formatDb } from "../host/model/format.js";
+import type { TapReadings } from "../host/model/readings.js";
 import { METER_POINTS, type PointId } from "./meter-points.js";
 
 const STAGES: { kind: "box" | "point"; id: string; text: string }[] = [

@@ -1,11 +1,11 @@
 /**
  * The stage check's delivery stages: OUT's integrated loudness and true peak against a loudness
- * target (host/contract/loudness-targets.ts: streaming, EBU R128, ATSC A/85). Integrated loudness
+ * target (host/model/loudness-targets.ts: streaming, EBU R128, ATSC A/85). Integrated loudness
  * is gated over everything since the meters' reset, so a fix is offered only when no trim has
  * changed since then (else the reading mixes two trims). Pure (no DOM). Thread: main thread.
  */
-import { formatDb } from "../host/contract/format.js";
-import { deliveryVerdict, type LoudnessTarget } from "../host/contract/loudness-targets.js";
+import { formatDb } from "../host/model/format.js";
+import { deliveryVerdict, type LoudnessTarget } from "../host/model/loudness-targets.js";
 import type { StageFinding } from "./stage-check.js";
 import type { StageLevels } from "./stage-window.js";
 

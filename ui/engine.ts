@@ -6,9 +6,9 @@
  * peaks), and the meters are told whether it stores integer samples, so clips are counted as the
  * command line counts them. Play / pause / loop for buffers. Thread: main thread.
  */
-import { GainstageNode } from "../host/web/node.js";
-import type { ParamStore } from "../host/contract/param-store.js";
-import { TAP_IN } from "../host/contract/layout.js";
+import { GainstageNode } from "../host/formats/web/node.js";
+import type { ParamStore } from "../host/model/param-store.js";
+import { TAP_IN } from "../host/declaration/layout.js";
 import { readFileHeader } from "./file-header.js";
 import { InsertSlot } from "./insert-slot.js";
 import { SATURATOR_DESCRIPTOR } from "./tape-saturator/descriptor.js";

@@ -4,8 +4,8 @@
  * (the input trim beside IN, the output trim beside OUT). Records every detector at HISTORY_HZ
  * from the snapshots, so switching detector shows the past at once. Thread: main thread.
  */
-import type { TapReadings } from "../host/contract/readings.js";
-import { formatDb } from "../host/contract/format.js";
+import type { TapReadings } from "../host/model/readings.js";
+import { formatDb } from "../host/model/format.js";
 
 export const HISTORY_SECONDS = 60;
 export const HISTORY_HZ = 10;

@@ -6,7 +6,7 @@
 import type { Engine } from "./engine.js";
 import { INSERT_CHOICES } from "./insert-slot.js";
 import { notify } from "./notices.js";
-import { paramByKey } from "../host/contract/params.js";
+import { paramByKey } from "../host/model/params.js";
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const NONE = "none";

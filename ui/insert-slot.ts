@@ -15,7 +15,7 @@ export interface InsertChoice {
   url: string;
 }
 
-/** The effects that ship with the app (served at ./wam/NAME/ by host/wam/bundles.ts). */
+/** The effects that ship with the app (served at ./wam/NAME/ by host/tools/wam-bundles.ts). */
 export const INSERT_CHOICES: readonly InsertChoice[] = [
   { id: "tape-saturator", name: "Tape saturator (analog-modeled)", url: "./wam/tape-saturator/index.js" },
   { id: "simple-distortion", name: "Simple Distortion (Sequencer Party)", url: "./wam/simple-distortion/index.js" },

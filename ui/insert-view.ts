@@ -4,7 +4,7 @@
  * the "show, don't preach" case for −18 dBFS. Another WAM effect shows the waveform and its own
  * panel (its createGui()), if it has one. Thread: main thread.
  */
-import { formatDb } from "../host/contract/format.js";
+import { formatDb } from "../host/model/format.js";
 import { compressionAtDb, driveLabel, saturate } from "./saturator.js";
 
 /** The curve is drawn over inputs ±CURVE_VIEW (linear, 1 = 0 dBFS). */

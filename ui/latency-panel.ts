@@ -5,10 +5,10 @@
  * and milliseconds, or plainly why it could not tell. Thread: main thread.
  */
 import { estimateLatency } from "../host/app/latency.js";
-import type { ParamStore } from "../host/contract/param-store.js";
-import { paramByKey } from "../host/contract/params.js";
-import { CAPTURE_FRAMES } from "../host/web/capture.js";
-import type { GainstageNode } from "../host/web/node.js";
+import type { ParamStore } from "../host/model/param-store.js";
+import { paramByKey } from "../host/model/params.js";
+import { CAPTURE_FRAMES } from "../host/formats/web/capture.js";
+import type { GainstageNode } from "../host/formats/web/node.js";
 
 export class LatencyPanel {
   readonly element: HTMLElement;

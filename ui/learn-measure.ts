@@ -4,9 +4,9 @@
  * last trim change (stage-window.ts) where one has begun, so the number is the average Learn
  * aimed at, not a 300 ms flicker. Pure: tested directly. Thread: main thread.
  */
-import { formatDb } from "../host/contract/format.js";
-import { DETECTOR_SPECS } from "../host/contract/params.js";
-import type { TapReadings } from "../host/contract/readings.js";
+import { formatDb } from "../host/model/format.js";
+import { DETECTOR_SPECS } from "../host/model/params.js";
+import type { TapReadings } from "../host/model/readings.js";
 import type { StageLevels } from "./stage-window.js";
 
 export interface LearnMeasure {

@@ -5,9 +5,9 @@
  * Thread: main thread.
  */
 import { applyLearned, describeDecision, undoLearned, type LearnOutcome } from "../host/app/learn-apply.js";
-import type { AutoTrimReadings } from "../host/contract/readings.js";
-import type { GainstageNode } from "../host/web/node.js";
-import { formatDb } from "../host/contract/format.js";
+import type { AutoTrimReadings } from "../host/model/readings.js";
+import type { GainstageNode } from "../host/formats/web/node.js";
+import { formatDb } from "../host/model/format.js";
 
 /** Listening times offered (seconds; 0 = until the user presses Stop). */
 export const LEARN_SECONDS = [5, 10, 30, 0] as const;

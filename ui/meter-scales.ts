@@ -8,8 +8,8 @@
  * Every scale maps dBFS to a bar position the same way (one axis, BAR_FLOOR…BAR_TOP), so only the
  * marks, the zones and the reading differ. Pure (no DOM). Thread: main thread.
  */
-import { formatDb, formatNumberDb } from "../host/contract/format.js";
-import { PPM_STANDARDS, ppmMark, ppmMarkDbfs, type PpmStandard } from "../host/contract/ppm-standards.js";
+import { formatDb, formatNumberDb } from "../host/model/format.js";
+import { PPM_STANDARDS, ppmMark, ppmMarkDbfs, type PpmStandard } from "../host/declaration/ppm-standards.js";
 
 export const SCALE_KINDS = ["dbfs", "k20", "k14", "k12", "ppm"] as const;
 export type ScaleKind = (typeof SCALE_KINDS)[number];

@@ -6,9 +6,9 @@
  * carried audio every readout shows "—". Draws from the snapshot it is given, once per animation
  * frame. Thread: main thread.
  */
-import type { TapReadings } from "../host/contract/readings.js";
-import { ShortTermPeakWindow } from "../host/contract/dynamics.js";
-import { paramByKey } from "../host/contract/params.js";
+import type { TapReadings } from "../host/model/readings.js";
+import { ShortTermPeakWindow } from "../host/model/dynamics.js";
+import { paramByKey } from "../host/model/params.js";
 import { drawBars, type BarLevels } from "./meter-bars.js";
 import { METER_POINTS, type PointId } from "./meter-points.js";
 import {

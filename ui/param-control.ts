@@ -9,8 +9,8 @@
  * choices are toggle buttons; longer choices are selects. ARIA slider semantics throughout.
  * Thread: main thread.
  */
-import { ParamError, textToValue, valueToText, type ParamSpec } from "../host/contract/params.js";
-import type { ParamStore } from "../host/contract/param-store.js";
+import { ParamError, textToValue, valueToText, type ParamSpec } from "../host/model/params.js";
+import type { ParamStore } from "../host/model/param-store.js";
 
 /** Pixels of drag for the whole range; Shift divides the speed by FINE_FACTOR. */
 const DRAG_PIXELS_FOR_RANGE = 240;
@@ -30,8 +30,8 @@ export function createParamControl(
   store: ParamStore,
   onError: (message: string) => void,
 ): ParamControl {
-  if (spec.options && spec.options.length === 2) return toggle(spec, store);
-  if (spec.options) return choice(spec, store);
+  if (spec.choices && spec.choices.length === 2) return toggle(spec, store);
+  if (spec.choices) return choice(spec, store);
   return fader(spec, store, onError);
 }
 
@@ -61,7 +61,7 @@ function choice(spec: ParamSpec, store: ParamStore): ParamControl {
   const select = document.createElement("select");
   select.id = id;
   select.dataset.param = spec.key;
-  spec.options!.forEach((label, index) => select.add(new Option(label, String(index))));
+  spec.choices!.forEach((label, index) => select.add(new Option(label, String(index))));
   select.addEventListener("change", () => store.set(spec.key, Number(select.value)));
   store.subscribe((key, value) => {
     if (key === spec.key) select.value = String(value);

@@ -5,10 +5,10 @@
  * styles, so a host page's styles neither reach in nor are touched. destroy() (the host's
  * destroyGui) stops its frame loop and drops its store subscriptions. Thread: main thread.
  */
-import type { TapReadings } from "../host/contract/readings.js";
-import { paramByKey } from "../host/contract/params.js";
-import type { GainstageWamNode } from "../host/wam/wam-node.js";
-import type { PointSnapshot } from "../host/web/meter-snapshot.js";
+import type { TapReadings } from "../host/model/readings.js";
+import { paramByKey } from "../host/model/params.js";
+import type { GainstageWamNode } from "../host/formats/wam/wam-node.js";
+import type { PointSnapshot } from "../host/formats/web/meter-snapshot.js";
 import { AbPanel } from "./ab-panel.js";
 import { CONTROL_GROUPS } from "./control-groups.js";
 import { LearnPanel } from "./learn-panel.js";

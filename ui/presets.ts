@@ -4,8 +4,8 @@
  * loaded before the audio nodes exist, so nothing ramps). Loading validates everything first;
  * a bad file changes nothing and its error names what is wrong. Thread: main thread.
  */
-import type { ParamStore } from "../host/contract/param-store.js";
-import { MAX_STATE_BYTES, StateError, stateToText } from "../host/contract/state.js";
+import type { ParamStore } from "../host/model/param-store.js";
+import { MAX_STATE_BYTES, StateError, stateToText } from "../host/model/state.js";
 
 export const STORAGE_KEY = "gainstage.lastState";
 const PERSIST_DELAY_MS = 300;

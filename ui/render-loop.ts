@@ -4,10 +4,10 @@
  * history, the effect's view, the speaker guard light — and, a few times a second, the stage
  * check over its window. Thread: main thread (requestAnimationFrame).
  */
-import type { PointSnapshot } from "../host/web/meter-snapshot.js";
-import type { TapReadings } from "../host/contract/readings.js";
-import type { ParamStore } from "../host/contract/param-store.js";
-import { formatDb } from "../host/contract/format.js";
+import type { PointSnapshot } from "../host/formats/web/meter-snapshot.js";
+import type { TapReadings } from "../host/model/readings.js";
+import type { ParamStore } from "../host/model/param-store.js";
+import { formatDb } from "../host/model/format.js";
 import type { AbPanel } from "./ab-panel.js";
 import type { ChainDiagram } from "./chain-diagram.js";
 import type { Engine } from "./engine.js";

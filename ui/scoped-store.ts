@@ -4,7 +4,7 @@
  * panel leaves nothing attached to the plugin's store. Reads and writes go to the store itself.
  * Thread: main thread.
  */
-import type { ParamListener, ParamStore } from "../host/contract/param-store.js";
+import type { ParamListener, ParamStore } from "../host/model/param-store.js";
 
 export function scopedStore(store: ParamStore): { store: ParamStore; close(): void } {
   const offs: (() => void)[] = [];

@@ -1,13 +1,13 @@
 /**
  * The self-test panel: one button runs the EBU Tech 3341 and 3342 synthetic cases, generated in
  * code, through the live worklet path (an OfflineAudioContext at the app's sample rate:
- * host/web/offline-meter.ts) and lists each case with expected, measured and pass/fail, ending in
+ * host/formats/web/offline-meter.ts) and lists each case with expected, measured and pass/fail, ending in
  * "N of N passed". Playback is not disturbed (offline contexts render on their own).
  * Thread: main thread.
  */
-import { CONFORMANCE_CASES } from "../host/app/conformance/cases.js";
-import { type CaseResult, runSelfTest } from "../host/app/conformance/self-test.js";
-import { workletCaseMeter } from "../host/web/offline-meter.js";
+import { CONFORMANCE_CASES } from "../host/conformance/cases.js";
+import { type CaseResult, runSelfTest } from "../host/conformance/self-test.js";
+import { workletCaseMeter } from "../host/formats/web/offline-meter.js";
 
 const DOCS_CASES = "docs/metering.html#s10";
 

@@ -4,8 +4,8 @@
  * the slot last recalled is pressed. They are saved with the session and in presets
  * (ParamStore's snapshots travel in the state). Thread: main thread.
  */
-import type { ParamStore } from "../host/contract/param-store.js";
-import { SNAPSHOT_SLOTS, type SnapshotSlot } from "../host/contract/state.js";
+import type { ParamStore } from "../host/model/param-store.js";
+import { SNAPSHOT_SLOTS, type SnapshotSlot } from "../host/model/state.js";
 
 export function createSnapshotBar(store: ParamStore, say: (message: string) => void): HTMLElement {
   const bar = document.createElement("fieldset");

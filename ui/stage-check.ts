@@ -14,8 +14,8 @@
  *   export        OUT true peak at or below −1 dBTP (EBU R128 / streaming delivery)
  *   delivery      OUT integrated loudness and true peak against a loudness target (delivery-check.ts)
  */
-import { formatDb } from "../host/contract/format.js";
-import { LOUDNESS_TARGETS, type LoudnessTargetKey, loudnessTarget } from "../host/contract/loudness-targets.js";
+import { formatDb } from "../host/model/format.js";
+import { LOUDNESS_TARGETS, type LoudnessTargetKey, loudnessTarget } from "../host/model/loudness-targets.js";
 import { checkDelivery } from "./delivery-check.js";
 import { METER_POINTS } from "./meter-points.js";
 import type { StageLevels } from "./stage-window.js";

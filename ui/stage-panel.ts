@@ -3,9 +3,9 @@
  * button that applies it. Rebuilt only when the words change, so a focused button keeps its
  * focus. Thread: main thread.
  */
-import type { ParamStore } from "../host/contract/param-store.js";
-import { paramByKey } from "../host/contract/params.js";
-import { formatDb } from "../host/contract/format.js";
+import type { ParamStore } from "../host/model/param-store.js";
+import { paramByKey } from "../host/model/params.js";
+import { formatDb } from "../host/model/format.js";
 import type { PointId } from "./meter-points.js";
 import { checkStage, STAGES, type StageId } from "./stage-check.js";
 import type { StageWindow } from "./stage-window.js";

@@ -6,7 +6,7 @@
  * Peaks are the highest "max since read" seen in the window. Pure (no DOM): tested directly.
  * Thread: main thread.
  */
-import type { TapReadings } from "../host/contract/readings.js";
+import type { TapReadings } from "../host/model/readings.js";
 
 /** A trim change ramps over 20 ms (GAIN_SMOOTHING_MS); the window starts after it has settled. */
 export const SETTLE_MS = 50;

@@ -3,9 +3,9 @@
  * AES17 vs plain RMS, VU re its reference, PPM on its standard's scale, LUFS/LU, PLR/PSR in dB.
  * Max readouts reset on click. Pure descriptions (the strip draws them). Thread: main thread.
  */
-import type { TapReadings } from "../host/contract/readings.js";
-import { formatDb } from "../host/contract/format.js";
-import { peakToLoudnessRatio } from "../host/contract/dynamics.js";
+import type { TapReadings } from "../host/model/readings.js";
+import { formatDb } from "../host/model/format.js";
+import { peakToLoudnessRatio } from "../host/model/dynamics.js";
 import { ppmReadoutText, ppmStandardOf, type Calibration } from "./meter-scales.js";
 
 /** What a readout may read of its strip besides the tap. */

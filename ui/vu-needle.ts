@@ -4,7 +4,7 @@
  * 0 VU, one needle per channel. The ballistics are the kernel's (IEC 60268-17); this only draws.
  * Thread: main thread.
  */
-import { formatNumberDb } from "../host/contract/format.js";
+import { formatNumberDb } from "../host/model/format.js";
 
 export const VU_MIN = -20;
 export const VU_MAX = 3;

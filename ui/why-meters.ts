@@ -4,11 +4,11 @@
  * why (each sentence is a fact of the meters' definitions, not an opinion about the signal).
  * Pure (no DOM): tested against analytic signals. Thread: main thread.
  */
-import type { TapReadings } from "../host/contract/readings.js";
-import { formatDb } from "../host/contract/format.js";
-import { peakToLoudnessRatio } from "../host/contract/dynamics.js";
-import { PPM_STANDARDS } from "../host/contract/ppm-standards.js";
-import { LOUDNESS_TARGETS } from "../host/contract/loudness-targets.js";
+import type { TapReadings } from "../host/model/readings.js";
+import { formatDb } from "../host/model/format.js";
+import { peakToLoudnessRatio } from "../host/model/dynamics.js";
+import { PPM_STANDARDS } from "../host/declaration/ppm-standards.js";
+import { LOUDNESS_TARGETS } from "../host/model/loudness-targets.js";
 
 /** Below this, two readings "agree" (display resolution). */
 const AGREE_DB = 0.05;

@@ -3,7 +3,7 @@
  * side and one sentence per difference with its number and a link to the clause that explains it
  * (why-meters.ts). Redrawn a few times a second, only when the words change. Thread: main thread.
  */
-import type { TapReadings } from "../host/contract/readings.js";
+import type { TapReadings } from "../host/model/readings.js";
 import { explainDisagreements, readingsOf, type WhyContext } from "./why-meters.js";
 
 /** Redraws at most this often: the sentences are read, not watched. */

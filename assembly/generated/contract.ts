@@ -1,4 +1,4 @@
-// GENERATED from host/contract/declaration.ts by host/contract/generate-kernel.ts: do not edit, run
+// GENERATED from host/declaration/declaration.ts by host/tools/generate-kernel.ts: do not edit, run
 // `npm run generate`. tests/kernel/contract.test.ts checks that regenerating changes nothing.
 
 // Limits
@@ -17,8 +17,18 @@ export const P_INPUT_TRIM_DB: i32 = 0; // Input trim, dB
 export const P_OUTPUT_TRIM_DB: i32 = 1; // Output trim, dB
 export const P_BYPASS: i32 = 2; // Bypass
 export const P_VU_REFERENCE_DBFS: i32 = 3; // VU reference (0 VU), dBFS
+export const P_LEFT_TRIM_DB: i32 = 4; // Left trim, dB
+export const P_RIGHT_TRIM_DB: i32 = 5; // Right trim, dB
+export const P_MID_TRIM_DB: i32 = 6; // Mid trim, dB
+export const P_SIDE_TRIM_DB: i32 = 7; // Side trim, dB
 export const P_POLARITY_L: i32 = 8; // Polarity L
 export const P_POLARITY_R: i32 = 9; // Polarity R
+export const P_WIDTH_PERCENT: i32 = 10; // Width, %
+export const P_MONO_SUM: i32 = 11; // Mono sum
+export const P_SWAP_CHANNELS: i32 = 12; // Swap left and right
+export const P_MATCH_TOLERANCE_DB: i32 = 13; // Auto-match tolerance, dB
+export const P_MATCH_RATE_DB_PER_SECOND: i32 = 14; // Auto-match speed, dB/s
+export const P_PPM_STANDARD: i32 = 15; // PPM standard
 export const P_AUTO_TRIM_TARGET_DB: i32 = 16; // Auto-trim target, dB
 export const P_AUTO_TRIM_DETECTOR: i32 = 17; // Auto-trim detector
 export const P_AB_LISTEN: i32 = 18; // A/B listen
@@ -27,13 +37,6 @@ export const P_PEAK_CEILING_ON: i32 = 20; // Peak ceiling on
 export const P_AUTO_RIDE: i32 = 21; // Auto-trim ride
 export const P_PEAK_CEILING_TP_DBTP: i32 = 23; // True-peak ceiling, dBTP
 export const P_PEAK_CEILING_TP_ON: i32 = 24; // True-peak ceiling on
-export const P_LEFT_TRIM_DB: i32 = 4; // Left trim, dB
-export const P_RIGHT_TRIM_DB: i32 = 5; // Right trim, dB
-export const P_MID_TRIM_DB: i32 = 6; // Mid trim, dB
-export const P_SIDE_TRIM_DB: i32 = 7; // Side trim, dB
-export const P_WIDTH_PERCENT: i32 = 10; // Width, %
-export const P_MONO_SUM: i32 = 11; // Mono sum
-export const P_SWAP_CHANNELS: i32 = 12; // Swap left and right
 export const P_RIDE_DEADBAND_DB: i32 = 25; // Ride dead-band, dB
 export const P_RIDE_UP_DB_PER_SECOND: i32 = 26; // Ride up speed, dB/s
 export const P_RIDE_DOWN_DB_PER_SECOND: i32 = 27; // Ride down speed, dB/s
@@ -41,21 +44,12 @@ export const P_RIDE_MIN_TRIM_DB: i32 = 28; // Ride lowest trim, dB
 export const P_RIDE_MAX_TRIM_DB: i32 = 29; // Ride highest trim, dB
 export const P_INSERT_LATENCY_FRAMES: i32 = 30; // Insert latency, samples
 export const P_AUTO_MATCH: i32 = 31; // Auto-match
-export const P_MATCH_TOLERANCE_DB: i32 = 13; // Auto-match tolerance, dB
-export const P_MATCH_RATE_DB_PER_SECOND: i32 = 14; // Auto-match speed, dB/s
-export const P_PPM_STANDARD: i32 = 15; // PPM standard
 export const INPUT_TRIM_DB_MIN: f64 = -48.0;
 export const INPUT_TRIM_DB_MAX: f64 = 48.0;
 export const OUTPUT_TRIM_DB_MIN: f64 = -48.0;
 export const OUTPUT_TRIM_DB_MAX: f64 = 48.0;
 export const VU_REFERENCE_DBFS_MIN: f64 = -30.0;
 export const VU_REFERENCE_DBFS_MAX: f64 = 0.0;
-export const AUTO_TRIM_TARGET_DB_MIN: f64 = -60.0;
-export const AUTO_TRIM_TARGET_DB_MAX: f64 = 0.0;
-export const PEAK_CEILING_DBFS_MIN: f64 = -24.0;
-export const PEAK_CEILING_DBFS_MAX: f64 = 0.0;
-export const PEAK_CEILING_TP_DBTP_MIN: f64 = -24.0;
-export const PEAK_CEILING_TP_DBTP_MAX: f64 = 0.0;
 export const LEFT_TRIM_DB_MIN: f64 = -24.0;
 export const LEFT_TRIM_DB_MAX: f64 = 24.0;
 export const RIGHT_TRIM_DB_MIN: f64 = -24.0;
@@ -66,6 +60,16 @@ export const SIDE_TRIM_DB_MIN: f64 = -24.0;
 export const SIDE_TRIM_DB_MAX: f64 = 24.0;
 export const WIDTH_PERCENT_MIN: f64 = 0.0;
 export const WIDTH_PERCENT_MAX: f64 = 200.0;
+export const MATCH_TOLERANCE_DB_MIN: f64 = 0.0;
+export const MATCH_TOLERANCE_DB_MAX: f64 = 4.0;
+export const MATCH_RATE_DB_PER_SECOND_MIN: f64 = 0.0;
+export const MATCH_RATE_DB_PER_SECOND_MAX: f64 = 20.0;
+export const AUTO_TRIM_TARGET_DB_MIN: f64 = -60.0;
+export const AUTO_TRIM_TARGET_DB_MAX: f64 = 0.0;
+export const PEAK_CEILING_DBFS_MIN: f64 = -24.0;
+export const PEAK_CEILING_DBFS_MAX: f64 = 0.0;
+export const PEAK_CEILING_TP_DBTP_MIN: f64 = -24.0;
+export const PEAK_CEILING_TP_DBTP_MAX: f64 = 0.0;
 export const RIDE_DEADBAND_DB_MIN: f64 = 0.0;
 export const RIDE_DEADBAND_DB_MAX: f64 = 6.0;
 export const RIDE_UP_DB_PER_SECOND_MIN: f64 = 0.0;
@@ -78,10 +82,6 @@ export const RIDE_MAX_TRIM_DB_MIN: f64 = 0.0;
 export const RIDE_MAX_TRIM_DB_MAX: f64 = 48.0;
 export const INSERT_LATENCY_FRAMES_MIN: f64 = 0.0;
 export const INSERT_LATENCY_FRAMES_MAX: f64 = 32767.0;
-export const MATCH_TOLERANCE_DB_MIN: f64 = 0.0;
-export const MATCH_TOLERANCE_DB_MAX: f64 = 4.0;
-export const MATCH_RATE_DB_PER_SECOND_MIN: f64 = 0.0;
-export const MATCH_RATE_DB_PER_SECOND_MAX: f64 = 20.0;
 
 /** Whether the kernel applies parameter `id`. */
 export function isKnownParam(id: i32): bool {
@@ -90,8 +90,18 @@ export function isKnownParam(id: i32): bool {
     case 1: return true;
     case 2: return true;
     case 3: return true;
+    case 4: return true;
+    case 5: return true;
+    case 6: return true;
+    case 7: return true;
     case 8: return true;
     case 9: return true;
+    case 10: return true;
+    case 11: return true;
+    case 12: return true;
+    case 13: return true;
+    case 14: return true;
+    case 15: return true;
     case 16: return true;
     case 17: return true;
     case 18: return true;
@@ -100,13 +110,6 @@ export function isKnownParam(id: i32): bool {
     case 21: return true;
     case 23: return true;
     case 24: return true;
-    case 4: return true;
-    case 5: return true;
-    case 6: return true;
-    case 7: return true;
-    case 10: return true;
-    case 11: return true;
-    case 12: return true;
     case 25: return true;
     case 26: return true;
     case 27: return true;
@@ -114,9 +117,6 @@ export function isKnownParam(id: i32): bool {
     case 29: return true;
     case 30: return true;
     case 31: return true;
-    case 13: return true;
-    case 14: return true;
-    case 15: return true;
     default: return false;
   }
 }
@@ -128,8 +128,18 @@ export function paramMin(id: i32): f64 {
     case 1: return -48.0;
     case 2: return 0.0;
     case 3: return -30.0;
+    case 4: return -24.0;
+    case 5: return -24.0;
+    case 6: return -24.0;
+    case 7: return -24.0;
     case 8: return 0.0;
     case 9: return 0.0;
+    case 10: return 0.0;
+    case 11: return 0.0;
+    case 12: return 0.0;
+    case 13: return 0.0;
+    case 14: return 0.0;
+    case 15: return 0.0;
     case 16: return -60.0;
     case 17: return 0.0;
     case 18: return 0.0;
@@ -138,13 +148,6 @@ export function paramMin(id: i32): f64 {
     case 21: return 0.0;
     case 23: return -24.0;
     case 24: return 0.0;
-    case 4: return -24.0;
-    case 5: return -24.0;
-    case 6: return -24.0;
-    case 7: return -24.0;
-    case 10: return 0.0;
-    case 11: return 0.0;
-    case 12: return 0.0;
     case 25: return 0.0;
     case 26: return 0.0;
     case 27: return 0.0;
@@ -152,9 +155,6 @@ export function paramMin(id: i32): f64 {
     case 29: return 0.0;
     case 30: return 0.0;
     case 31: return 0.0;
-    case 13: return 0.0;
-    case 14: return 0.0;
-    case 15: return 0.0;
     default: return NaN;
   }
 }
@@ -166,8 +166,18 @@ export function paramMax(id: i32): f64 {
     case 1: return 48.0;
     case 2: return 1.0;
     case 3: return 0.0;
+    case 4: return 24.0;
+    case 5: return 24.0;
+    case 6: return 24.0;
+    case 7: return 24.0;
     case 8: return 1.0;
     case 9: return 1.0;
+    case 10: return 200.0;
+    case 11: return 1.0;
+    case 12: return 1.0;
+    case 13: return 4.0;
+    case 14: return 20.0;
+    case 15: return 3.0;
     case 16: return 0.0;
     case 17: return 5.0;
     case 18: return 2.0;
@@ -176,13 +186,6 @@ export function paramMax(id: i32): f64 {
     case 21: return 1.0;
     case 23: return 0.0;
     case 24: return 1.0;
-    case 4: return 24.0;
-    case 5: return 24.0;
-    case 6: return 24.0;
-    case 7: return 24.0;
-    case 10: return 200.0;
-    case 11: return 1.0;
-    case 12: return 1.0;
     case 25: return 6.0;
     case 26: return 20.0;
     case 27: return 40.0;
@@ -190,9 +193,6 @@ export function paramMax(id: i32): f64 {
     case 29: return 48.0;
     case 30: return 32767.0;
     case 31: return 1.0;
-    case 13: return 4.0;
-    case 14: return 20.0;
-    case 15: return 3.0;
     default: return NaN;
   }
 }
@@ -204,8 +204,18 @@ export function paramDefault(id: i32): f64 {
     case 1: return 0.0;
     case 2: return 0.0;
     case 3: return -18.0;
+    case 4: return 0.0;
+    case 5: return 0.0;
+    case 6: return 0.0;
+    case 7: return 0.0;
     case 8: return 0.0;
     case 9: return 0.0;
+    case 10: return 100.0;
+    case 11: return 0.0;
+    case 12: return 0.0;
+    case 13: return 0.5;
+    case 14: return 2.0;
+    case 15: return 3.0;
     case 16: return -18.0;
     case 17: return 0.0;
     case 18: return 0.0;
@@ -214,13 +224,6 @@ export function paramDefault(id: i32): f64 {
     case 21: return 0.0;
     case 23: return -1.0;
     case 24: return 0.0;
-    case 4: return 0.0;
-    case 5: return 0.0;
-    case 6: return 0.0;
-    case 7: return 0.0;
-    case 10: return 100.0;
-    case 11: return 0.0;
-    case 12: return 0.0;
     case 25: return 0.5;
     case 26: return 1.0;
     case 27: return 3.0;
@@ -228,9 +231,6 @@ export function paramDefault(id: i32): f64 {
     case 29: return 48.0;
     case 30: return 0.0;
     case 31: return 0.0;
-    case 13: return 0.5;
-    case 14: return 2.0;
-    case 15: return 3.0;
     default: return NaN;
   }
 }
@@ -241,16 +241,16 @@ export function paramIsStepped(id: i32): bool {
     case 2: return true;
     case 8: return true;
     case 9: return true;
+    case 11: return true;
+    case 12: return true;
+    case 15: return true;
     case 17: return true;
     case 18: return true;
     case 20: return true;
     case 21: return true;
     case 24: return true;
-    case 11: return true;
-    case 12: return true;
     case 30: return true;
     case 31: return true;
-    case 15: return true;
     default: return false;
   }
 }

@@ -7,9 +7,9 @@
  * IN and OUT over a window of at least MATCH_WINDOW_SECONDS instead (as TBProAudio AB_LM does),
  * exactly, from the kernel's cumulative readouts. Thread: main thread.
  */
-import type { TapReadings } from "../contract/readings.js";
-import { LOUDNESS_WINDOWS_MS } from "../contract/limits.js";
-import { paramByKey } from "../contract/params.js";
+import type { TapReadings } from "../model/readings.js";
+import { LOUDNESS_WINDOWS_MS } from "../declaration/limits.js";
+import { paramByKey } from "../model/params.js";
 
 /** Match detector indices (declaration.ts MATCH_DETECTORS); 0, loudness, is the default case below. */
 const MATCH_MOMENTARY = 1,

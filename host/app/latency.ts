@@ -1,5 +1,5 @@
 /**
- * The insert's latency from what POST captured (host/web/capture.ts): the lag at which RETURN
+ * The insert's latency from what POST captured (host/formats/web/capture.ts): the lag at which RETURN
  * best matches A, by cross-correlation through the FFT (fft.js), looked for from 0 up to
  * `maxLagFrames`. The peak's normalised height says how sure the estimate is: an insert that
  * changes the signal beyond recognition, or silence, gives no estimate rather than a wrong one.

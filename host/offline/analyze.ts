@@ -4,9 +4,9 @@
  * and optional time series are read on the kernel's own evaluation clock. Readings of silence
  * are −Infinity here and null in JSON, never NaN. Thread: the offline host (main or worker).
  */
-import type { ChannelReadings, TapReadings } from "../contract/readings.js";
-import { describeDecision } from "../app/learn-apply.js";
-import { DETECTOR_SPECS } from "../contract/params.js";
+import type { ChannelReadings, TapReadings } from "../model/readings.js";
+import { describeDecision } from "../model/learn-words.js";
+import { DETECTOR_SPECS } from "../model/params.js";
 import {
   METER,
   MAX_FRAMES,
@@ -15,12 +15,12 @@ import {
   LOUDNESS_SLOT,
   CHANNEL_SLOT,
   channelFieldsOffset,
-} from "../contract/layout.js";
-import { AudioFileError, clipRuleBits, type AudioBlockReader } from "./audio-reader.js";
-import { openReadingAhead } from "./read-ahead.js";
+} from "../declaration/layout.js";
+import { AudioFileError, clipRuleBits, type AudioBlockReader } from "./readers/audio-reader.js";
+import { openReadingAhead } from "./readers/read-ahead.js";
 import { OfflinePoint, streamSpans } from "./offline-point.js";
-import { peakToLoudnessRatio } from "../contract/dynamics.js";
-import { type DeliveryVerdict, deliveryVerdict, loudnessTarget } from "../contract/loudness-targets.js";
+import { peakToLoudnessRatio } from "../model/dynamics.js";
+import { type DeliveryVerdict, deliveryVerdict, loudnessTarget } from "../model/loudness-targets.js";
 
 /** Detector names on the command line, index = the kernel's detector (DETECTOR_SPECS in host/params.ts). */
 export const DETECTOR_NAMES: readonly string[] = DETECTOR_SPECS.map((d) => d.key);

@@ -7,12 +7,13 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Command, NO_EVENTS } from "../contract/events.js";
-import { MAX_FRAMES } from "../contract/layout.js";
-import { PARAM_ID, type ParamKey } from "../contract/params.js";
-import { GainstagePlugin } from "../contract/plugin.js";
-import type { AutoTrimReadings, TapReadings } from "../contract/readings.js";
-import type { AudioBlockReader } from "./audio-reader.js";
+import { Command, NO_EVENTS } from "../core/events.js";
+import { MAX_FRAMES } from "../declaration/layout.js";
+import { PARAM_ID, type ParamKey } from "../model/params.js";
+import { GainstagePlugin } from "../core/plugin.js";
+import type { AutoTrimReadings, TapReadings } from "../model/readings.js";
+import type { AudioBlockReader } from "./readers/audio-reader.js";
+import { readSnapshot, readAutoTrim } from "../model/readings.js";
 
 /** Blocks between pauses for the event loop: about 5 ms of work. */
 const YIELD_EVERY_BLOCKS = 16;
@@ -78,10 +79,10 @@ export class OfflinePoint {
     return this.plugin.kernel.output(channel);
   }
   readSnapshot(): TapReadings[] {
-    return this.plugin.kernel.readSnapshot();
+    return readSnapshot(this.plugin.kernel);
   }
   readAutoTrim(): AutoTrimReadings {
-    return this.plugin.kernel.readAutoTrim();
+    return readAutoTrim(this.plugin.kernel);
   }
   /** The raw readout (valid after readMeters()), for series read at exact frames. */
   readoutView(): Float64Array {

@@ -11,9 +11,10 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Kernel } from "../../host/contract/kernel.js";
-import { METER, METER_ALL, METER_DEFAULT, TAP_IN, TAP_OUT } from "../../host/contract/layout.js";
-import { PARAM_ID } from "../../host/contract/params.js";
+import { Kernel } from "../../host/core/kernel.js";
+import { METER, METER_ALL, METER_DEFAULT, TAP_IN, TAP_OUT } from "../../host/declaration/layout.js";
+import { PARAM_ID } from "../../host/model/params.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const SAMPLE_RATE = 48000;
 const SECONDS = 60;
@@ -159,7 +160,7 @@ try {
   const check = new Kernel(module);
   check.setup(SAMPLE_RATE, 2);
   check.processAll(signal, 4096);
-  const tap = check.readSnapshot()[0]!;
+  const tap = readSnapshot(check)[0]!;
   console.log("");
   console.log(
     `ebur128-wasm (integrated + true peak):        ${(SECONDS / other.seconds).toFixed(0).padStart(6)} × real time  I ${other.integrated.toFixed(3)} LUFS  TP ${other.truePeak.toFixed(3)} dBTP`,

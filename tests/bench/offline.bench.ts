@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { WavWriter } from "../../host/offline/wav-writer.js";
+import { WavWriter } from "../../host/offline/writers/wav-writer.js";
 
 const RATE = 48000;
 const BLOCK = 48000;

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, createServer, preview } from "vite";
 import { ISOLATION_HEADERS } from "../../vite.config.js";
-import { wamBundles } from "../../host/wam/bundles.js";
+import { wamBundles } from "../../host/tools/wam-bundles.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

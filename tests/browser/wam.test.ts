@@ -6,9 +6,9 @@
  */
 import type { WamParameterData } from "@webaudiomodules/api";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { OFF_ON } from "../../host/contract/declaration.js";
-import { descriptor } from "../../host/contract/descriptor.js";
-import { PARAMS, valueToText } from "../../host/contract/params.js";
+import { OFF_ON } from "../../host/declaration/declaration.js";
+import { descriptor } from "../../host/declaration/descriptor.js";
+import { PARAMS, valueToText } from "../../host/model/params.js";
 import { expectWithin } from "../helpers/tolerance.js";
 import { type BrowserSession, openDevPage } from "./chromium.js";
 import type { WamScenarios } from "./wam-host/wam-host.js";
@@ -61,12 +61,12 @@ describe("the plugin a host loads by URL", () => {
       expect(info).toEqual({
         id: spec.key,
         label: spec.name,
-        type: spec.options === OFF_ON ? "boolean" : spec.options ? "choice" : spec.flags.stepped ? "int" : "float",
+        type: spec.choices === OFF_ON ? "boolean" : spec.choices ? "choice" : spec.flags.stepped ? "int" : "float",
         defaultValue: spec.default,
         minValue: spec.min,
         maxValue: spec.max,
         discreteStep: spec.flags.stepped ? 1 : 0,
-        choices: spec.options ? [...spec.options] : [],
+        choices: spec.choices ? [...spec.choices] : [],
         units: spec.unit,
         text: valueToText(spec, spec.max),
       });

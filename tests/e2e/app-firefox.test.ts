@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { openBuiltAppInFirefox, type FirefoxSession } from "../browser/firefox.js";
-import { PARAMS } from "../../host/contract/params.js";
+import { PARAMS } from "../../host/model/params.js";
 
 let session: FirefoxSession;
 beforeAll(async () => {

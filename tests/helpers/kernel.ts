@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Kernel } from "../../host/contract/kernel.js";
+import { Kernel } from "../../host/core/kernel.js";
+import { readSnapshot, type TapReadings } from "../../host/model/readings.js";
 
 /** The release build under test (npm test builds it first). */
 export const kernelModule = new WebAssembly.Module(
@@ -22,7 +23,7 @@ export function meterSignal(
   channels: Float32Array[],
   options: {
     readEveryFrames?: number;
-    onRead?: (tap: ReturnType<Kernel["readSnapshot"]>[0], frame: number) => void;
+    onRead?: (tap: TapReadings, frame: number) => void;
     blockFrames?: number;
   } = {},
 ) {
@@ -37,7 +38,7 @@ export function meterSignal(
     channels.forEach((data, c) => kernel.input(c).set(data.subarray(frame, frame + count)));
     kernel.processRange(0, count);
     frame += count;
-    if (every > 0 && frame % every === 0) options.onRead?.(kernel.readSnapshot()[0]!, frame);
+    if (every > 0 && frame % every === 0) options.onRead?.(readSnapshot(kernel)[0]!, frame);
   }
-  return kernel.readSnapshot()[0]!;
+  return readSnapshot(kernel)[0]!;
 }

@@ -7,11 +7,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { NO_EVENTS, type EventSource } from "../../host/contract/events.js";
-import { METER_PUBLISH_MS } from "../../host/contract/declaration.js";
-import { READOUT_SLOTS } from "../../host/contract/layout.js";
-import { GainstagePlugin } from "../../host/contract/plugin.js";
-import { createSnapshotStorage, SNAPSHOT_SLOTS, SnapshotWriter } from "../../host/web/meter-snapshot.js";
+import { NO_EVENTS, type EventSource } from "../../host/core/events.js";
+import { METER_PUBLISH_MS } from "../../host/declaration/declaration.js";
+import { READOUT_SLOTS } from "../../host/declaration/layout.js";
+import { GainstagePlugin } from "../../host/core/plugin.js";
+import { createSnapshotStorage, SNAPSHOT_SLOTS, SnapshotWriter } from "../../host/formats/web/meter-snapshot.js";
 import { ROOT } from "../browser/servers.js";
 import { kernelModule } from "./kernel.js";
 
@@ -50,7 +50,7 @@ export function buildNative(): void {
   if (reason) throw new Error(`the native toolchain is missing: ${reason}`);
   run("npm", ["run", "--silent", "build:native-plugins"]);
   mkdirSync(WORK, { recursive: true });
-  const flags = ["-std=gnu11", "-O1", "-Wall", "-Wno-unused-parameter", "-I", join(ROOT, "host/native")];
+  const flags = ["-std=gnu11", "-O1", "-Wall", "-Wno-unused-parameter", "-I", join(ROOT, "host/formats/native")];
   run("cc", [
     ...flags,
     "-I",
@@ -113,7 +113,7 @@ class EventList implements EventSource {
  * stereo `input` with `events` (NaN values refused, as hosts' bad values are), in 128-frame blocks:
  * output, the moves it made, and the meters as a reader of the native plugin sees them after the
  * audio stopped: read on the publication clock (every METER_PUBLISH_MS of audio) and once at the
- * end, merged by the web's own meter snapshot (host/web/meter-snapshot.ts), never read in between.
+ * end, merged by the web's own meter snapshot (host/formats/web/meter-snapshot.ts), never read in between.
  */
 export function wasmReference(rate: number, input: Float32Array[], events: ParamEvent[]) {
   const plugin = new GainstagePlugin(kernelModule, "single");

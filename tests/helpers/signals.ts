@@ -1,8 +1,8 @@
 /**
- * Test signals: the standards' (shared with the app's self-test, host/app/conformance/signals.ts:
+ * Test signals: the standards' (shared with the app's self-test, host/conformance/signals.ts:
  * built from the standards' descriptions, not from the code under test) and seeded noise.
  */
-export * from "../../host/app/conformance/signals.js";
+export * from "../../host/conformance/signals.js";
 
 /** Seeded PRNG (mulberry32) so "random" tests are repeatable. */
 export function rng(seed: number): () => number {

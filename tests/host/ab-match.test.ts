@@ -3,9 +3,9 @@
  * by the chosen detector through a chain that saturates or changes the level a lot.
  */
 import { describe, expect, test } from "vitest";
-import { GainstagePlugin } from "../../host/contract/plugin.js";
-import type { EventSource } from "../../host/contract/events.js";
-import { paramByKey, MATCH_DETECTORS } from "../../host/contract/params.js";
+import { GainstagePlugin } from "../../host/core/plugin.js";
+import type { EventSource } from "../../host/core/events.js";
+import { paramByKey, MATCH_DETECTORS } from "../../host/model/params.js";
 import {
   matchedOutputTrimDb,
   matchLevel,
@@ -17,6 +17,7 @@ import { kernelModule } from "../helpers/kernel.js";
 import { sine } from "../helpers/signals.js";
 import { pinkNoise } from "../helpers/programme.js";
 import { expectWithin } from "../helpers/tolerance.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const rate = 48000,
   block = 128;
@@ -62,8 +63,8 @@ class Chain {
     return out;
   }
   taps() {
-    const [inTap] = this.pre.kernel.readSnapshot();
-    const [, outTap] = this.post.kernel.readSnapshot();
+    const [inTap] = readSnapshot(this.pre.kernel);
+    const [, outTap] = readSnapshot(this.post.kernel);
     return { inTap: inTap!, outTap: outTap! };
   }
 }

@@ -5,9 +5,9 @@
  */
 import { describe, expect, test } from "vitest";
 import { BlindTest, binomialTail } from "../../host/app/blind-test.js";
-import { ParamStore } from "../../host/contract/param-store.js";
-import { PARAMS } from "../../host/contract/params.js";
-import { StateError } from "../../host/contract/state.js";
+import { ParamStore } from "../../host/model/param-store.js";
+import { PARAMS } from "../../host/model/params.js";
+import { StateError } from "../../host/model/state.js";
 import { rng } from "../helpers/signals.js";
 
 /** C(n, k) / 2^n summed from k to n, by the definition (exact for these small n). */

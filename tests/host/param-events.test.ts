@@ -1,6 +1,11 @@
 /** The event queue: seeded fuzz against a plain model (events come out sorted by frame, stable, none lost). */
 import { expect, test } from "vitest";
-import { ParamEventReader, ParamEventWriter, createEventStorage, EVENT_CAPACITY } from "../../host/web/event-ring.js";
+import {
+  ParamEventReader,
+  ParamEventWriter,
+  createEventStorage,
+  EVENT_CAPACITY,
+} from "../../host/formats/web/event-ring.js";
 import { rng } from "../helpers/signals.js";
 
 test("seeded fuzz: interleaved pushes and quanta deliver every event in frame order, stably", () => {

@@ -1,9 +1,9 @@
 /** The CLAP-shaped contract: activate / process with sorted events / flush, and PRE/POST routing. */
 import { expect, test } from "vitest";
-import { GainstagePlugin } from "../../host/contract/plugin.js";
-import { NO_EVENTS, type EventSource } from "../../host/contract/events.js";
-import { descriptor } from "../../host/contract/descriptor.js";
-import { paramByKey } from "../../host/contract/params.js";
+import { GainstagePlugin } from "../../host/core/plugin.js";
+import { NO_EVENTS, type EventSource } from "../../host/core/events.js";
+import { descriptor } from "../../host/declaration/descriptor.js";
+import { paramByKey } from "../../host/model/params.js";
 import { kernelModule } from "../helpers/kernel.js";
 
 class ListEvents implements EventSource {

@@ -1,7 +1,7 @@
 /** State: exact round trip, defaults for missing fields, unknown fields ignored, fuzzed hostile inputs refused cleanly. */
 import { describe, expect, test } from "vitest";
-import { PARAMS, defaultValues } from "../../host/contract/params.js";
-import { ParamStore } from "../../host/contract/param-store.js";
+import { PARAMS, defaultValues } from "../../host/model/params.js";
+import { ParamStore } from "../../host/model/param-store.js";
 import {
   StateError,
   parseState,
@@ -10,7 +10,7 @@ import {
   validateLink,
   validateState,
   MAX_STATE_BYTES,
-} from "../../host/contract/state.js";
+} from "../../host/model/state.js";
 import { rng } from "../helpers/signals.js";
 
 function randomValues(random: () => number) {

@@ -5,9 +5,10 @@ import { sine, gaussianNoise, rng, truePeakTone } from "../helpers/signals.js";
 import { pinkNoise, drums } from "../helpers/programme.js";
 import { gatedLevel, type Detector } from "../helpers/gated-level.js";
 import { expectWithin } from "../helpers/tolerance.js";
-import { PARAM_ID as P } from "../../host/contract/params.js";
-import { ParamStore } from "../../host/contract/param-store.js";
+import { PARAM_ID as P } from "../../host/model/params.js";
+import { ParamStore } from "../../host/model/param-store.js";
 import { applyLearned, undoLearned, describeDecision } from "../../host/app/learn-apply.js";
+import { readAutoTrim } from "../../host/model/readings.js";
 
 const rate = 48000;
 const DETECTOR: Record<Detector, number> = { rms: 0, vu: 1, peak: 2, loudness: 3 };
@@ -24,7 +25,7 @@ function learn(
   kernel.exports.learnStart(options.seconds ?? 0);
   kernel.processAll(channels, 128);
   if (!options.seconds) kernel.exports.learnFinish();
-  return { kernel, result: kernel.readAutoTrim() };
+  return { kernel, result: readAutoTrim(kernel) };
 }
 
 test("a −28 dBFS sine learns +10 dB with AES17 RMS (a −18 dBFS sine and 0 VU agree)", () => {
@@ -103,9 +104,9 @@ test("a timed Learn ends on its exact frame", () => {
   const kernel = newKernel(rate, 1);
   kernel.exports.learnStart(2);
   kernel.processAll([sine(rate, 997, -24, 2 - 1 / rate)], 100);
-  expect(kernel.readAutoTrim().state).toBe("learning");
+  expect(readAutoTrim(kernel).state).toBe("learning");
   kernel.processAll([new Float32Array(1)], 1);
-  const r = kernel.readAutoTrim();
+  const r = readAutoTrim(kernel);
   expect(r.state).toBe("done");
   expect(r.seconds).toBe(2);
 });
@@ -164,7 +165,7 @@ describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)
     kernel.exports.learnStart(0);
     kernel.processAll(channels, 128);
     kernel.exports.learnFinish();
-    return kernel.readAutoTrim();
+    return readAutoTrim(kernel);
   }
   // 6 s of noise after 6 s of digital silence: the gated and ungated RMS differ by 10·log10(2).
   const noise = new Float32Array(rate * 12);

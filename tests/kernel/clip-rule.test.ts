@@ -5,7 +5,8 @@
  */
 import { expect, test } from "vitest";
 import { newKernel } from "../helpers/kernel.js";
-import { TAP_IN, TAP_OUT, STATUS_CODE } from "../../host/contract/layout.js";
+import { TAP_IN, TAP_OUT, STATUS_CODE } from "../../host/declaration/layout.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const rate = 48000;
 
@@ -18,7 +19,7 @@ function clips(samples: number[], bits: number, tap = TAP_IN): number {
     data[10 + 7 * i] = x;
   });
   kernel.processAll([data], 128);
-  const [tapIn, tapOut] = kernel.readSnapshot();
+  const [tapIn, tapOut] = readSnapshot(kernel);
   return (tap === TAP_IN ? tapIn : tapOut)!.overall.clipCount;
 }
 
@@ -42,7 +43,7 @@ test("the rule is per tap and survives a new set-up (channel change)", () => {
   kernel.setup(rate, 2);
   const data = new Float32Array(256).fill(32767 / 32768);
   kernel.processAll([data, data], 128);
-  const [tapIn, tapOut] = kernel.readSnapshot();
+  const [tapIn, tapOut] = readSnapshot(kernel);
   expect(tapIn!.overall.clipCount).toBe(512);
   expect(tapOut!.overall.clipCount).toBe(0); // OUT keeps the float rule
 });

@@ -1,6 +1,6 @@
 /**
  * One source of truth (issue #11): the kernel's constants are generated from the declaration
- * (host/contract/declaration.ts), and regenerating changes nothing; the kernel's exports are
+ * (host/declaration/declaration.ts), and regenerating changes nothing; the kernel's exports are
  * what the host derives from the same declaration, field by field; nothing the kernel exports is
  * left undeclared.
  */
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { ROOT } from "../browser/servers.js";
 import { kernelModule } from "../helpers/kernel.js";
-import { kernelContractSource, screaming, GENERATED_PATH } from "../../host/contract/generate-kernel.js";
+import { kernelContractSource, screaming, GENERATED_PATH } from "../../host/tools/generate-kernel.js";
 import {
   COMMANDS,
   LEARN_STATES,
@@ -20,8 +20,8 @@ import {
   READOUT,
   STATUS,
   DETECTORS,
-} from "../../host/contract/declaration.js";
-import * as layout from "../../host/contract/layout.js";
+} from "../../host/declaration/declaration.js";
+import * as layout from "../../host/declaration/layout.js";
 
 const exports = new WebAssembly.Instance(kernelModule, {}).exports as Record<
   string,

@@ -4,8 +4,8 @@
  * in the signal, the settings' bounds (tolerance, dead-band, speeds, range), and silence.
  */
 import { describe, expect, test } from "vitest";
-import type { Kernel } from "../../host/contract/kernel.js";
-import { PARAM_ID as P } from "../../host/contract/params.js";
+import type { Kernel } from "../../host/core/kernel.js";
+import { PARAM_ID as P } from "../../host/model/params.js";
 import { newKernel } from "../helpers/kernel.js";
 import { pinkNoise } from "../helpers/programme.js";
 import { expectWithin } from "../helpers/tolerance.js";

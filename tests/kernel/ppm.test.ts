@@ -5,10 +5,11 @@
  * written here, never read from the code.
  */
 import { describe, expect, test } from "vitest";
-import { PARAMETERS, PPM_STANDARDS } from "../../host/contract/declaration.js";
+import { PARAMETERS, PPM_STANDARDS } from "../../host/declaration/declaration.js";
 import { newKernel } from "../helpers/kernel.js";
 import { dbToAmplitude, sine } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const PPM_PARAM = PARAMETERS.find((p) => p.key === "ppmStandard")!.id;
 const RATES = [44100, 48000, 96000];
@@ -42,7 +43,7 @@ function ppmMax(rate: number, standard: number, signal: Float32Array): number {
   const kernel = newKernel(rate, 2);
   kernel.setParam(PPM_PARAM, standard);
   kernel.processAll([signal, signal], 128);
-  return kernel.readSnapshot()[0]!.overall.ppmMaxSinceResetDbfs;
+  return readSnapshot(kernel)[0]!.overall.ppmMaxSinceResetDbfs;
 }
 
 /** A burst of `ms` of a sine (from a zero crossing), then 50 ms of silence. */
@@ -75,10 +76,10 @@ describe.each(PPM_STANDARDS.map((s, i) => [s.label, i, s] as const))("%s", (_, i
     kernel.setParam(PPM_PARAM, index);
     const tone = sine(rate, 1000, -6, 1);
     kernel.processAll([tone, tone], 128);
-    const start = kernel.readSnapshot()[0]!.overall.ppmDbfs;
+    const start = readSnapshot(kernel)[0]!.overall.ppmDbfs;
     const silence = new Float32Array(Math.round(standard.returnSeconds * rate));
     kernel.processAll([silence, silence], 128);
-    const fallen = start - kernel.readSnapshot()[0]!.overall.ppmDbfs;
+    const fallen = start - readSnapshot(kernel)[0]!.overall.ppmDbfs;
     // Type I's return is quoted as 1.7 s ± 0.3 s (docs/metering.md §13): ±0.3 s as dB at the nominal time.
     const slack = (standard.returnDb / standard.returnSeconds) * 0.3;
     expectWithin(fallen, standard.returnDb, slack, slack, "dB fallen");
@@ -89,10 +90,10 @@ test("silence reads −∞ and NaN input never poisons the reading", () => {
   const kernel = newKernel(48000, 2);
   const bad = new Float32Array(4800).fill(Number.NaN);
   kernel.processAll([bad, bad], 128);
-  expect(kernel.readSnapshot()[0]!.overall.ppmDbfs).toBe(-Infinity);
+  expect(readSnapshot(kernel)[0]!.overall.ppmDbfs).toBe(-Infinity);
   const tone = sine(48000, 1000, -20, 0.5);
   kernel.processAll([tone, tone], 128);
-  expectWithin(kernel.readSnapshot()[0]!.overall.ppmMaxDbfs, -20, 0.05, 0.05, "after NaN");
+  expectWithin(readSnapshot(kernel)[0]!.overall.ppmMaxDbfs, -20, 0.05, 0.05, "after NaN");
 });
 
 test("the reading is the same whatever the block size", () => {
@@ -101,7 +102,7 @@ test("the reading is the same whatever the block size", () => {
   const readings = [1, 37, 128, 4096].map((block) => {
     const kernel = newKernel(rate, 2);
     kernel.processAll([signal, signal], block);
-    return kernel.readSnapshot()[0]!.overall.ppmMaxSinceResetDbfs;
+    return readSnapshot(kernel)[0]!.overall.ppmMaxSinceResetDbfs;
   });
   expect(new Set(readings).size).toBe(1);
   expect(dbToAmplitude(readings[0]!)).toBeGreaterThan(0);

@@ -6,9 +6,10 @@
 import { describe, expect, test } from "vitest";
 import { newKernel } from "../helpers/kernel.js";
 import { gaussianNoise, rng, sine } from "../helpers/signals.js";
-import { PARAM_ID as P } from "../../host/contract/params.js";
-import type { TapReadings } from "../../host/contract/readings.js";
-import { METER_ALL } from "../../host/contract/layout.js";
+import { PARAM_ID as P } from "../../host/model/params.js";
+import type { TapReadings } from "../../host/model/readings.js";
+import { METER_ALL } from "../../host/declaration/layout.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const rate = 48000;
 
@@ -50,7 +51,7 @@ function run(signal: Float32Array[], events: Event[], blockFrames: number, readE
       const end = Math.min(...limits.filter((f) => f > at));
       kernel.processRange(at - frame, end - at);
       at = end;
-      if (at % readEvery === 0) reads.push(kernel.readSnapshot());
+      if (at % readEvery === 0) reads.push(readSnapshot(kernel));
     }
     output.forEach((data, c) => data.set(kernel.output(c).subarray(0, blockEnd - frame), frame));
     frame = blockEnd;
@@ -100,7 +101,7 @@ describe("bad samples", () => {
     kernel.setParam(P.inputTrimDb, 48);
     const [out] = kernel.processAll([dirty], 128);
     expect(out!.every(Number.isFinite)).toBe(true);
-    const [tapIn] = kernel.readSnapshot();
+    const [tapIn] = readSnapshot(kernel);
     expect(tapIn!.channels[0]!.nonFiniteCount).toBe(hitFrames.length);
   });
 
@@ -109,8 +110,8 @@ describe("bad samples", () => {
       b = newKernel(rate, 1);
     a.processAll([dirty], 128);
     b.processAll([zeroed], 128);
-    const [ra] = a.readSnapshot(),
-      [rb] = b.readSnapshot();
+    const [ra] = readSnapshot(a),
+      [rb] = readSnapshot(b);
     expect({ ...ra, channels: [], overall: {} }).toEqual({ ...rb, channels: [], overall: {} });
     expect(ra!.channels[0]!.vu).toBe(rb!.channels[0]!.vu);
     expect(ra!.channels[0]!.truePeakMaxDbtp).toBe(rb!.channels[0]!.truePeakMaxDbtp);
@@ -122,7 +123,7 @@ describe("bad samples", () => {
     const tiny = new Float32Array(rate).map((_, n) => (n % 2 ? 1 : -1) * 1e-40);
     const [out] = kernel.processAll([tiny], 128);
     expect(Buffer.from(out!.buffer).equals(Buffer.from(tiny.buffer))).toBe(true);
-    const [r] = kernel.readSnapshot();
+    const [r] = readSnapshot(kernel);
     expect(r!.momentaryLufs).toBe(-Infinity);
     expect(r!.channels[0]!.rmsDbfs).toBe(-Infinity);
   });
@@ -141,7 +142,7 @@ test("memory never grows after set-up: millions of samples with random parameter
     frames += count;
     const roll = random();
     if (roll < 0.3) kernel.setParam(Math.floor(random() * 16), (random() - 0.5) * 200);
-    else if (roll < 0.4) kernel.readSnapshot();
+    else if (roll < 0.4) readSnapshot(kernel);
     else if (roll < 0.41) kernel.resetMeters();
   }
   expect(kernel.exports.memory.buffer.byteLength).toBe(bytes);
@@ -152,13 +153,13 @@ test("meters can be switched off per tap; switched on again they start from sile
   const tone = sine(rate, 1000, -20, 1);
   kernel.setMeterMask(0, 0);
   kernel.processAll([tone], 128);
-  let [tapIn, tapOut] = kernel.readSnapshot();
+  let [tapIn, tapOut] = readSnapshot(kernel);
   expect(tapIn!.framesSinceReset).toBe(0);
   expect(tapIn!.channels[0]!.samplePeakMaxDbfs).toBe(-Infinity);
   expect(tapOut!.channels[0]!.samplePeakMaxDbfs).toBeCloseTo(-20, 3);
   kernel.setMeterMask(0, 2 /* true peak only */);
   kernel.processAll([tone.subarray(0, 4800)], 128);
-  [tapIn] = kernel.readSnapshot();
+  [tapIn] = readSnapshot(kernel);
   expect(tapIn!.channels[0]!.truePeakMaxDbtp).toBeCloseTo(-20, 1);
   expect(tapIn!.momentaryLufs).toBe(-Infinity);
   expect(() => kernel.setMeterMask(2, 1)).toThrow(/bad tap/);

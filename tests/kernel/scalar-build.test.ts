@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
-import { Kernel } from "../../host/contract/kernel.js";
-import { PARAM_ID as P } from "../../host/contract/params.js";
+import { Kernel } from "../../host/core/kernel.js";
+import { PARAM_ID as P } from "../../host/model/params.js";
 import { kernelModule } from "../helpers/kernel.js";
 import { quietLoudProgramme } from "../helpers/programme.js";
 import { rng } from "../helpers/signals.js";

@@ -1,13 +1,14 @@
 /**
- * The app's self-test (host/app/conformance): its table must be the standards' (checked here
+ * The app's self-test (host/conformance): its table must be the standards' (checked here
  * against EBU Tech 3341 V4 Table 1 and Tech 3342 Table 1, transcribed in this file), and every
  * case must pass when the cases run through the kernel directly. The same self-test runs through
  * the worklet in Chromium in tests/e2e/self-test.test.ts.
  */
 import { expect, test } from "vitest";
-import { CONFORMANCE_CASES } from "../../host/app/conformance/cases.js";
-import { type CaseMeter, runSelfTest } from "../../host/app/conformance/self-test.js";
+import { CONFORMANCE_CASES } from "../../host/conformance/cases.js";
+import { type CaseMeter, runSelfTest } from "../../host/conformance/self-test.js";
 import { newKernel } from "../helpers/kernel.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 /** id → [field, expected, +tolerance, −tolerance] of its first check (Tech 3341 Table 1, Tech 3342 Table 1). */
 const STANDARD: Record<string, [string, number, number, number]> = {
@@ -51,7 +52,7 @@ const kernelMeter: CaseMeter = async (rate, channels, reads) => {
       kernel.processRange(0, count);
       frame += count;
     }
-    out.push(kernel.readSnapshot()[0]!);
+    out.push(readSnapshot(kernel)[0]!);
   }
   return out;
 };

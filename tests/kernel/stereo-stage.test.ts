@@ -5,11 +5,12 @@
  * (item 7, item 2), with the insert simulated as a delay of the signal.
  */
 import { describe, expect, test } from "vitest";
-import type { Kernel } from "../../host/contract/kernel.js";
-import { PARAM_ID as P } from "../../host/contract/params.js";
+import type { Kernel } from "../../host/core/kernel.js";
+import { PARAM_ID as P } from "../../host/model/params.js";
 import { newKernel } from "../helpers/kernel.js";
 import { gaussianNoise, rng, sine } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const rate = 48000;
 const gain = (db: number) => 10 ** (db / 20);
@@ -102,7 +103,7 @@ test("a swap while playing crossfades over 20 ms: no sample jumps", () => {
 
 test("IN meters what arrives, before the stage; OUT what leaves it", () => {
   const { kernel } = run(left, right, (k) => k.setParam(P.leftTrimDb, -12));
-  const [tapIn, tapOut] = kernel.readSnapshot();
+  const [tapIn, tapOut] = readSnapshot(kernel);
   const peak = (x: Float32Array) => 20 * Math.log10(Math.max(...x.map(Math.abs)));
   expectWithin(tapIn!.channels[0]!.samplePeakMaxDbfs, peak(left), 1e-4, 1e-4, "IN left");
   expectWithin(tapOut!.channels[0]!.samplePeakMaxDbfs, peak(left) - 12, 1e-3, 1e-3, "OUT left");

@@ -2,8 +2,9 @@
 import { describe, expect, test } from "vitest";
 import { newKernel } from "../helpers/kernel.js";
 import { rng, sine } from "../helpers/signals.js";
-import { STATUS_CODE, MAX_FRAMES } from "../../host/contract/layout.js";
-import { PARAM_ID as P } from "../../host/contract/params.js";
+import { STATUS_CODE, MAX_FRAMES } from "../../host/declaration/layout.js";
+import { PARAM_ID as P } from "../../host/model/params.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const rate = 48000;
 const rampFrames = Math.round(0.02 * rate); // GAIN_SMOOTHING_MS = 20 ms
@@ -108,7 +109,7 @@ describe("parameter and set-up errors change nothing", () => {
   test("bad set-up is refused with a status and the running set-up keeps working", () => {
     const kernel = newKernel(rate, 2);
     kernel.processAll([sine(rate, 1000, -20, 1), sine(rate, 1000, -20, 1)], 4096);
-    const before = kernel.readSnapshot()[0]!;
+    const before = readSnapshot(kernel)[0]!;
     const exports = kernel.exports;
     for (const [sampleRate, channels, status] of [
       [NaN, 2, STATUS_CODE.badSampleRate],
@@ -122,7 +123,7 @@ describe("parameter and set-up errors change nothing", () => {
       expect(exports.setup(sampleRate, channels), `${sampleRate} Hz ${channels} ch`).toBe(status);
     }
     expect(() => kernel.setup(0, 2)).toThrow(/bad sample rate/);
-    const after = kernel.readSnapshot()[0]!;
+    const after = readSnapshot(kernel)[0]!;
     expect(after.framesSinceReset).toBe(before.framesSinceReset);
     expect(after.shortTermLufs).toBe(before.shortTermLufs);
   });
@@ -139,7 +140,7 @@ describe("parameter and set-up errors change nothing", () => {
     ]) {
       expect(exports.processRange(start!, count!)).toBe(STATUS_CODE.badFrames);
     }
-    expect(kernel.readSnapshot()[0]!.framesSinceReset).toBe(0);
+    expect(readSnapshot(kernel)[0]!.framesSinceReset).toBe(0);
     expect(exports.processRange(0, MAX_FRAMES)).toBe(STATUS_CODE.ok);
   });
 
@@ -152,7 +153,7 @@ describe("parameter and set-up errors change nothing", () => {
           Array.from({ length: channels }, () => tone),
           4096,
         );
-        const r = kernel.readSnapshot()[0]!;
+        const r = readSnapshot(kernel)[0]!;
         expect(r.channels[channels - 1]!.samplePeakMaxDbfs, `${sampleRate}/${channels}`).toBeCloseTo(-20, 2);
       }
     }

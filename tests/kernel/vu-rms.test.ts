@@ -6,7 +6,8 @@ import { describe, expect, test } from "vitest";
 import { meterSignal, newKernel } from "../helpers/kernel.js";
 import { sine, dbToAmplitude } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
-import { PARAM_ID } from "../../host/contract/params.js";
+import { PARAM_ID } from "../../host/model/params.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const rate = 48000;
 /** Sources give no tolerance on the 300 ms; ±10 % is our assumption (docs/metering.md §8, §10). */
@@ -50,7 +51,7 @@ describe("VU calibration and detector", () => {
     const kernel = newKernel(rate, 1);
     kernel.setParam(PARAM_ID.vuReferenceDbfs, -14);
     kernel.processAll([sine(rate, 1000, -18, 2)], 4096);
-    expectWithin(kernel.readSnapshot()[0]!.channels[0]!.vu, -4, 0.05, 0.05, "VU");
+    expectWithin(readSnapshot(kernel)[0]!.channels[0]!.vu, -4, 0.05, 0.05, "VU");
   });
   test("average-responding: a square wave reads +3.92 VU re its peak (π/2), 0.91 dB above its AES17 RMS", () => {
     const square = new Float32Array(rate * 2).map((_, n) => (Math.floor(n / 24) % 2 ? -1 : 1) * dbToAmplitude(-18));

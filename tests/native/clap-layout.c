@@ -1,5 +1,5 @@
 /*
- * The CLAP declarations of host/native/clap/clap-abi.h against the layout the CLAP 1.2
+ * The CLAP declarations of host/formats/native/clap/clap-abi.h against the layout the CLAP 1.2
  * specification's own declarations have on this platform (x86-64 System V: pointers and doubles
  * 8 bytes and 8-aligned, uint32 4, uint16 2, char arrays 1). Each number below was worked out by
  * hand from the specification's struct definitions (entry.h, plugin.h, host.h, process.h,

@@ -4,15 +4,15 @@
  * stepped values converted as a cast, the output's constant_mask written, its features true to
  * its one port layout, clap.log and clap.thread-check used when offered, a trapped kernel reported
  * as CLAP_PROCESS_ERROR, and nothing left allocated once the host unloads it.
- * Truths: the web's own valueToText/textToValue (host/contract/params.ts), the CLAP headers' words.
+ * Truths: the web's own valueToText/textToValue (host/model/params.ts), the CLAP headers' words.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { NATIVE_PARAMETERS } from "../../host/contract/generate-native.js";
-import { paramByKey, textToValue, valueToText } from "../../host/contract/params.js";
+import { NATIVE_PARAMETERS } from "../../host/tools/generate-native.js";
+import { paramByKey, textToValue, valueToText } from "../../host/model/params.js";
 import { ROOT } from "../browser/servers.js";
 import { CLAP, clapHost, expectBuilt, missingToolchain, SKIP_NATIVE, WORK } from "../helpers/native.js";
 
@@ -110,7 +110,7 @@ describe.skipIf(SKIP_NATIVE)(`CLAP manners ${SKIP_NATIVE ? `(skipped: ${missingT
       [
         "-s",
         "-C",
-        join(ROOT, "host/native"),
+        join(ROOT, "host/formats/native"),
         "sanitized",
         "SANITIZE=address,undefined",
         `KERNEL=${join(ROOT, "tests/native/trapping-kernel.c")}`,

@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { NATIVE_PARAMETERS } from "../../host/contract/generate-native.js";
-import { paramByKey, valueToText } from "../../host/contract/params.js";
+import { NATIVE_PARAMETERS } from "../../host/tools/generate-native.js";
+import { paramByKey, valueToText } from "../../host/model/params.js";
 import { quietLoudProgramme } from "../helpers/programme.js";
 import {
   expectBuilt,

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { LOUDNESS_WINDOWS_MS, METER_PUBLISH_MS } from "../../host/contract/declaration.js";
+import { LOUDNESS_WINDOWS_MS, METER_PUBLISH_MS } from "../../host/declaration/declaration.js";
 import { ROOT } from "../browser/servers.js";
 import { encodeAudioFile } from "../helpers/audio-files.js";
 import { newKernel } from "../helpers/kernel.js";
@@ -20,6 +20,7 @@ import { expectBuilt, LV2_BUNDLE, missingToolchain, NATIVE, SKIP_NATIVE, WORK } 
 import { sine, toneSequence } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
 import { chunksOf } from "../helpers/wav-builder.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const rate = 48000;
 const dir = mkdtempSync(join(tmpdir(), "gainstage-lv2-meters-"));
@@ -121,7 +122,7 @@ describe.skipIf(SKIP_NATIVE)(`LV2 meters and layouts ${SKIP_NATIVE ? `(skipped: 
       programme.forEach((c, i) => kernel.input(i).set(c.subarray(at, at + 480)));
       kernel.processRange(0, 480);
     }
-    const reading = kernel.readSnapshot()[0]!;
+    const reading = readSnapshot(kernel)[0]!;
     expect(last).toEqual(
       [
         reading.shortTermMaxSinceResetLufs,
@@ -160,7 +161,7 @@ describe.skipIf(SKIP_NATIVE)(`LV2 meters and layouts ${SKIP_NATIVE ? `(skipped: 
       programme.forEach((c, i) => kernel.input(i).set(c.subarray(at, at + 480)));
       kernel.processRange(0, 480);
     }
-    expect(last).toBe(Math.fround(kernel.readSnapshot()[0]!.integratedLufs));
+    expect(last).toBe(Math.fround(readSnapshot(kernel)[0]!.integratedLufs));
   });
 
   test.each([
@@ -202,7 +203,7 @@ describe.skipIf(SKIP_NATIVE)(`LV2 meters and layouts ${SKIP_NATIVE ? `(skipped: 
     expect(listed.stdout.trim().split("\n").sort()).toEqual(LAYOUTS.map(([uri]) => uri).sort());
     expect(readdirSync(join(NATIVE, "lv2"))).toEqual(["gainstage.lv2"]);
     const fresh = mkdtempSync(join(tmpdir(), "gainstage-lv2-alone-"));
-    const make = spawnSync("make", ["-s", "-C", join(ROOT, "host/native"), "lv2", `OUT=${fresh}`], {
+    const make = spawnSync("make", ["-s", "-C", join(ROOT, "host/formats/native"), "lv2", `OUT=${fresh}`], {
       encoding: "utf8",
     });
     expect(make.status, make.stderr).toBe(0);

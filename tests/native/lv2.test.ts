@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { NATIVE_PARAMETERS } from "../../host/contract/generate-native.js";
+import { NATIVE_PARAMETERS } from "../../host/tools/generate-native.js";
 import { encodeAudioFile } from "../helpers/audio-files.js";
 import { expectBuilt, missingToolchain, NATIVE, SKIP_NATIVE, wasmReference } from "../helpers/native.js";
 import { quietLoudProgramme } from "../helpers/programme.js";

@@ -18,7 +18,7 @@ function sanitized(sanitize: string) {
   const binary = join(WORK, `clap-threads-${sanitize.replace(/,/g, "-")}`);
   const build = spawnSync(
     "make",
-    ["-s", "-C", join(ROOT, "host/native"), "sanitized", `SANITIZE=${sanitize}`, `SANITIZED=${binary}`],
+    ["-s", "-C", join(ROOT, "host/formats/native"), "sanitized", `SANITIZE=${sanitize}`, `SANITIZED=${binary}`],
     { encoding: "utf8" },
   );
   expect(build.status, build.stderr).toBe(0);

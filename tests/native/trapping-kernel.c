@@ -1,5 +1,5 @@
 /*
- * The real kernel glue (host/native/kernel.c) around a kernel whose fourth processRange call
+ * The real kernel glue (host/formats/native/core/kernel.c) around a kernel whose fourth processRange call
  * traps, as a kernel bug would: the trap goes through wasm2c's own trap path to the guard. For
  * tests/native/clap-trap.c only.
  */
@@ -11,4 +11,4 @@ static u32 trapping_process_range(Z_gainstage_instance_t *instance, u32 start, u
   return Z_gainstageZ_processRange(instance, start, count);
 }
 #define Z_gainstageZ_processRange trapping_process_range
-#include "../../host/native/kernel.c"
+#include "../../host/formats/native/core/kernel.c"

@@ -8,15 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { analyzeFile, DETECTOR_NAMES, DEFAULT_SETTINGS, type FileAnalysis } from "../../host/offline/analyze.js";
-import { trimFile } from "../../host/offline/trim-file.js";
-import { DETECTORS } from "../../host/contract/params.js";
-import { LOUDNESS_SLOT, CHANNEL_SLOT, channelFieldsOffset } from "../../host/contract/layout.js";
+import { trimFile } from "../../host/offline/writers/trim-file.js";
+import { DETECTORS } from "../../host/model/params.js";
+import { LOUDNESS_SLOT, CHANNEL_SLOT, channelFieldsOffset } from "../../host/declaration/layout.js";
 import { newKernel } from "../helpers/kernel.js";
 import { asStored, encodeAudioFile, encodeMp3, type FileFormat } from "../helpers/audio-files.js";
 import { MPEGDecoder } from "mpg123-decoder";
 import { quietLoudProgramme } from "../helpers/programme.js";
 import { sine, toneSequence } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
+import { readSnapshot, readAutoTrim } from "../../host/model/readings.js";
 
 const rate = 48000;
 const folder = mkdtempSync(join(tmpdir(), "gainstage-offline-"));
@@ -36,8 +37,8 @@ function liveReadings(stored: Float32Array[]) {
   kernel.exports.learnStart(0);
   kernel.processAll(stored, 128);
   kernel.exports.learnFinish();
-  const autoTrim = kernel.readAutoTrim();
-  const [tap] = kernel.readSnapshot();
+  const autoTrim = readAutoTrim(kernel);
+  const [tap] = readSnapshot(kernel);
   return { tap: tap!, autoTrim };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Reading ahead in a worker (host/offline/read-ahead.ts, through the built bundle
+ * Reading ahead in a worker (host/offline/readers/read-ahead.ts, through the built bundle
  * build/cli/read-ahead.mjs): the same header facts, the same samples to the bit and the same
  * errors, at the same points, as reading in this thread, whatever the block sizes.
  */
@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AudioBlockReader } from "../../host/offline/audio-reader.js";
-import { openAudioFile } from "../../host/offline/audio-file.js";
-import { openReadingAhead, readAheadWith } from "../../host/offline/read-ahead.js";
+import type { AudioBlockReader } from "../../host/offline/readers/audio-reader.js";
+import { openAudioFile } from "../../host/offline/readers/audio-file.js";
+import { openReadingAhead, readAheadWith } from "../../host/offline/readers/read-ahead.js";
 import { encodeAudioFile, type FileFormat } from "../helpers/audio-files.js";
 import { gaussianNoise, rng } from "../helpers/signals.js";
 

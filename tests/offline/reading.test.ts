@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { openAudioFile } from "../../host/offline/audio-file.js";
+import { openAudioFile } from "../../host/offline/readers/audio-file.js";
 import { asStored, encodeAudioFile, encodeMp3 } from "../helpers/audio-files.js";
 import { BIN, gainstageIn } from "../helpers/cli.js";
 import { gaussianNoise, rng, sine } from "../helpers/signals.js";

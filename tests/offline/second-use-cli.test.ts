@@ -14,7 +14,7 @@ import { encodeAudioFile } from "../helpers/audio-files.js";
 import { gainstageIn } from "../helpers/cli.js";
 import { toneSequence } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
-import { formatDb } from "../../host/contract/format.js";
+import { formatDb } from "../../host/model/format.js";
 
 const rate = 48000;
 const dir = mkdtempSync(join(tmpdir(), "gainstage-second-use-"));

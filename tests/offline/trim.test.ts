@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { analyzeFile, DEFAULT_SETTINGS } from "../../host/offline/analyze.js";
-import { trimFile } from "../../host/offline/trim-file.js";
+import { trimFile } from "../../host/offline/writers/trim-file.js";
 import { encodeAudioFile, type FileFormat } from "../helpers/audio-files.js";
 import { quietLoudProgramme } from "../helpers/programme.js";
 import { expectWithin } from "../helpers/tolerance.js";

@@ -4,8 +4,8 @@
  * the window's average where Learn averages).
  */
 import { expect, test } from "vitest";
-import { DETECTOR_SPECS } from "../../host/contract/params.js";
-import type { TapReadings } from "../../host/contract/readings.js";
+import { DETECTOR_SPECS } from "../../host/model/params.js";
+import type { TapReadings } from "../../host/model/readings.js";
 import { learnMeasure, learnResult } from "../../ui/learn-measure.js";
 import type { StageLevels } from "../../ui/stage-window.js";
 

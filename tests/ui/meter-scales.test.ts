@@ -5,7 +5,7 @@
  * EBU TEST = AL, Nordic 0 = AL with PML +9, DIN 0 dB = AL + 6 dB.
  */
 import { describe, expect, test } from "vitest";
-import { PPM_STANDARDS } from "../../host/contract/ppm-standards.js";
+import { PPM_STANDARDS } from "../../host/declaration/ppm-standards.js";
 import { kText, ppmReadoutText, ppmText, scaleFor } from "../../ui/meter-scales.js";
 
 const at = (key: string) => ({ alignmentDbfs: -18, ppmStandard: PPM_STANDARDS.findIndex((s) => s.key === key) });

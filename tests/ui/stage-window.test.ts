@@ -5,14 +5,15 @@
  * precision; the kernel supplies the readings the app gets.
  */
 import { expect, test } from "vitest";
-import { GainstagePlugin } from "../../host/contract/plugin.js";
-import type { EventSource } from "../../host/contract/events.js";
-import { paramByKey } from "../../host/contract/params.js";
+import { GainstagePlugin } from "../../host/core/plugin.js";
+import type { EventSource } from "../../host/core/events.js";
+import { paramByKey } from "../../host/model/params.js";
 import { kernelModule } from "../helpers/kernel.js";
 import { pinkNoise } from "../helpers/programme.js";
 import { expectWithin } from "../helpers/tolerance.js";
 import { checkStage } from "../../ui/stage-check.js";
 import { MIN_WINDOW_SECONDS, StageSchedule, StageWindow, SETTLE_MS } from "../../ui/stage-window.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const rate = 48000,
   hop = 2400; // snapshots every 50 ms (the app reads one per animation frame)
@@ -43,7 +44,7 @@ test("after Learn lowered the trim 4.7 dB, the check measures only what followed
     pre.kernel.input(0).set(signal.subarray(at, at + hop));
     pre.process(at, hop, none);
     sent.push(...pre.kernel.output(0).subarray(0, hop));
-    const [tapIn, tapSend] = pre.kernel.readSnapshot();
+    const [tapIn, tapSend] = readSnapshot(pre.kernel);
     window.push({ in: tapIn!, send: tapSend!, out: tapSend! }, rate, ms(at + hop));
     const levels = window.levels("send");
     if ([10.5, 13, 20.5, 30].includes((at + hop) / rate))

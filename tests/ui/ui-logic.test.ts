@@ -1,6 +1,6 @@
 /** The app's pure logic: stage-check rules, control coverage, display ballistics, VU scale, saturator calibration. */
 import { describe, expect, test } from "vitest";
-import { PARAMS } from "../../host/contract/params.js";
+import { PARAMS } from "../../host/model/params.js";
 import { CONTROL_GROUPS } from "../../ui/control-groups.js";
 import { checkStage, STAGES } from "../../ui/stage-check.js";
 import type { StageLevels } from "../../ui/stage-window.js";
@@ -8,7 +8,7 @@ import { PeakHold, PEAK_HOLD_MS, PEAK_FALL_DB_PER_S } from "../../ui/peak-hold.j
 import { vuLabelPositions, vuScalePosition } from "../../ui/vu-needle.js";
 import { timeAxisLabels } from "../../ui/history-plot.js";
 import { readFileHeader } from "../../ui/file-header.js";
-import { formatNumberDb } from "../../host/contract/format.js";
+import { formatNumberDb } from "../../host/model/format.js";
 import { encodeAudioFile, encodeMp3 } from "../helpers/audio-files.js";
 import { sine } from "../helpers/signals.js";
 import { fmt, pcm, wavFromChunks } from "../helpers/wav-builder.js";

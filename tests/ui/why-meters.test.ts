@@ -4,11 +4,12 @@
  * has samples 3.01 dB under its peak; a stereo 997 Hz sine reads its RMS level in LUFS + 3.01 dB).
  */
 import { describe, expect, test } from "vitest";
-import { paramByKey } from "../../host/contract/params.js";
+import { paramByKey } from "../../host/model/params.js";
 import { explainDisagreements, readingsOf } from "../../ui/why-meters.js";
 import { newKernel } from "../helpers/kernel.js";
 import { sine } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
+import { readSnapshot } from "../../host/model/readings.js";
 
 const RATE = 48000;
 const context = { vuReferenceDbfs: -18, ppmStandard: paramByKey("ppmStandard").default, psrDb: Number.NaN };
@@ -16,7 +17,7 @@ const context = { vuReferenceDbfs: -18, ppmStandard: paramByKey("ppmStandard").d
 function tapOf(signal: Float32Array) {
   const kernel = newKernel(RATE, 2);
   kernel.processAll([signal, signal], 128);
-  return kernel.readSnapshot()[0]!;
+  return readSnapshot(kernel)[0]!;
 }
 const sentence = (tap: ReturnType<typeof tapOf>, key: string) =>
   explainDisagreements(tap, context).find((e) => e.key === key)?.text ?? "";

@@ -1,6 +1,6 @@
 /** The tape saturator's WAM 2 descriptor (descriptor.json and the module's). Thread: any. */
 import type { WamDescriptor } from "@webaudiomodules/api";
-import { WAM_API_VERSION } from "../../host/wam/wam-descriptor.js";
+import { WAM_API_VERSION } from "../../host/formats/wam/wam-descriptor.js";
 
 /** Its own identifier: the SDK's default would make a second plugin collide with the first. */
 export const SATURATOR_DESCRIPTOR: WamDescriptor = {

@@ -9,8 +9,8 @@
  * Thread: main thread.
  */
 import type { WamEvent, WamNode, WamParameterDataMap, WamParameterInfoMap, WebAudioModule } from "@webaudiomodules/api";
-import { formatDb } from "../../host/contract/format.js";
-import { ParameterInfo, parameterInfo } from "../../host/wam/parameter-info.js";
+import { formatDb } from "../../host/model/format.js";
+import { ParameterInfo, parameterInfo } from "../../host/formats/wam/parameter-info.js";
 import { SATURATOR_RANGE, saturatorCurve } from "../saturator.js";
 
 export const STATE_FORMAT = "gainstage-tape-saturator";

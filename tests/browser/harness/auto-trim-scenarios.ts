@@ -4,9 +4,9 @@
  * Part of harness.ts's scenarios; assertions live in node (worklet.test.ts).
  */
 import { applyLearned } from "../../../host/app/learn-apply.js";
-import { ParamStore } from "../../../host/contract/param-store.js";
-import { GainstageNode } from "../../../host/web/node.js";
-import { pairMeters } from "../../../host/web/pair-meters.js";
+import { ParamStore } from "../../../host/model/param-store.js";
+import { GainstageNode } from "../../../host/formats/web/node.js";
+import { pairMeters } from "../../../host/formats/web/pair-meters.js";
 import { rate, sineBuffer } from "./signals.js";
 
 export const autoTrimScenarios = {

@@ -4,9 +4,9 @@
  * auto-match moving the output trim through the store. Assertions live in node (worklet.test.ts).
  */
 import { estimateLatency } from "../../../host/app/latency.js";
-import { ParamStore } from "../../../host/contract/param-store.js";
-import { CAPTURE_FRAMES } from "../../../host/web/capture.js";
-import { GainstageNode } from "../../../host/web/node.js";
+import { ParamStore } from "../../../host/model/param-store.js";
+import { CAPTURE_FRAMES } from "../../../host/formats/web/capture.js";
+import { GainstageNode } from "../../../host/formats/web/node.js";
 import { rate } from "./signals.js";
 
 function noise(seconds: number, amplitude: number): AudioBuffer {

@@ -3,10 +3,10 @@
  * processors and returns plain data; the assertions live in node (worklet.test.ts), against
  * analytic values computed there.
  */
-import { GainstageNode } from "../../../host/web/node.js";
-import { pairMeters } from "../../../host/web/pair-meters.js";
-import { StateError } from "../../../host/contract/state.js";
-import { ParamStore } from "../../../host/contract/param-store.js";
+import { GainstageNode } from "../../../host/formats/web/node.js";
+import { pairMeters } from "../../../host/formats/web/pair-meters.js";
+import { StateError } from "../../../host/model/state.js";
+import { ParamStore } from "../../../host/model/param-store.js";
 import { autoTrimScenarios } from "./auto-trim-scenarios.js";
 import { compareScenarios } from "./compare-scenarios.js";
 import { head, rate, sineBuffer } from "./signals.js";

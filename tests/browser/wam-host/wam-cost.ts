@@ -6,7 +6,7 @@
  */
 import type { WebAudioModule } from "@webaudiomodules/api";
 import { initializeWamHost } from "@webaudiomodules/sdk";
-import { GainstageNode } from "../../../host/web/node.js";
+import { GainstageNode } from "../../../host/formats/web/node.js";
 import { rate, sineBuffer } from "../harness/signals.js";
 
 type Pair = "none" | "bare" | "wam";

@@ -6,39 +6,15 @@
  * is the test's window into the result. Scenarios return plain data; assertions live in node
  * (wam.test.ts), against analytic values and the rendered samples.
  */
-import type { WamEvent, WebAudioModule } from "@webaudiomodules/api";
+import type { WamEvent } from "@webaudiomodules/api";
 import { initializeWamHost } from "@webaudiomodules/sdk";
 import { MatchWindow } from "../../../host/app/ab-match.js";
-import type { GainstageWamNode } from "../../../host/wam/wam-node.js";
-import { pairMeters } from "../../../host/web/pair-meters.js";
+import { pairMeters } from "../../../host/formats/web/pair-meters.js";
 import { rate, sineBuffer } from "../harness/signals.js";
 import { hostileStates } from "./hostile-states.js";
 import { costScenarios } from "./wam-cost.js";
-
-const GAINSTAGE_URL = "/wam/gainstage/index.js";
-const DISTORTION_URL = "/wam/simple-distortion/index.js";
-const SATURATOR_URL = "/wam/tape-saturator/index.js";
-
-async function load(url: string, groupId: string, context: BaseAudioContext, state?: unknown): Promise<WebAudioModule> {
-  const { default: Module } = await import(/* @vite-ignore */ url);
-  return Module.createInstance(groupId, context, state);
-}
-
-const gainstage = (wam: WebAudioModule) => wam.audioNode as unknown as GainstageWamNode;
-
-/** Seeded uniform noise, stereo, `seconds` long: a steady programme stand-in. */
-function noiseBuffer(seconds: number, amplitude: number): AudioBuffer {
-  const buffer = new AudioBuffer({ length: seconds * rate, sampleRate: rate, numberOfChannels: 2 });
-  let seed = 7;
-  for (let c = 0; c < 2; c++) {
-    const data = buffer.getChannelData(c);
-    for (let n = 0; n < data.length; n++) {
-      seed = (seed * 1103515245 + 12345) >>> 0;
-      data[n] = amplitude * (seed / 2 ** 31 - 1);
-    }
-  }
-  return buffer;
-}
+import { secondUseScenarios } from "./second-use.js";
+import { DISTORTION_URL, GAINSTAGE_URL, SATURATOR_URL, gainstage, load, noiseBuffer } from "./host-helpers.js";
 
 /** A host session: a context, a group, and PRE → Simple Distortion → POST fed by `buffer`. */
 async function chain(seconds: number, buffer: AudioBuffer, states: { pre?: unknown; post?: unknown } = {}) {
@@ -57,6 +33,7 @@ async function chain(seconds: number, buffer: AudioBuffer, states: { pre?: unkno
 
 const scenarios = {
   ...costScenarios,
+  ...secondUseScenarios,
   async parameterInfo() {
     const context = new OfflineAudioContext(2, rate, rate);
     const [groupId] = await initializeWamHost(context);
@@ -250,49 +227,6 @@ const scenarios = {
       repaired,
       unpaired,
       others: [saturator.descriptor.identifier, distortion.descriptor.identifier],
-    };
-  },
-
-  /**
-   * What a second real use found: ids as one array; automation another WAM sends on the audio
-   * thread reaches this instance's main-thread state; a preset naming none of its parameters is
-   * refused. The sender is a Gainstage riding its trim (its moves go out as wam-automation) to a
-   * third instance, alone, whose state must then say what its audio hears.
-   */
-  async secondUse() {
-    const context = new OfflineAudioContext(2, 3 * rate, rate);
-    const [groupId] = await initializeWamHost(context);
-    const sender = gainstage(await load(GAINSTAGE_URL, groupId, context));
-    await load(GAINSTAGE_URL, groupId, context); // pairs with the sender (PRE/POST); the receiver stays alone
-    const receiver = gainstage(await load(GAINSTAGE_URL, groupId, context));
-    const asArray = await receiver.getParameterValues(false, ["inputTrimDb"]);
-    sender.setParam("autoRide", 1);
-    sender.setParam("autoRide", 0, 1.5); // then it holds: every reading after it is settled
-    sender.connectEvents(receiver.instanceId);
-    const source = new AudioBufferSourceNode(context, { buffer: noiseBuffer(3, 0.9) });
-    source.connect(sender).connect(context.destination);
-    const tone = new ConstantSourceNode(context, { offset: 0.1 });
-    tone.connect(receiver).connect(context.destination);
-    source.start();
-    tone.start();
-    await context.startRendering();
-    const senderTrim = sender.meters()!.autoTrim.inputTrimDb;
-    if (sender.getParam("inputTrimDb") !== senderTrim) throw new Error("the sender's own state and kernel disagree");
-    const receiverKernelTrim = receiver.meters()!.autoTrim.inputTrimDb; // meters() also takes what the processor reported
-    const state = (await receiver.getState()) as { params: Record<string, number> };
-    const before = JSON.stringify(state);
-    const foreign = await receiver
-      .setState({ format: "gainstage-state", version: 1, params: { gain: 3, drive: 0.5 } })
-      .then(() => "loaded")
-      .catch((error: Error) => error.message);
-    return {
-      arrayKeys: Object.keys(asArray),
-      senderTrim,
-      receiverKernelTrim,
-      receiverStateTrim: state.params.inputTrimDb,
-      receiverPanelTrim: receiver.getParam("inputTrimDb"),
-      foreign,
-      unchanged: JSON.stringify(await receiver.getState()) === before,
     };
   },
 
