@@ -12,12 +12,10 @@ import { Command, type EventSink, type EventSource } from "./events.js";
 import { Kernel } from "./kernel.js";
 import { LIMITS } from "../declaration/declaration.js";
 import { MAX_CHANNELS, MAX_FRAMES, STATUS_CODE } from "../declaration/layout.js";
-import { PARAMETERS as PARAMS, type ParamSpec } from "../declaration/declaration.js";
+import { commandTap, commandValue, PARAMETERS as PARAMS, type ParamSpec } from "../declaration/declaration.js";
 
 /** A point's role: alone, or the PRE or POST half of a pair around an insert chain. */
 export type Role = "single" | "pre" | "post";
-
-const METER_MASK_BITS = 256;
 
 /** Whether a point of `role` applies `spec` in its kernel. */
 export function pointApplies(spec: ParamSpec, role: Role): boolean {
@@ -128,15 +126,13 @@ export class GainstagePlugin {
   apply(id: number, value: number, moves?: EventSink, frame = 0): void {
     const exports = this.kernel.exports;
     if (id === Command.resetMeters) exports.resetMeters();
-    else if (id === Command.setMeterMask)
-      exports.setMeterMask(Math.floor(value / METER_MASK_BITS), value % METER_MASK_BITS);
+    else if (id === Command.setMeterMask) exports.setMeterMask(commandTap(value), commandValue(value));
     else if (id === Command.learnStart) exports.learnStart(value);
     else if (id === Command.learnFinish) {
       exports.learnFinish();
       this.drainMoves(moves, frame);
     } else if (id === Command.learnCancel) exports.learnCancel();
-    else if (id === Command.setClipRule)
-      exports.setClipRule(Math.floor(value / METER_MASK_BITS), value % METER_MASK_BITS);
+    else if (id === Command.setClipRule) exports.setClipRule(commandTap(value), commandValue(value));
     else if (id >= 0 && id < this.applies.length && this.applies[id] === 1) exports.setParam(id, value);
   }
 

@@ -5,7 +5,10 @@ export const descriptor = {
   vendor: "Gainstage",
   version: "0.1.0",
   description: "Click-free trim and standards-exact metering for gain staging (BS.1770, EBU R128, VU).",
-  features: ["audio-effect", "utility", "analyzer", "stereo", "mono"],
+  /** What a host files it under (CLAP features, WAM keywords). Each format adds its channel layouts. */
+  features: ["audio-effect", "utility", "analyzer"],
+  /** The channel layout of the plugin formats that have one fixed layout (CLAP, VST3): stereo. */
+  layout: "stereo",
   /** Samples of latency the plugin adds: none (trim and meters only). */
   latencyFrames: 0,
   /** Samples of tail after the input stops: none. */

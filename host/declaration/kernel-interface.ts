@@ -7,12 +7,29 @@
 /** Commands: events that are not parameters, with ids above every parameter id. `value` says what the event's value carries. */
 export const COMMANDS = [
   { id: 1000, key: "resetMeters", value: "unused" },
-  { id: 1001, key: "setMeterMask", value: "tap · 256 + meter bits" },
+  { id: 1001, key: "setMeterMask", value: "packTapCommand(tap, meter bits)" },
   { id: 1002, key: "learnStart", value: "seconds to learn (0 = until learnFinish)" },
   { id: 1003, key: "learnFinish", value: "unused" },
   { id: 1004, key: "learnCancel", value: "unused" },
-  { id: 1005, key: "setClipRule", value: "tap · 256 + integer bits of the source (0 = float rule)" },
+  { id: 1005, key: "setClipRule", value: "packTapCommand(tap, integer bits of the source; 0 = float rule)" },
 ] as const;
+
+/**
+ * A command about one tap (setMeterMask, setClipRule) carries the tap and its value in one number:
+ * tap · TAP_COMMAND_BASE + value (value < TAP_COMMAND_BASE). Packed and unpacked only here.
+ */
+export const TAP_COMMAND_BASE = 256;
+export function packTapCommand(tap: number, value: number): number {
+  return tap * TAP_COMMAND_BASE + value;
+}
+/** The tap of a packed command (numbers only: the audio thread unpacks them). */
+export function commandTap(packed: number): number {
+  return Math.floor(packed / TAP_COMMAND_BASE);
+}
+/** The value of a packed command. */
+export function commandValue(packed: number): number {
+  return packed % TAP_COMMAND_BASE;
+}
 
 /** Meter points of one kernel: IN before the trim, OUT after it (PRE: IN/SEND, POST: RETURN/OUT). */
 export const TAPS = ["in", "out"] as const;

@@ -32,6 +32,13 @@ export const AUTO_TRIM_FIELDS = READOUT.autoTrim.slots;
 export const TAP_FIELDS = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS);
 export const READOUT_SLOTS = TAP_COUNT * TAP_FIELDS + AUTO_TRIM_FIELDS;
 
+/** Where tap `tap`'s block starts in the readout (f64 slots). */
+export function tapBlock(tap: number): number {
+  return tap * TAP_FIELDS;
+}
+/** Where the auto-trim block starts in the readout, after both taps. */
+export const AUTO_TRIM_BLOCK = TAP_COUNT * TAP_FIELDS;
+
 /** Slot of channel `channel`'s fields in a tap block; -1 is the overall reading. */
 export function channelFieldsOffset(channel: number): number {
   return LOUDNESS_FIELDS + CHANNEL_FIELDS * (channel + 1);

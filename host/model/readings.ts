@@ -6,7 +6,7 @@
  * dB values; −Infinity = silence.
  */
 import { LEARN_STATES, LEARN_STATUSES, LIMITED_BY, READOUT } from "../declaration/declaration.js";
-import { AUTO_TRIM_SLOT, channelFieldsOffset, STATUS_CODE, TAP_COUNT, TAP_FIELDS } from "../declaration/layout.js";
+import { AUTO_TRIM_BLOCK, AUTO_TRIM_SLOT, channelFieldsOffset, STATUS_CODE, tapBlock } from "../declaration/layout.js";
 
 type LoudnessKey = (typeof READOUT.loudness.fields)[number]["key"];
 type ChannelKey = (typeof READOUT.channel.fields)[number]["key"];
@@ -71,11 +71,11 @@ interface ReadableKernel {
 export function readSnapshot(kernel: ReadableKernel): TapReadings[] {
   if (kernel.exports.readMeters() < 0) throw new Error(`readMeters: status ${STATUS_CODE.notReady}`);
   const readout = kernel.readoutView();
-  return [0, 1].map((tap) => decodeTap(readout, tap * TAP_FIELDS, kernel.channels));
+  return [0, 1].map((tap) => decodeTap(readout, tapBlock(tap), kernel.channels));
 }
 
 /** readMeters() and the auto-trim block decoded. */
 export function readAutoTrim(kernel: ReadableKernel): AutoTrimReadings {
   if (kernel.exports.readMeters() < 0) throw new Error(`readMeters: status ${STATUS_CODE.notReady}`);
-  return decodeAutoTrim(kernel.readoutView(), TAP_COUNT * TAP_FIELDS);
+  return decodeAutoTrim(kernel.readoutView(), AUTO_TRIM_BLOCK);
 }

@@ -1,33 +1,39 @@
 /**
- * Saved state: versioned, self-describing JSON. Loading validates everything before anything
- * changes; an invalid state throws a StateError naming what is wrong. Unknown fields (from a
- * newer minor revision) are ignored, missing parameters take their defaults; a save → load
- * round-trip is exact (numbers are stored as JSON numbers, which round-trip doubles exactly).
+ * Saved state: versioned, self-describing JSON (format and messages: declaration/state-format.ts,
+ * the one source the native plugins' reader is generated from too). Loading validates everything
+ * before anything changes; an invalid state throws a StateError naming what is wrong. Unknown
+ * fields (from a newer minor revision) are ignored, missing parameters take their defaults; a
+ * state naming none of ours is another plugin's, refused. A save → load round-trip is exact.
  * Thread: main thread.
  */
 import { descriptor } from "../declaration/descriptor.js";
+import {
+  LINK_ID_CHARACTERS,
+  LINK_ID_MAX_LENGTH,
+  MAX_STATE_BYTES,
+  MAX_STATE_FIELDS,
+  QUOTED_LENGTH,
+  SNAPSHOT_SLOTS,
+  STATE_FORMAT,
+  STATE_MESSAGES,
+  STATE_VERSION,
+  type StateMessage,
+} from "../declaration/state-format.js";
 import { PARAMS, defaultValues, type ParamValues } from "./params.js";
 
-export const STATE_FORMAT = "gainstage-state";
-export const STATE_VERSION = 1;
-/** Refuse absurd inputs before parsing them (a real state is well under 2 KiB). */
-export const MAX_STATE_BYTES = 64 * 1024;
-const MAX_FIELDS = 256;
+export { MAX_STATE_BYTES, SNAPSHOT_SLOTS, STATE_FORMAT, STATE_VERSION };
 
-/** Ids of a pair's link: letters, digits, '.', '_', '-'. */
-const LINK_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const LINK_ID = new RegExp(`^[${LINK_ID_CHARACTERS}]{1,${LINK_ID_MAX_LENGTH}}$`);
 
 /**
  * A point's place in a PRE/POST pair, saved by plugin formats whose two instances are created
- * apart (WAM 2, CLAP): the two halves of one pair share `id`.
+ * apart (WAM 2): the two halves of one pair share `id`.
  */
 export interface PairLink {
   id: string;
   role: "pre" | "post";
 }
 
-/** Snapshot slots: four whole sets of settings to switch between (issue #14). */
-export const SNAPSHOT_SLOTS = ["A", "B", "C", "D"] as const;
 export type SnapshotSlot = (typeof SNAPSHOT_SLOTS)[number];
 export type Snapshots = Partial<Record<SnapshotSlot, ParamValues>>;
 
@@ -43,6 +49,14 @@ export interface SavedState {
 }
 
 export class StateError extends Error {}
+
+/** A refusal in the declared words, its {slots} filled. */
+function refuse(name: StateMessage, slots: Record<string, string | number> = {}): StateError {
+  return new StateError(STATE_MESSAGES[name].replace(/\{(\w+)\}/g, (_, slot: string) => String(slots[slot])));
+}
+
+/** A value quoted in a message: its JSON, cut short. */
+const quote = (value: unknown) => (JSON.stringify(value) ?? kind(value)).slice(0, QUOTED_LENGTH);
 
 const completeValues = (values: ParamValues): ParamValues =>
   Object.fromEntries(PARAMS.map((p) => [p.key, values[p.key] ?? p.default]));
@@ -65,12 +79,10 @@ export function saveState(values: ParamValues, link: PairLink | null = null, sna
 export function validateSnapshots(data: Record<string, unknown>): Snapshots {
   const snapshots = data.snapshots;
   if (snapshots === undefined) return {};
-  if (!isRecord(snapshots)) throw new StateError(`state.snapshots must be an object, not ${kind(snapshots)}`);
+  if (!isRecord(snapshots)) throw refuse("notObject", { where: "state.snapshots", kind: kind(snapshots) });
   const unknown = Object.keys(snapshots).filter((slot) => !(SNAPSHOT_SLOTS as readonly string[]).includes(slot));
   if (unknown.length > 0)
-    throw new StateError(
-      `state.snapshots has no slot "${unknown[0]!.slice(0, 20)}" (slots: ${SNAPSHOT_SLOTS.join(", ")})`,
-    );
+    throw refuse("noSlot", { slot: unknown[0]!.slice(0, QUOTED_LENGTH), slots: SNAPSHOT_SLOTS.join(", ") });
   return Object.fromEntries(
     Object.entries(snapshots).map(([slot, params]) => [slot, validateParams(params, `state.snapshots.${slot}`)]),
   );
@@ -80,11 +92,9 @@ export function validateSnapshots(data: Record<string, unknown>): Snapshots {
 export function validateLink(data: Record<string, unknown>): PairLink | null {
   const link = data.link;
   if (link === undefined) return null;
-  if (!isRecord(link)) throw new StateError(`state.link must be an object, not ${kind(link)}`);
-  if (typeof link.id !== "string" || !LINK_ID.test(link.id))
-    throw new StateError(`state.link.id must be 1 to 64 letters, digits, '.', '_' or '-'`);
-  if (link.role !== "pre" && link.role !== "post")
-    throw new StateError(`state.link.role must be "pre" or "post", not ${JSON.stringify(link.role)?.slice(0, 20)}`);
+  if (!isRecord(link)) throw refuse("notObject", { where: "state.link", kind: kind(link) });
+  if (typeof link.id !== "string" || !LINK_ID.test(link.id)) throw refuse("badLinkId");
+  if (link.role !== "pre" && link.role !== "post") throw refuse("badLinkRole", { role: quote(link.role) });
   return { id: link.id, role: link.role };
 }
 
@@ -94,62 +104,63 @@ export function stateToText(values: ParamValues): string {
 
 /** Parses and validates state text; returns every parameter's value. Throws StateError. */
 export function parseState(text: unknown): ParamValues {
-  if (typeof text !== "string") throw new StateError(`state must be text, not ${typeof text}`);
-  if (text.length > MAX_STATE_BYTES)
-    throw new StateError(`state is ${text.length} bytes; more than ${MAX_STATE_BYTES} is not a Gainstage state`);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new StateError(`state is not valid JSON (truncated or corrupted?): ${(error as Error).message}`);
-  }
-  return validateState(data);
+  return validateState(parseStateData(text));
 }
 
-/** Validates parsed state data; returns every parameter's value. Throws StateError. */
-export function validateState(data: unknown): ParamValues {
-  if (!isRecord(data)) throw new StateError(`state must be an object, not ${kind(data)}`);
-  if (Object.keys(data).length > MAX_FIELDS)
-    throw new StateError(`state has ${Object.keys(data).length} fields; too many`);
-  if (data.format !== STATE_FORMAT)
-    throw new StateError(
-      `not a Gainstage state: format is ${JSON.stringify(data.format)?.slice(0, 40)}, expected "${STATE_FORMAT}"`,
-    );
-  const version = data.version;
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    throw new StateError(`state version must be a whole number >= 1, got ${JSON.stringify(version)?.slice(0, 40)}`);
+/** Parses state text (size and syntax only). Throws StateError. */
+export function parseStateData(text: unknown): unknown {
+  if (typeof text !== "string") throw new StateError(`state must be text, not ${typeof text}`);
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_STATE_BYTES) throw refuse("tooLarge", { bytes, max: MAX_STATE_BYTES });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw refuse("notJson");
   }
-  if (version > STATE_VERSION)
-    throw new StateError(`state version ${version} is newer than this Gainstage understands (${STATE_VERSION})`);
-  return validateParams(data.params, "state.params");
+}
+
+/**
+ * Validates parsed state data, the whole of it (link and snapshots too); returns every
+ * parameter's value. Throws StateError.
+ */
+export function validateState(data: unknown): ParamValues {
+  if (!isRecord(data)) throw refuse("notObject", { where: "state", kind: kind(data) });
+  const fields = Object.keys(data).length;
+  if (fields > MAX_STATE_FIELDS) throw refuse("tooManyFields", { where: "state", count: fields });
+  if (data.format !== STATE_FORMAT) throw refuse("notOurs", { format: quote(data.format), expected: STATE_FORMAT });
+  const version = data.version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1)
+    throw refuse("badVersion", { version: quote(version) });
+  if (version > STATE_VERSION) throw refuse("newerVersion", { version, understood: STATE_VERSION });
+  const values = validateParams(data.params, "state.params");
+  validateLink(data);
+  validateSnapshots(data);
+  return values;
 }
 
 /** Validates a set of parameter values (`where` names it in errors); missing ones take their defaults. Throws StateError. */
 function validateParams(params: unknown, where: string): ParamValues {
-  if (!isRecord(params)) throw new StateError(`${where} must be an object, not ${kind(params)}`);
-  if (Object.keys(params).length > MAX_FIELDS)
-    throw new StateError(`${where} has ${Object.keys(params).length} fields; too many`);
-
-  // Parameters of something else only (another plugin's preset): loading it would reset every setting.
+  if (!isRecord(params)) throw refuse("notObject", { where, kind: kind(params) });
   const keys = Object.keys(params);
+  if (keys.length > MAX_STATE_FIELDS) throw refuse("tooManyFields", { where, count: keys.length });
+  // Parameters of something else only (another plugin's preset): loading it would reset every setting.
   if (keys.length > 0 && !PARAMS.some((spec) => Object.hasOwn(params, spec.key)))
-    throw new StateError(
-      `${where} names none of Gainstage's parameters (${keys.length} unknown, e.g. "${keys[0]!.slice(0, 40)}")`,
-    );
+    throw refuse("foreignParams", { where, count: keys.length, first: keys[0]!.slice(0, QUOTED_LENGTH) });
   const values = defaultValues();
   for (const spec of PARAMS) {
     if (!Object.hasOwn(params, spec.key)) continue;
     const value = params[spec.key];
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new StateError(`${spec.key}: ${JSON.stringify(value)?.slice(0, 40) ?? kind(value)} is not a finite number`);
-    }
-    if (value < spec.min || value > spec.max) {
-      throw new StateError(
-        `${spec.key}: ${value} is outside ${spec.min} … ${spec.max}${spec.unit ? ` ${spec.unit}` : ""}`,
-      );
-    }
-    if (spec.flags.stepped && !Number.isInteger(value))
-      throw new StateError(`${spec.key}: ${value} must be a whole number`);
+    if (typeof value !== "number" || !Number.isFinite(value))
+      throw refuse("notFinite", { key: spec.key, value: quote(value) });
+    if (value < spec.min || value > spec.max)
+      throw refuse("outOfRange", {
+        key: spec.key,
+        value,
+        min: spec.min,
+        max: spec.max,
+        unit: spec.unit ? ` ${spec.unit}` : "",
+      });
+    if (spec.flags.stepped && !Number.isInteger(value)) throw refuse("notWhole", { key: spec.key, value });
     values[spec.key] = value;
   }
   return values;

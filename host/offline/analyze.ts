@@ -6,7 +6,7 @@
  */
 import type { ChannelReadings, TapReadings } from "../model/readings.js";
 import { describeDecision } from "../model/learn-words.js";
-import { DETECTOR_SPECS } from "../model/params.js";
+import { DETECTOR_SPECS, paramByKey } from "../model/params.js";
 import {
   METER,
   MAX_FRAMES,
@@ -46,11 +46,13 @@ export interface AnalyzeSettings {
   delivery?: string | null;
 }
 
+const declared = (key: string) => paramByKey(key).default;
+/** The command line's defaults are the plugin's: the auto-trim parameters' declared defaults. */
 export const DEFAULT_SETTINGS: AnalyzeSettings = {
-  targetDb: -18,
-  detector: "rms-gated",
-  ceilingDbfs: -6,
-  ceilingTpDbtp: null,
+  targetDb: declared("autoTrimTargetDb"),
+  detector: DETECTOR_SPECS[declared("autoTrimDetector")]!.key,
+  ceilingDbfs: declared("peakCeilingOn") ? declared("peakCeilingDbfs") : null,
+  ceilingTpDbtp: declared("peakCeilingTpOn") ? declared("peakCeilingTpDbtp") : null,
   series: [],
   hopSeconds: 0.01,
 };

@@ -102,7 +102,7 @@ export function lv2PluginTtl(): string {
     lv2:index ${ports.latency} ; lv2:symbol "latency" ; lv2:name "Latency" ;
     lv2:designation lv2:latency ;
     lv2:portProperty lv2:reportsLatency , lv2:integer , pprops:notOnGUI ; units:unit units:frame ;
-    lv2:minimum 0 ; lv2:maximum 0
+    lv2:minimum 0 ; lv2:maximum ${descriptor.latencyFrames}
   ]`;
     return `<${layout.uri}>
   a lv2:Plugin , lv2:UtilityPlugin , lv2:AnalyserPlugin ;

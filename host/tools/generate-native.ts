@@ -31,7 +31,7 @@ import {
 
 export { LV2_LAYOUTS, lv2Ports, METER_FLOOR_DB, METER_OUTPUTS, NATIVE_PARAMETERS };
 import { screaming } from "./names.js";
-import { MAX_STATE_BYTES, STATE_FORMAT, STATE_VERSION } from "../model/state.js";
+import { stateHeaderLines } from "./generate-state.js";
 
 const c = (text: string) => JSON.stringify(text); // a C string literal (JSON escapes are C escapes for this text)
 const num = (value: number) => (Number.isInteger(value) ? `${value}.0` : String(value));
@@ -57,15 +57,17 @@ export function nativeHeaderSource(): string {
     "#ifndef GAINSTAGE_CONTRACT_H",
     "#define GAINSTAGE_CONTRACT_H",
     "#include <stdint.h>",
+    "#include <stdio.h>",
     "",
     `#define GS_PLUGIN_ID ${c(descriptor.id)}`,
     `#define GS_PLUGIN_NAME ${c(descriptor.name)}`,
     `#define GS_PLUGIN_VENDOR ${c(descriptor.vendor)}`,
     `#define GS_PLUGIN_VERSION ${c(descriptor.version)}`,
     `#define GS_PLUGIN_DESCRIPTION ${c(descriptor.description)}`,
-    `#define GS_STATE_FORMAT ${c(STATE_FORMAT)}`,
-    `#define GS_STATE_VERSION ${STATE_VERSION}`,
-    `#define GS_MAX_STATE_BYTES ${MAX_STATE_BYTES}`,
+    `#define GS_PLUGIN_FEATURES ${[...descriptor.features, descriptor.layout].map(c).join(", ")}`,
+    `#define GS_LATENCY_FRAMES ${descriptor.latencyFrames}`,
+    "",
+    ...stateHeaderLines(),
     "",
     `#define GS_MAX_CHANNELS ${LIMITS.maxChannels}`,
     `#define GS_MAX_FRAMES ${LIMITS.maxFrames}`,
@@ -83,6 +85,10 @@ export function nativeHeaderSource(): string {
     `#define GS_AUTO_TRIM_FIELDS ${READOUT.autoTrim.slots}`,
     `#define GS_TAP_FIELDS (GS_LOUDNESS_FIELDS + GS_CHANNEL_FIELDS * (1 + GS_MAX_CHANNELS))`,
     `#define GS_READOUT_SLOTS (GS_TAP_COUNT * GS_TAP_FIELDS + GS_AUTO_TRIM_FIELDS)`,
+    "/* Where tap t's block, a channel's fields in it (-1: overall) and the auto-trim block start. */",
+    "#define GS_TAP_BLOCK(tap) ((tap) * GS_TAP_FIELDS)",
+    "#define GS_CHANNEL_FIELDS_AT(channel) (GS_LOUDNESS_FIELDS + GS_CHANNEL_FIELDS * ((channel) + 1))",
+    "#define GS_AUTO_TRIM_BLOCK (GS_TAP_COUNT * GS_TAP_FIELDS)",
     ...READOUT.loudness.fields.map((f, i) => `#define GS_L_${screaming(f.key)} ${i}`),
     ...READOUT.channel.fields.map((f, i) => `#define GS_C_${screaming(f.key)} ${i}`),
     "/* Slots holding a maximum since the last read (a snapshot merges them with max until read). */",

@@ -62,7 +62,6 @@ export function buildNative(): void {
     "-ldl",
     "-lm",
   ]);
-  run("cc", [...flags, "-o", join(WORK, "clap-layout"), join(ROOT, "tests/native/clap-layout.c")]);
   run("cc", [...flags, "-o", join(WORK, "lv2-host"), join(ROOT, "tests/native/lv2-host.c"), "-ldl"]);
 }
 
@@ -71,7 +70,7 @@ export function expectBuilt(): void {
   for (const path of [
     CLAP,
     join(LV2_BUNDLE, "gainstage.so"),
-    ...["clap-host", "clap-layout", "lv2-host"].map((tool) => join(WORK, tool)),
+    ...["clap-host", "lv2-host"].map((tool) => join(WORK, tool)),
   ])
     if (!existsSync(path))
       throw new Error(`${path} is missing: the native build failed (see the global set-up's output)`);

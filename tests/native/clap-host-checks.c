@@ -1,6 +1,8 @@
 /* The test host's checks of the plugin's manners (included by clap-host.c):
  *   texts FILE     lines "id value" → the plugin's value_to_text, one per line
  *   values FILE    lines "id<TAB>text" → the plugin's text_to_value ("refused" if it is not a value)
+ *   verdicts FILE…  each file as a state loaded into a fresh plugin: "ok<TAB>the state saved back" or
+ *                  "refused<TAB>the reason the plugin gave the host's log" (one line per file)
  *   manners STEPPED_ID DB_ID   stepped values truncated, the output's constant_mask written, clap.log and
  *                  clap.thread-check used when the host offers them (JSON)
  */
@@ -108,5 +110,37 @@ static int manners(int argc, char **argv) {
          loaded_off_main ? "true" : "false", after, logged);
   p->deactivate(p);
   p->destroy(p);
+  return 0;
+}
+
+static int verdicts(int argc, char **argv) {
+  static clap_host_t host;
+  host = HOST;
+  host.get_extension = checking_extension;
+  host.request_restart = host.request_process = host.request_callback = host_request;
+  const clap_plugin_factory_t *factory = entry->get_factory(CLAP_PLUGIN_FACTORY_ID);
+  static char text[1 << 17];
+  for (int i = 2; i < argc; i++) {
+    const clap_plugin_t *p = factory->create_plugin(factory, &host, factory->get_plugin_descriptor(factory, 0)->id);
+    if (!p || !p->init(p)) return 3;
+    FILE *f = fopen(argv[i], "rb");
+    const size_t length = f ? fread(text, 1, sizeof text, f) : 0;
+    if (f) fclose(f);
+    logged[0] = '\0';
+    if (load_bytes(p, text, length, 0)) {
+      static byte_sink saved;
+      saved.length = 0;
+      const clap_ostream_t out = {&saved, sink_write};
+      const clap_plugin_state_t *state = p->get_extension(p, CLAP_EXT_STATE);
+      state->save(p, &out);
+      printf("ok\t%.*s\n", (int)saved.length, saved.data);
+    } else {
+      const char *reason = strstr(logged, "nothing changed: ");
+      const size_t skip = reason ? strlen("nothing changed: ") : 0;
+      const char *text_end = strrchr(logged, '|');
+      printf("refused\t%.*s\n", reason && text_end ? (int)(text_end - reason - skip) : 0, reason ? reason + skip : "");
+    }
+    p->destroy(p);
+  }
   return 0;
 }

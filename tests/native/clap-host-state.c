@@ -114,15 +114,15 @@ static int instances(int argc, char **argv) {
   run(c, in, out_c, frames, 4096, NULL, NULL, NULL, 0, NULL);
   const bool independent = memcmp(out_a[0], out_c[0], frames * sizeof(float)) == 0 &&
                            memcmp(out_a[1], out_c[1], frames * sizeof(float)) == 0;
-  const double b_peak = meters_of(b)[GS_TAP_OUT * GS_TAP_FIELDS + GS_LOUDNESS_FIELDS + GS_C_SAMPLE_PEAK_MAX_DBFS];
+  const double b_peak = meters_of(b)[GS_TAP_BLOCK(GS_TAP_OUT) + GS_CHANNEL_FIELDS_AT(-1) + GS_C_SAMPLE_PEAK_MAX_DBFS];
   a->reset(a);
-  const double after_reset = meters_of(a)[GS_TAP_IN * GS_TAP_FIELDS + GS_LOUDNESS_FIELDS + GS_C_SAMPLE_PEAK_MAX_DBFS];
+  const double after_reset = meters_of(a)[GS_TAP_BLOCK(GS_TAP_IN) + GS_CHANNEL_FIELDS_AT(-1) + GS_C_SAMPLE_PEAK_MAX_DBFS];
   a->stop_processing(a);
   a->deactivate(a);
   const double other_rate = rate == 48000 ? 96000 : 48000;
   const bool reactivated = a->activate(a, other_rate, 1, block) && a->start_processing(a);
   run(a, in, out_a, block * 10, block, NULL, NULL, NULL, 0, NULL);
-  const double again = meters_of(a)[GS_TAP_IN * GS_TAP_FIELDS + GS_LOUDNESS_FIELDS + GS_C_SAMPLE_PEAK_MAX_DBFS];
+  const double again = meters_of(a)[GS_TAP_BLOCK(GS_TAP_IN) + GS_CHANNEL_FIELDS_AT(-1) + GS_C_SAMPLE_PEAK_MAX_DBFS];
   printf("{\"independent\":%s,\"bOutPeakDbfs\":%.17g,\"afterResetDbfs\":\"%g\",\"reactivated\":%s,\"againDbfs\":%.17g}\n",
          independent ? "true" : "false", b_peak, after_reset, reactivated ? "true" : "false", again);
   a->destroy(a), b->destroy(b), c->destroy(c);

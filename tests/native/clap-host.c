@@ -287,6 +287,7 @@ int main(int argc, char **argv) {
   else if (strcmp(argv[1], "texts") == 0) status = texts(argc, argv);
   else if (strcmp(argv[1], "values") == 0) status = values(argc, argv);
   else if (strcmp(argv[1], "manners") == 0) status = manners(argc, argv);
+  else if (strcmp(argv[1], "verdicts") == 0) status = verdicts(argc, argv);
   entry->deinit();
   dlclose(library);
   return status;

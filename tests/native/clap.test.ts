@@ -21,7 +21,6 @@ import {
   type ParamEvent,
   QTRACTOR_SCAN,
   SKIP_NATIVE,
-  WORK,
   wasmReference,
 } from "../helpers/native.js";
 
@@ -30,12 +29,6 @@ const id = (key: string) => paramByKey(key).id;
 
 describe.skipIf(SKIP_NATIVE)(`CLAP ${SKIP_NATIVE ? `(skipped: ${missingToolchain()})` : ""}`, () => {
   beforeAll(() => expectBuilt());
-
-  test("every struct of our CLAP declarations has the specification's size and field offsets", () => {
-    const run = spawnSync(join(WORK, "clap-layout"), { encoding: "utf8" });
-    expect(run.stdout.trim()).toBe("layout ok");
-    expect(run.status).toBe(0);
-  });
 
   test("descriptor, stereo ports, latency 0, and parameters from the declaration (value ↔ text as the web's)", () => {
     const info = JSON.parse(clapHost("info"));

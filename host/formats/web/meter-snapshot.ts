@@ -4,7 +4,7 @@
  * makes each read consistent. Until the UI has read a snapshot, the next write merges every
  * "max since read" field with max(), so no peak is lost however slowly the UI polls.
  */
-import { TAP_COUNT, TAP_FIELDS, READOUT_SLOTS, SINCE_READ_SLOTS } from "../../declaration/layout.js";
+import { AUTO_TRIM_BLOCK, READOUT_SLOTS, SINCE_READ_SLOTS, tapBlock } from "../../declaration/layout.js";
 import { decodeTap, decodeAutoTrim, type TapReadings, type AutoTrimReadings } from "../../model/readings.js";
 
 /** Int32 header: sequence (odd while writing), consumed flag (1 = UI has read the last write). */
@@ -127,8 +127,8 @@ export function decodeSnapshot(values: Float64Array): PointSnapshot {
     channels,
     linked: values[SnapshotField.LINKED] === 1,
     queueFullCount: values[SnapshotField.QUEUE_FULL_COUNT]!,
-    before: decodeTap(readout, 0, channels),
-    after: decodeTap(readout, TAP_FIELDS, channels),
-    autoTrim: decodeAutoTrim(readout, TAP_COUNT * TAP_FIELDS),
+    before: decodeTap(readout, tapBlock(0), channels),
+    after: decodeTap(readout, tapBlock(1), channels),
+    autoTrim: decodeAutoTrim(readout, AUTO_TRIM_BLOCK),
   };
 }

@@ -19,6 +19,7 @@ import { CAPTURE_FRAMES } from "./capture.js";
 import { canShareMemory, PointTransport, type TransportKind } from "./transport.js";
 import { GainstageError, kernelModule, processorLoader } from "./loading.js";
 import { Command } from "../../core/events.js";
+import { packTapCommand } from "../../declaration/declaration.js";
 import type { PointSnapshot } from "./meter-snapshot.js";
 import {
   AUTOMATION_REPORT_ID_OFFSET,
@@ -248,12 +249,12 @@ export class GainstageNode extends AudioWorkletNode {
    * for float audio (|x| ≥ 1).
    */
   setClipRule(tap: number, integerBits: number): void {
-    this.send(Command.setClipRule, tap * 256 + integerBits, 0);
+    this.send(Command.setClipRule, packTapCommand(tap, integerBits), 0);
   }
 
   /** Chooses the meters of one tap (0 = before the trim, 1 = after; Meter bits). */
   setMeterMask(tap: number, mask: number): void {
-    this.send(Command.setMeterMask, tap * 256 + mask, 0);
+    this.send(Command.setMeterMask, packTapCommand(tap, mask), 0);
   }
 
   info(): Promise<ProcessorInfo> {

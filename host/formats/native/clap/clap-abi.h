@@ -3,10 +3,9 @@
  * of github.com/free-audio/clap: entry.h, plugin.h, plugin-factory.h, host.h, process.h,
  * audio-buffer.h, events.h, stream.h, ext/audio-ports.h, ext/params.h, ext/state.h,
  * ext/latency.h, ext/log.h, ext/thread-check.h), so the plugin builds with nothing but a C
- * compiler. Only what is used is declared.
- * tests/native/clap-layout.c checks every struct's size and field offsets against the layout
- * those declarations have under the platform's C ABI (x86-64 System V), so a slip here fails a
- * test instead of a host.
+ * compiler. Only what is used is declared. tests/native/clap-official.test.ts holds every struct's
+ * size, alignment and field offsets, and every constant and id, against the official headers
+ * (../shared/vendor/clap): a slip here fails a test instead of a host.
  *
  * Threads, as the specification marks them: [main-thread], [audio-thread], [thread-safe].
  */

@@ -1,6 +1,6 @@
 /*
  * Gainstage as a CLAP plugin: entry, factory, the plugin's lifecycle and process, and the
- * audio-ports (stereo in, stereo out, in place), latency (0) and state extensions; params are
+ * audio-ports (stereo in, stereo out, in place), latency and state extensions; params are
  * clap-params.c's. Parameter events apply at their frame (the block is split there, as the web
  * plugin does); the moves the kernel makes itself (Ride) go out as CLAP_EVENT_PARAM_VALUE events
  * at their frame, so a host can record them.
@@ -16,8 +16,8 @@
 
 #include "gainstage-clap.h"
 
-/* Stereo only: the one port layout this plugin offers (a mono input is fed to both channels). */
-static const char *const FEATURES[] = {"audio-effect", "utility", "analyzer", "stereo", NULL};
+/* The declaration's features and its one layout, stereo (a mono input is fed to both channels). */
+static const char *const FEATURES[] = {GS_PLUGIN_FEATURES, NULL};
 
 static const clap_plugin_descriptor_t DESCRIPTOR = {
   .clap_version = CLAP_VERSION_INIT,
@@ -194,7 +194,7 @@ static const clap_plugin_audio_ports_t AUDIO_PORTS = {ports_count, ports_get};
 
 static uint32_t latency_get(const clap_plugin_t *plugin) {
   (void)plugin;
-  return 0; /* trim and meters only: no lookahead */
+  return GS_LATENCY_FRAMES;
 }
 
 static const clap_plugin_latency_t LATENCY = {latency_get};

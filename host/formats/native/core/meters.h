@@ -17,8 +17,8 @@ static inline double gs_meter_none(int output) { return GS_METER_OUTPUTS[output]
 
 static inline double gs_meter_value(const double *readout, int output, double sample_rate) {
   const gs_meter_output *m = &GS_METER_OUTPUTS[output];
-  const double *tap = readout + m->tap * GS_TAP_FIELDS;
-  const double value = tap[(m->channel_block ? GS_LOUDNESS_FIELDS : 0) + m->slot];
+  const double *tap = readout + GS_TAP_BLOCK(m->tap);
+  const double value = tap[(m->channel_block ? GS_CHANNEL_FIELDS_AT(-1) : 0) + m->slot];
   if (m->count) return isfinite(value) ? value : 0.0;
   /* A window is full once as many frames as it spans have passed since reset. */
   if (m->window_ms > 0 && tap[GS_L_FRAMES_SINCE_RESET] * 1000.0 < m->window_ms * sample_rate) return GS_METER_FLOOR_DB;

@@ -20,6 +20,7 @@ bool gs_point_init(gs_point *point) {
   memset(point, 0, sizeof *point);
   for (int i = 0; i < GS_PARAM_COUNT; i++) point->values[i] = GS_PARAMS[i].default_value;
   gs_snapshot_clear(&point->snapshot);
+  gs_state_defaults(&point->kept);
   point->kernel = gs_kernel_create();
   return point->kernel != NULL;
 }
@@ -136,14 +137,15 @@ bool gs_point_read_meters(gs_point *point, double *out) { return gs_snapshot_rea
 bool gs_point_failed(const gs_point *point) { return gs_kernel_failed(point->kernel); }
 
 size_t gs_point_save(const gs_point *point, char *out, size_t size) {
-  double values[GS_PARAM_COUNT];
-  for (int i = 0; i < GS_PARAM_COUNT; i++) values[i] = gs_point_get(point, i);
-  return gs_state_write(values, out, size);
+  gs_state state = point->kept;
+  for (int i = 0; i < GS_PARAM_COUNT; i++) state.values[i] = gs_point_get(point, i);
+  return gs_state_write(&state, out, size);
 }
 
 bool gs_point_load(gs_point *point, const char *text, size_t length, char *error, size_t error_size) {
-  double values[GS_PARAM_COUNT];
-  if (!gs_state_read(text, length, values, error, error_size)) return false;
-  for (int i = 0; i < GS_PARAM_COUNT; i++) gs_point_set(point, i, values[i]);
+  gs_state state;
+  if (!gs_state_read(text, length, &state, error, error_size)) return false;
+  for (int i = 0; i < GS_PARAM_COUNT; i++) gs_point_set(point, i, state.values[i]);
+  point->kept = state;
   return true;
 }

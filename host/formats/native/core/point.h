@@ -25,6 +25,7 @@
 #include "kernel.h"
 #include "params.h"
 #include "snapshot.h"
+#include "state-json.h"
 
 typedef struct gs_point {
   gs_kernel *kernel;               /* [audio] while active */
@@ -39,6 +40,7 @@ typedef struct gs_point {
   uint32_t frames_since_publish, publish_every_frames;
   const double *readout;           /* the last published readout (kernel memory), NULL before one */
   gs_snapshot snapshot;            /* [any] */
+  gs_state kept;                   /* [main] the last state's snapshots and link, saved again as they came */
 } gs_point;
 
 /* A point with every parameter at its default; false if out of memory. [main] */

@@ -1,11 +1,10 @@
 /*
- * The state as JSON text, in the web's versioned format (host/model/state.ts):
- *   {"format":"gainstage-state","version":1,"plugin":{"id":…,"version":…},"params":{"inputTrimDb":-6,…}}
- * Reading validates everything before anything is used, with the web's rules and words: format,
- * version, each known parameter a finite number in range (whole for switches and choices);
- * unknown fields are ignored, missing parameters take their defaults. Numbers are read and
- * written in the C locale whatever the host's, and round-trip exactly.
- * Thread: any; nothing here allocates (after the first call made the C locale).
+ * The state as JSON text, the web's own format (host/declaration/state-format.ts, read by
+ * host/model/state.ts): {"format","version","plugin","params", optional "link" and "snapshots"}.
+ * Reading validates everything before anything is used, in the web's order and the web's words
+ * (the messages are generated from the one declaration); unknown fields are ignored, missing
+ * parameters take their defaults. Numbers are read and written in the C locale whatever the
+ * host's, and round-trip exactly. Thread: main thread (reading allocates a little, briefly).
  */
 #ifndef GAINSTAGE_STATE_JSON_H
 #define GAINSTAGE_STATE_JSON_H
@@ -13,14 +12,28 @@
 #include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gainstage-contract.h"
 
-/* Writes `values` (GS_PARAM_COUNT plain values) as state text; returns its length, 0 if it does not fit in `size`. */
-size_t gs_state_write(const double *values, char *out, size_t size);
+typedef struct gs_state {
+  double values[GS_PARAM_COUNT];
+  /* Bit s: snapshot slot s (GS_SNAPSHOT_SLOTS) holds settings. */
+  uint32_t snapshot_mask;
+  double snapshots[GS_SNAPSHOT_SLOT_COUNT][GS_PARAM_COUNT];
+  /* The pair this point is half of: "" when alone; role "pre" or "post". */
+  char link_id[GS_LINK_ID_MAX_LENGTH + 1];
+  char link_role[5];
+} gs_state;
 
-/* Reads state text into `values` (all GS_PARAM_COUNT); false with the reason in `error` if it is not a valid state. */
-bool gs_state_read(const char *text, size_t length, double *values, char *error, size_t error_size);
+/* A state with every parameter at its default, no snapshots, no link. */
+void gs_state_defaults(gs_state *state);
+
+/* Writes the state as text; returns its length, 0 if it does not fit in `size`. */
+size_t gs_state_write(const gs_state *state, char *out, size_t size);
+
+/* Reads state text; false with the reason in `error` (and `state` untouched) if it is not a valid state. */
+bool gs_state_read(const char *text, size_t length, gs_state *state, char *error, size_t error_size);
 
 /* The C locale (numbers with '.'), made once. */
 locale_t gs_c_locale(void);

@@ -3,7 +3,7 @@
  * channels; ports described in gainstage.ttl, both generated from the declaration with the one
  * port table). Control inputs are the native parameters by key (the bypass parameter as LV2's
  * enable port, lv2:enabled, 1 = processing), and a trigger that clears the meters; control
- * outputs are the IN and OUT meters and the latency (0). A meter output reads GS_METER_FLOOR_DB,
+ * outputs are the IN and OUT meters and the latency (declared). A meter output reads GS_METER_FLOOR_DB,
  * "no reading", for silence and until its loudness window has filled since the last reset (never
  * the host's initial 0). It asks for no host feature, so it runs in hosts that offer none
  * (lilv's lv2apply) and at any block size down to one frame per run().
@@ -82,7 +82,7 @@ static void activate(LV2_Handle handle) {
   plugin *self = handle;
   gs_point_reset(&self->point, true);
   clear_meter_ports(self);
-  if (self->latency) *self->latency = 0;
+  if (self->latency) *self->latency = GS_LATENCY_FRAMES;
 }
 
 /* A control port's value as the parameter's: LV2's enable port is 1 − bypass. */
@@ -121,7 +121,7 @@ static void run(LV2_Handle handle, uint32_t frames) {
   gs_point_process(&self->point, self->in, self->out, frames, NULL, NULL);
   const double *readout = gs_point_readout(&self->point); /* as last published: at display rate */
   if (readout) write_meters(self, readout);
-  if (self->latency) *self->latency = 0;
+  if (self->latency) *self->latency = GS_LATENCY_FRAMES;
 }
 
 static void deactivate(LV2_Handle handle) { (void)handle; }
