@@ -9,12 +9,12 @@
 
 import { arenaAlloc } from "./arena";
 import { KWeighting } from "./k-weighting";
-import { PASS_K, SamplePass } from "./sample-pass";
+import { SamplePass } from "./sample-pass";
 import { Vu } from "./vu";
 import { Ppm } from "./ppm";
 import { LOUDNESS_OFFSET_LU } from "./loudness-histogram";
 import { MIN_LUFS } from "./loudness-scale";
-import { MAX_CHANNELS, MAX_FRAMES, OUTPUT_TRIM_DB_MAX, OUTPUT_TRIM_DB_MIN } from "./layout";
+import { MAX_CHANNELS, MAX_FRAMES, OUTPUT_TRIM_DB_MAX, OUTPUT_TRIM_DB_MIN, PASS_LOUDNESS } from "./layout";
 import { sanitizeInto } from "./sanitize";
 import { powerToDb } from "./units";
 
@@ -85,8 +85,8 @@ export class AutoMatch {
     const noVu = changetype<Vu>(0),
       noPpm = changetype<Ppm>(0);
     for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
-      SamplePass.run(this.scratch, pair, 0, count, PASS_K, this.filterA, this.sumsA, 0, noVu, noPpm);
-      SamplePass.run(returnBlock, pair, 0, count, PASS_K, this.filterReturn, this.sumsReturn, 0, noVu, noPpm);
+      SamplePass.run(this.scratch, pair, 0, count, PASS_LOUDNESS, this.filterA, this.sumsA, 0, noVu, noPpm);
+      SamplePass.run(returnBlock, pair, 0, count, PASS_LOUDNESS, this.filterReturn, this.sumsReturn, 0, noVu, noPpm);
     }
     this.hopFill += count;
   }

@@ -3,8 +3,8 @@
 // Coefficients for any rate come from the analog prototypes recovered from the 48 kHz tables,
 // bilinear transform with pre-warping — the derivation libebur128 (ebur128_init_filter), the
 // Rust ebur128 crate (filter.rs) and ffmpeg (config_audio_in) share; at 48 kHz it reproduces
-// Tables 1–2 to ~1e-13 (docs/metering.md §4). The filtering itself runs in sample-pass.ts, beside
-// the other per-sample meters.
+// Tables 1–2 to ~1e-13 (docs/metering.md §4). The per-sample step is here (shelf, highPass, for
+// one channel or a lane pair); sample-pass.ts runs it beside the other per-sample meters.
 
 import { arenaAlloc } from "./arena";
 import { MAX_CHANNELS } from "./layout";
@@ -21,6 +21,15 @@ const HIGHPASS_Q: f64 = 0.5003270373238773;
 /** Below this magnitude a decaying filter state is set to 0 (keeps the CPU off subnormals). */
 const STATE_FLUSH: f64 = 1e-30;
 const STATE_SLOTS: i32 = 6; // x1 x2 (input), m1 m2 (between stages), y1 y2 (output), f64x2 each
+
+/** A channel pair's state, byte offsets of its f64x2 slots (lane 0 the even channel, 8 bytes on the odd). */
+export const K_X1: usize = 0;
+export const K_X2: usize = 16;
+export const K_M1: usize = 32;
+export const K_M2: usize = 48;
+export const K_Y1: usize = 64;
+export const K_Y2: usize = 80;
+const PAIR_STATE_BYTES: usize = (<usize>STATE_SLOTS) << 4;
 
 // @ts-ignore: decorator
 @unmanaged
@@ -61,6 +70,54 @@ export class KWeighting {
 
   reset(): void {
     memory.fill(this.state, 0, (<usize>(MAX_CHANNELS * STATE_SLOTS)) << 3);
+  }
+
+  /** Address of channel pair `pair`'s state (K_* offsets). */
+  // @ts-ignore: decorator
+  @inline pairState(pair: i32): usize {
+    return this.state + <usize>pair * PAIR_STATE_BYTES;
+  }
+
+  /**
+   * Stage 1 (shelf) of one sample x of one channel, with its inputs x1 x2 and outputs m1 m2 before
+   * it: the shelf's output m. Feed-forward terms first, feedback last: the loop-carried chain is
+   * one mul and two adds.
+   */
+  // @ts-ignore: decorator
+  @inline shelf(x: f64, x1: f64, x2: f64, m1: f64, m2: f64): f64 {
+    return this.sb0 * x + this.sb1 * x1 + this.sb2 * x2 - (this.sa1 * m1 + this.sa2 * m2);
+  }
+
+  /** Stage 2 (RLB high-pass, b = [1, −2, 1]) of the shelf's output m: the K-weighted sample y. */
+  // @ts-ignore: decorator
+  @inline highPass(m: f64, m1: f64, m2: f64, y1: f64, y2: f64): f64 {
+    return m - 2.0 * m1 + m2 - (this.ha1 * y1 + this.ha2 * y2);
+  }
+
+  /** shelf() for two channels at once (f64x2 lanes), the coefficients splatted by the caller. */
+  // @ts-ignore: decorator
+  @inline static shelfLanes(
+    x: v128,
+    x1: v128,
+    x2: v128,
+    m1: v128,
+    m2: v128,
+    b0: v128,
+    b1: v128,
+    b2: v128,
+    a1: v128,
+    a2: v128,
+  ): v128 {
+    return f64x2.sub(
+      f64x2.add(f64x2.add(f64x2.mul(b0, x), f64x2.mul(b1, x1)), f64x2.mul(b2, x2)),
+      f64x2.add(f64x2.mul(a1, m1), f64x2.mul(a2, m2)),
+    );
+  }
+
+  /** highPass() for two channels at once; `two` is 2.0 splatted. */
+  // @ts-ignore: decorator
+  @inline static highPassLanes(m: v128, m1: v128, m2: v128, y1: v128, y2: v128, a1: v128, a2: v128, two: v128): v128 {
+    return f64x2.sub(f64x2.add(f64x2.sub(m, f64x2.mul(two, m1)), m2), f64x2.add(f64x2.mul(a1, y1), f64x2.mul(a2, y2)));
   }
 
   /**

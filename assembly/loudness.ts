@@ -86,6 +86,18 @@ export class Loudness {
     return meter;
   }
 
+  /** The per-sample step after K-weighting: y² added to a channel's Σy² (BS.1770-5 eq. 1, the mean square's sum). */
+  // @ts-ignore: decorator
+  @inline static accumulate(sum: f64, y: f64): f64 {
+    return sum + y * y;
+  }
+
+  /** accumulate() for two channels at once (f64x2 lanes). */
+  // @ts-ignore: decorator
+  @inline static accumulateLanes(sum: v128, y: v128): v128 {
+    return f64x2.add(sum, f64x2.mul(y, y));
+  }
+
   // @ts-ignore: decorator
   @inline channelGate(channel: i32): LoudnessGate {
     return changetype<LoudnessGate>(load<usize>(this.channelGates + <usize>channel * sizeof<usize>()));

@@ -12,7 +12,8 @@
 // tone-burst tables (tests/kernel/ppm.test.ts) and sample-rate independent; g makes a steady
 // 1 kHz sine read its peak amplitude (sine calibration, like VU) and is measured at create for
 // the sample rate in use, not tabled. Max-based charging is branch-free, and its loop-carried
-// chain is one mul, one add and a max; the per-sample work runs in sample-pass.ts.
+// chain is one mul, one add and a max: charge() for one channel, chargeLanes() for a pair in
+// f64x2 lanes, run by sample-pass.ts beside the other per-sample meters.
 
 import { arenaAlloc } from "./arena";
 import {
@@ -38,7 +39,11 @@ const CALIBRATION_HZ: f64 = 1000;
 const CALIBRATION_SECONDS: f64 = 0.25;
 const NEPERS_PER_DB: f64 = Math.LN10 / 20.0;
 const STATE_FLUSH: f64 = 1e-30;
-const PAIR_STATE_BYTES: usize = 48; // z1, z2, max since read: f64x2 each
+/** A channel pair's state, byte offsets of its f64x2 slots (lane 0 the even channel). */
+export const PPM_Z1: usize = 0;
+export const PPM_Z2: usize = 16;
+export const PPM_MAX_SINCE_READ: usize = 32;
+const PAIR_STATE_BYTES: usize = 48;
 
 // The calibration (f64 per standard) depends only on the sample rate: set-up measures it once
 // for both taps, and every meter reads it here (set-up at a new rate recreates every meter).
@@ -88,12 +93,36 @@ export class Ppm {
     memory.fill(this.maxSinceReset, 0, (<usize>MAX_CHANNELS) << 3);
   }
 
+  /** Address of channel pair `pair`'s state (PPM_* offsets). */
+  // @ts-ignore: decorator
+  @inline pairState(pair: i32): usize {
+    return this.state + <usize>pair * PAIR_STATE_BYTES;
+  }
+
+  /** One integrator z of one channel after a sample of magnitude |x|: decays, charges at `rate` only when |x| is above. */
+  // @ts-ignore: decorator
+  @inline static charge(z: f64, magnitude: f64, rate: f64, decay: f64): f64 {
+    const decayed = z * decay;
+    return max(decayed, decayed + rate * (magnitude - decayed));
+  }
+
+  /**
+   * charge() for two channels at once (f64x2 lanes). pmax (one maxpd) equals max here: the
+   * integrators are never NaN or −0 (sanitized input, non-negative coefficients), and max's
+   * NaN/±0 handling costs V8 a long instruction sequence.
+   */
+  // @ts-ignore: decorator
+  @inline static chargeLanes(z: v128, magnitude: v128, rate: v128, decay: v128): v128 {
+    const decayed = f64x2.mul(z, decay);
+    return f64x2.pmax(decayed, f64x2.add(decayed, f64x2.mul(rate, f64x2.sub(magnitude, decayed))));
+  }
+
   /** Sample-clock point (every loudness quantum): flush decayed states so they never go denormal. */
   endQuantum(): void {
     for (let channel = 0; channel < this.channels; channel++) {
-      const state = this.state + <usize>(channel >> 1) * PAIR_STATE_BYTES + ((<usize>(channel & 1)) << 3);
-      if (load<f64>(state) < STATE_FLUSH) store<f64>(state, 0.0);
-      if (load<f64>(state, 16) < STATE_FLUSH) store<f64>(state, 0.0, 16);
+      const state = this.pairState(channel >> 1) + ((<usize>(channel & 1)) << 3);
+      if (load<f64>(state, PPM_Z1) < STATE_FLUSH) store<f64>(state, 0.0, PPM_Z1);
+      if (load<f64>(state, PPM_Z2) < STATE_FLUSH) store<f64>(state, 0.0, PPM_Z2);
     }
   }
 
@@ -103,13 +132,13 @@ export class Ppm {
    */
   read(block: usize): void {
     for (let channel = 0; channel < this.channels; channel++) {
-      const state = this.state + <usize>(channel >> 1) * PAIR_STATE_BYTES + ((<usize>(channel & 1)) << 3);
-      const now = load<f64>(state) + load<f64>(state, 16);
-      const sinceRead = max(load<f64>(state, 32), now);
+      const state = this.pairState(channel >> 1) + ((<usize>(channel & 1)) << 3);
+      const now = load<f64>(state, PPM_Z1) + load<f64>(state, PPM_Z2);
+      const sinceRead = max(load<f64>(state, PPM_MAX_SINCE_READ), now);
       const at = this.maxSinceReset + ((<usize>channel) << 3);
       const sinceReset = max(load<f64>(at), sinceRead);
       store<f64>(at, sinceReset);
-      store<f64>(state, 0.0, 32);
+      store<f64>(state, 0.0, PPM_MAX_SINCE_READ);
       writeLevel(block, channel, C_PPM_DBFS, amplitudeToDb(this.gain * now));
       writeLevel(block, channel, C_PPM_MAX_DBFS, amplitudeToDb(this.gain * sinceRead));
       writeLevel(block, channel, C_PPM_MAX_SINCE_RESET_DBFS, amplitudeToDb(this.gain * sinceReset));
@@ -125,10 +154,8 @@ export class Ppm {
       peak: f64 = 0;
     for (let n = 0; n < frames; n++) {
       const x = Math.abs(Math.sin(step * <f64>n));
-      z1 = z1 * this.decay;
-      z2 = z2 * this.decay;
-      z1 = max(z1, z1 + this.fast * (x - z1));
-      z2 = max(z2, z2 + this.slow * (x - z2));
+      z1 = Ppm.charge(z1, x, this.fast, this.decay);
+      z2 = Ppm.charge(z2, x, this.slow, this.decay);
       peak = max(peak, z1 + z2);
     }
     return peak;

@@ -59,6 +59,18 @@ export class Rms {
     this.frames = 0;
   }
 
+  /** The per-sample step: x² added to a channel's running Σx². */
+  // @ts-ignore: decorator
+  @inline static accumulate(sum: f64, x: f64): f64 {
+    return sum + x * x;
+  }
+
+  /** accumulate() for two channels at once (f64x2 lanes). */
+  // @ts-ignore: decorator
+  @inline static accumulateLanes(sum: v128, x: v128): v128 {
+    return f64x2.add(sum, f64x2.mul(x, x));
+  }
+
   /** Counts `count` frames the sample pass (sample-pass.ts) added to the open quantum's sums. */
   advance(count: i32): void {
     this.frames += <f64>count;

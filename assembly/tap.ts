@@ -17,6 +17,7 @@ import {
   METER_PPM,
   METER_DEFAULT,
   METER_CHANNEL_LOUDNESS,
+  samplePassBits,
 } from "./layout";
 import { clearChannelFields, writeCount } from "./readout";
 import { sanitizeInto } from "./sanitize";
@@ -26,7 +27,7 @@ import { Loudness } from "./loudness";
 import { Rms, RMS_WINDOW_MS } from "./rms";
 import { Vu } from "./vu";
 import { Ppm } from "./ppm";
-import { PASS_K, PASS_PPM, PASS_RMS, PASS_VU, SamplePass } from "./sample-pass";
+import { runSamplePass } from "./generated/sample-pass-dispatch";
 import { quantumFrames } from "./quantum";
 import { msToFrames } from "./units";
 
@@ -130,79 +131,20 @@ export class Tap {
 
   /** The per-sample meters switched on, over frames [start, start + count), in one pass per channel pair. */
   private samplePass(block: usize, start: i32, count: i32, meters: i32): void {
-    const pass =
-      (meters & METER_LOUDNESS ? PASS_K : 0) |
-      (meters & METER_RMS ? PASS_RMS : 0) |
-      (meters & METER_VU ? PASS_VU : 0) |
-      (meters & METER_PPM ? PASS_PPM : 0);
-    for (let pair = 0; pair < (this.channels + 1) >> 1; pair++) {
-      // Each case is the pass specialised for those meters (the flags are constants there).
-      switch (pass) {
-        case 1:
-          this.pass(block, pair, start, count, 1);
-          break;
-        case 2:
-          this.pass(block, pair, start, count, 2);
-          break;
-        case 3:
-          this.pass(block, pair, start, count, 3);
-          break;
-        case 4:
-          this.pass(block, pair, start, count, 4);
-          break;
-        case 5:
-          this.pass(block, pair, start, count, 5);
-          break;
-        case 6:
-          this.pass(block, pair, start, count, 6);
-          break;
-        case 7:
-          this.pass(block, pair, start, count, 7);
-          break;
-        case 8:
-          this.pass(block, pair, start, count, 8);
-          break;
-        case 9:
-          this.pass(block, pair, start, count, 9);
-          break;
-        case 10:
-          this.pass(block, pair, start, count, 10);
-          break;
-        case 11:
-          this.pass(block, pair, start, count, 11);
-          break;
-        case 12:
-          this.pass(block, pair, start, count, 12);
-          break;
-        case 13:
-          this.pass(block, pair, start, count, 13);
-          break;
-        case 14:
-          this.pass(block, pair, start, count, 14);
-          break;
-        case 15:
-          this.pass(block, pair, start, count, 15);
-          break;
-      }
-    }
-  }
-
-  // @ts-ignore: decorator
-  @inline
-  private pass(block: usize, pair: i32, start: i32, count: i32, meters: i32): void {
-    const loudness = this.loudness;
-    SamplePass.run(
-      block,
-      pair,
-      start,
-      count,
-      meters,
-      loudness.filter,
-      loudness.quantumSums,
-      this.rms.quantumSums,
-      this.vu,
-      this.ppm,
-    );
+    const pass = samplePassBits(meters);
+    for (let pair = 0; pair < (this.channels + 1) >> 1; pair++)
+      runSamplePass(
+        block,
+        pair,
+        start,
+        count,
+        pass,
+        this.loudness.filter,
+        this.loudness.quantumSums,
+        this.rms.quantumSums,
+        this.vu,
+        this.ppm,
+      );
   }
 
   /**

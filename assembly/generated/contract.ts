@@ -327,6 +327,16 @@ export const METER_CHANNEL_LOUDNESS: i32 = 64;
 export const METER_ALL: i32 = 127;
 export const METER_DEFAULT: i32 = 63; // a tap's meters until told otherwise
 
+// Meters whose per-sample step runs in the fused pass (sample-pass.ts: bits of its `meters`)
+export const PASS_LOUDNESS: i32 = 1;
+export const PASS_RMS: i32 = 2;
+export const PASS_VU: i32 = 4;
+export const PASS_PPM: i32 = 8;
+/** The pass's bits for a tap's METER_* bits. */
+export function samplePassBits(meters: i32): i32 {
+  return (meters & METER_LOUDNESS ? PASS_LOUDNESS : 0) | (meters & METER_RMS ? PASS_RMS : 0) | (meters & METER_VU ? PASS_VU : 0) | (meters & METER_PPM ? PASS_PPM : 0);
+}
+
 // Status codes (negative: refused, nothing changed)
 export const STATUS_OK: i32 = 0;
 export const STATUS_CLAMPED: i32 = 1;

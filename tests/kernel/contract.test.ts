@@ -9,7 +9,13 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { ROOT } from "../browser/servers.js";
 import { kernelModule } from "../helpers/kernel.js";
-import { kernelContractSource, screaming, GENERATED_PATH } from "../../host/tools/generate-kernel.js";
+import {
+  kernelContractSource,
+  samplePassDispatchSource,
+  screaming,
+  GENERATED_PATH,
+  SAMPLE_PASS_DISPATCH_PATH,
+} from "../../host/tools/generate-kernel.js";
 import {
   COMMANDS,
   LEARN_STATES,
@@ -31,6 +37,7 @@ const value = (name: string) => (exports[name] as WebAssembly.Global).value as n
 
 test("regenerating the kernel's contract from the declaration changes nothing", () => {
   expect(readFileSync(join(ROOT, GENERATED_PATH), "utf8")).toBe(kernelContractSource());
+  expect(readFileSync(join(ROOT, SAMPLE_PASS_DISPATCH_PATH), "utf8")).toBe(samplePassDispatchSource());
 });
 
 test("scalar constants", () => {
