@@ -20,6 +20,8 @@ import {
   READOUT_SLOTS,
   PARAM_ID_END,
   METER_ALL,
+  MARK_COUNT,
+  MARK_SERIALS,
   STATUS_OK,
   STATUS_CLAMPED,
   STATUS_BAD_SAMPLE_RATE,
@@ -233,6 +235,18 @@ export function setClipRule(tap: i32, integerBits: i32): i32 {
   if (integerBits < 0 || integerBits > MAX_INTEGER_BITS || integerBits == 1) return STATUS_BAD_VALUE;
   store<i32>(clipRules + ((<usize>tap) << 2), integerBits);
   tapOf(tap).setClipRule(integerBits);
+  return STATUS_OK;
+}
+
+/**
+ * Starts tap `tap`'s window `mark` (MARK_*, since-mark.ts) over now, its readout echoing `serial`
+ * (0 … MARK_SERIALS − 1): from here on it reads the levels since this moment.
+ */
+export function markWindow(tap: i32, mark: i32, serial: i32): i32 {
+  if (!ready) return STATUS_NOT_READY;
+  if (tap != TAP_IN && tap != TAP_OUT) return STATUS_BAD_TAP;
+  if (mark < 0 || mark >= MARK_COUNT || serial < 0 || serial >= MARK_SERIALS) return STATUS_BAD_VALUE;
+  tapOf(tap).markWindow(mark, serial);
   return STATUS_OK;
 }
 

@@ -7,16 +7,16 @@
 // CHANNEL_FIELDS for the overall reading (max over channels), then CHANNEL_FIELDS per channel;
 // after both taps, the auto-trim block.
 
-import { MAX_CHANNELS, LOUDNESS_FIELDS, CHANNEL_FIELDS, TAP_COUNT, AUTO_TRIM_FIELDS } from "./generated/contract";
+import { LOUDNESS_FIELDS, CHANNEL_FIELDS, MARK_BLOCK, MARK_FIELDS } from "./generated/contract";
 
 export * from "./generated/contract";
-
-/** f64 slots in one tap's readout block. */
-export const TAP_FIELDS: i32 = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS);
-/** f64 slots of the whole readout: both taps, then the auto-trim block. */
-export const READOUT_SLOTS: i32 = TAP_COUNT * TAP_FIELDS + AUTO_TRIM_FIELDS;
 
 /** Offset (in f64 slots) of channel c's fields in a tap block; c = -1 is the overall reading. */
 export function channelFieldsOffset(channel: i32): i32 {
   return LOUDNESS_FIELDS + CHANNEL_FIELDS * (channel + 1);
+}
+
+/** Offset (in f64 slots) of mark `mark`'s window in a tap block. */
+export function markFieldsOffset(mark: i32): i32 {
+  return MARK_BLOCK + MARK_FIELDS * mark;
 }

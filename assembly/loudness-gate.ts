@@ -33,6 +33,8 @@ export class LoudnessGate {
   closedFrames: i64;
   momentaryLufs: f64;
   momentaryMaxSinceRead: f64;
+  /** Highest momentary loudness since the last takeMomentarySinceEvent() (windows since a mark: since-mark.ts). */
+  momentaryMaxSinceEvent: f64;
   momentaryMaxSinceReset: f64;
   shortTermLufs: f64;
   shortTermMaxSinceRead: f64;
@@ -67,6 +69,7 @@ export class LoudnessGate {
     this.closedFrames = 0;
     this.momentaryLufs = -Infinity;
     this.momentaryMaxSinceRead = -Infinity;
+    this.momentaryMaxSinceEvent = -Infinity;
     this.momentaryMaxSinceReset = -Infinity;
     this.shortTermLufs = -Infinity;
     this.shortTermMaxSinceRead = -Infinity;
@@ -102,6 +105,7 @@ export class LoudnessGate {
     this.momentaryLufs = LOUDNESS_OFFSET_LU + powerToDb(blockEnergy);
     this.shortTermLufs = LOUDNESS_OFFSET_LU + powerToDb(shortTermEnergy);
     this.momentaryMaxSinceRead = max(this.momentaryMaxSinceRead, this.momentaryLufs);
+    this.momentaryMaxSinceEvent = max(this.momentaryMaxSinceEvent, this.momentaryLufs);
     this.momentaryMaxSinceReset = max(this.momentaryMaxSinceReset, this.momentaryLufs);
     this.shortTermMaxSinceRead = max(this.shortTermMaxSinceRead, this.shortTermLufs);
     this.shortTermMaxSinceReset = max(this.shortTermMaxSinceReset, this.shortTermLufs);
@@ -116,6 +120,13 @@ export class LoudnessGate {
       this.range.add(this.shortTermLufs, shortTermEnergy);
       this.gatedDirty = true;
     }
+  }
+
+  /** The highest momentary loudness since the last call (LUFS); starts the next interval. */
+  takeMomentarySinceEvent(): f64 {
+    const highest = this.momentaryMaxSinceEvent;
+    this.momentaryMaxSinceEvent = -Infinity;
+    return highest;
   }
 
   /** Starts the next "since read" interval of the maxima. */

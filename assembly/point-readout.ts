@@ -41,7 +41,7 @@ export function readPoint(readout: usize): void {
   // While learning, show the decision so far (progress); DONE keeps the final one.
   const truePeakOn = (tapIn.meters & METER_TRUE_PEAK) != 0;
   if (autoTrim.state == STATE_LEARNING) {
-    if (truePeakOn) autoTrim.learner.openTruePeak = tapIn.truePeak.peekSinceMark();
+    if (truePeakOn) autoTrim.learner.openTruePeak = tapIn.truePeak.peekSinceHop();
     autoTrim.decide((tapIn.meters & METER_LOUDNESS) != 0, truePeakOn);
   }
   const learner = autoTrim.learner;

@@ -106,7 +106,7 @@ function learnSpan(count: i32, end: i32): void {
   const riding = autoTrim.state == STATE_RIDING;
   learner.endHop(
     tapIn.loudness.blockEnergy,
-    truePeakOn() ? tapIn.truePeak.takeSinceMark() : 0.0,
+    truePeakOn() ? tapIn.truePeak.takeSinceHop() : 0.0,
     riding ? autoTrim.rideDecay : 1.0,
   );
   if (!riding) return;
@@ -133,13 +133,13 @@ function moveTrim(id: i32, trimDb: f64, frame: i32): void {
 /** Starts learning for `seconds` (0 = until finished); the window starts now. */
 export function startLearning(seconds: f64): void {
   autoTrim.start(seconds, sampleRate);
-  if (truePeakOn()) tapIn.truePeak.takeSinceMark();
+  if (truePeakOn()) tapIn.truePeak.takeSinceHop();
 }
 
 /** Ends Learn and decides; a decision that can be applied moves the input trim (at frame `frame` of the call). */
 export function finishLearning(frame: i32): void {
   if (autoTrim.state != STATE_LEARNING) return;
-  if (truePeakOn()) autoTrim.learner.openTruePeak = tapIn.truePeak.peekSinceMark();
+  if (truePeakOn()) autoTrim.learner.openTruePeak = tapIn.truePeak.peekSinceHop();
   autoTrim.finish(loudnessOn(), truePeakOn());
   if (autoTrim.status == LEARN_OK) moveTrim(P_INPUT_TRIM_DB, autoTrim.trimDb, frame);
 }

@@ -89,6 +89,12 @@ export class Rms {
     }
   }
 
+  /** Σx² of channel `channel` over every frame since reset (the open quantum included). */
+  totalSquares(channel: i32): f64 {
+    const at = (<usize>channel) << 3;
+    return load<f64>(this.totalSums + at) + load<f64>(this.quantumSums + at);
+  }
+
   /**
    * Writes its fields of the tap block at `block`: the 300 ms window ending at the last closed
    * quantum, its largest since the last read, and every frame since reset (the open quantum
@@ -99,9 +105,7 @@ export class Rms {
       const at = (<usize>channel) << 3;
       const now = powerToDb(this.window(channel).total() / this.windowFrames);
       const highest = powerToDb(load<f64>(this.maxSinceRead + at));
-      const total = powerToDb(
-        this.frames > 0 ? (load<f64>(this.totalSums + at) + load<f64>(this.quantumSums + at)) / this.frames : 0,
-      );
+      const total = powerToDb(this.frames > 0 ? this.totalSquares(channel) / this.frames : 0);
       store<f64>(this.maxSinceRead + at, 0);
       writeLevel(block, channel, C_RMS_DBFS, now);
       writeLevel(block, channel, C_RMS_AES17_DB, now + AES17_OFFSET_DB);

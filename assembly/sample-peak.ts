@@ -21,6 +21,8 @@ export class SamplePeak {
   peakSinceRead: usize; // f64 per channel, linear
   peakSinceReset: usize; // f64 per channel, linear
   clipCount: usize; // f64 per channel
+  /** Largest over channels since the last takeSinceEvent(), linear (windows since a mark: since-mark.ts). */
+  sinceEvent: f64;
   channels: i32;
   clipHigh: f32; // a sample at or above this is clipped …
   clipLow: f32; // … and at or below this
@@ -51,6 +53,14 @@ export class SamplePeak {
     memory.fill(this.peakSinceRead, 0, bytes);
     memory.fill(this.peakSinceReset, 0, bytes);
     memory.fill(this.clipCount, 0, bytes);
+    this.sinceEvent = 0;
+  }
+
+  /** The largest sample over channels since the last call (linear); starts the next interval. */
+  takeSinceEvent(): f64 {
+    const peak = this.sinceEvent;
+    this.sinceEvent = 0;
+    return peak;
   }
 
   /** Writes its fields of the tap block at `block` (dBFS, clip counts) and starts the next "since read" interval. */
@@ -105,6 +115,7 @@ export class SamplePeak {
       store<f64>(this.peakSinceRead + at, max(load<f64>(this.peakSinceRead + at), <f64>peak));
       store<f64>(this.peakSinceReset + at, max(load<f64>(this.peakSinceReset + at), <f64>peak));
       store<f64>(this.clipCount + at, load<f64>(this.clipCount + at) + <f64>clips);
+      this.sinceEvent = max(this.sinceEvent, <f64>peak);
     }
   }
 }

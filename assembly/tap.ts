@@ -29,6 +29,7 @@ import { Vu } from "./vu";
 import { Ppm } from "./ppm";
 import { runSamplePass } from "./generated/sample-pass-dispatch";
 import { quantumFrames } from "./quantum";
+import { SinceMark, Totals } from "./since-mark";
 import { msToFrames } from "./units";
 
 // @ts-ignore: decorator
@@ -42,6 +43,9 @@ export class Tap {
   rms: Rms;
   vu: Vu;
   ppm: Ppm;
+  marks: SinceMark;
+  totals: Totals; // the running totals the marks' windows difference (filled at each read)
+  frames: f64; // frames metered since reset
   quantumFrames: i32;
   quantumFill: i32;
   channels: i32;
@@ -60,6 +64,8 @@ export class Tap {
     tap.rms = Rms.create(msToFrames(RMS_WINDOW_MS, sampleRate) / quantum, quantum, channels);
     tap.vu = Vu.create(sampleRate, channels);
     tap.ppm = Ppm.create(sampleRate, channels);
+    tap.marks = SinceMark.create(channels);
+    tap.totals = Totals.create();
     tap.meters = METER_DEFAULT;
     return tap;
   }
@@ -72,6 +78,8 @@ export class Tap {
     this.rms.reset();
     this.vu.reset();
     this.ppm.reset();
+    this.marks.reset();
+    this.frames = 0;
     this.quantumFill = 0;
   }
 
@@ -100,11 +108,32 @@ export class Tap {
     if (switchedOn & METER_PPM) this.ppm.reset();
     this.loudness.setChannelLoudness((mask & METER_CHANNEL_LOUDNESS) != 0 && (mask & METER_LOUDNESS) != 0);
     this.meters = mask;
+    if (switchedOn != 0) {
+      this.updateTotals();
+      this.marks.restartAll(this.totals);
+    }
+  }
+
+  /** Starts window `mark` (since-mark.ts) over now, its readout echoing `serial`. */
+  markWindow(mark: i32, serial: i32): void {
+    this.foldMaxima();
+    this.updateTotals();
+    this.marks.start(mark, serial, this.totals);
+  }
+
+  /** Hands the maxima since the last mark or read to every window. */
+  private foldMaxima(): void {
+    this.marks.fold(
+      this.samplePeak.takeSinceEvent(),
+      this.truePeak.takeSinceEvent(),
+      this.loudness.gate.takeMomentarySinceEvent(),
+    );
   }
 
   /** Meters frames [start, start + count) of the planar buffer at `source`. */
   process(source: usize, start: i32, count: i32): void {
     const meters = this.meters;
+    this.frames += <f64>count;
     if (meters == 0) return;
     const block = this.scratch;
     sanitizeInto(source, block, this.channels, start, count, this.nonFiniteCounts);
@@ -161,5 +190,28 @@ export class Tap {
     this.ppm.read(block);
     for (let channel = 0; channel < this.channels; channel++)
       writeCount(block, channel, C_NON_FINITE_COUNT, load<f64>(this.nonFiniteCounts + ((<usize>channel) << 3)));
+    this.foldMaxima();
+    this.updateTotals();
+    this.marks.read(block, this.totals, vuReferenceDbfs);
+  }
+
+  /** The running totals since reset the marks' windows are differences of. */
+  private updateTotals(): void {
+    const totals = this.totals;
+    const gate = this.loudness.gate;
+    totals.frames = this.frames;
+    totals.signalBlocks = gate.gating.count;
+    totals.loudnessEnergy = gate.energyTotal;
+    totals.loudnessFrames = <f64>gate.closedFrames;
+    totals.rmsFrames = this.rms.frames;
+    totals.vuSum = this.vu.readingSum;
+    totals.vuQuanta = this.vu.readings;
+    let clips: f64 = 0;
+    for (let channel = 0; channel < this.channels; channel++) {
+      const at = (<usize>channel) << 3;
+      clips += load<f64>(this.samplePeak.clipCount + at);
+      store<f64>(totals.squares + at, this.rms.totalSquares(channel));
+    }
+    totals.clips = clips;
   }
 }

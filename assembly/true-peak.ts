@@ -48,7 +48,9 @@ export class TruePeak {
   work: usize; // per channel: 11 history samples, then the block
   peakSinceRead: usize; // f64 per channel, linear (every phase, the samples' own included)
   peakSinceReset: usize;
-  peakSinceMark: usize; // f64 per channel: since the last takeSinceMark() (auto-trim hops)
+  peakSinceHop: usize; // f64 per channel: since the last takeSinceHop() (auto-trim hops)
+  /** Largest over channels since the last takeSinceEvent(), linear (windows since a mark: since-mark.ts). */
+  sinceEvent: f64;
 
   static create(channels: i32): TruePeak {
     const meter = changetype<TruePeak>(arenaAlloc(offsetof<TruePeak>()));
@@ -58,7 +60,7 @@ export class TruePeak {
     meter.work = arenaAlloc(<usize>MAX_CHANNELS * WORK_STRIDE_BYTES);
     meter.peakSinceRead = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     meter.peakSinceReset = arenaAlloc((<usize>MAX_CHANNELS) << 3);
-    meter.peakSinceMark = arenaAlloc((<usize>MAX_CHANNELS) << 3);
+    meter.peakSinceHop = arenaAlloc((<usize>MAX_CHANNELS) << 3);
     const length = TAPS_PER_PHASE * factor; // window spans j = 0 … length
     const center = <f64>(length / 2);
     for (let phase = 1; phase < factor; phase++) {
@@ -85,7 +87,15 @@ export class TruePeak {
     memory.fill(this.work, 0, <usize>MAX_CHANNELS * WORK_STRIDE_BYTES);
     memory.fill(this.peakSinceRead, 0, (<usize>MAX_CHANNELS) << 3);
     memory.fill(this.peakSinceReset, 0, (<usize>MAX_CHANNELS) << 3);
-    memory.fill(this.peakSinceMark, 0, (<usize>MAX_CHANNELS) << 3);
+    memory.fill(this.peakSinceHop, 0, (<usize>MAX_CHANNELS) << 3);
+    this.sinceEvent = 0;
+  }
+
+  /** The largest true peak over channels since the last call (linear); starts the next interval. */
+  takeSinceEvent(): f64 {
+    const peak = this.sinceEvent;
+    this.sinceEvent = 0;
+    return peak;
   }
 
   /** Writes its fields of the tap block at `block` (dBTP) and starts the next "since read" interval. */
@@ -99,17 +109,17 @@ export class TruePeak {
   }
 
   /** Largest true peak over channels since the last call (linear); starts the next interval. */
-  takeSinceMark(): f64 {
-    const peak = this.peekSinceMark();
-    memory.fill(this.peakSinceMark, 0, (<usize>MAX_CHANNELS) << 3);
+  takeSinceHop(): f64 {
+    const peak = this.peekSinceHop();
+    memory.fill(this.peakSinceHop, 0, (<usize>MAX_CHANNELS) << 3);
     return peak;
   }
 
-  /** Largest interpolated peak over channels since the last takeSinceMark() (linear). */
-  peekSinceMark(): f64 {
+  /** Largest interpolated peak over channels since the last takeSinceHop() (linear). */
+  peekSinceHop(): f64 {
     let peak: f64 = 0;
     for (let channel = 0; channel < this.channels; channel++)
-      peak = max(peak, load<f64>(this.peakSinceMark + ((<usize>channel) << 3)));
+      peak = max(peak, load<f64>(this.peakSinceHop + ((<usize>channel) << 3)));
     return peak;
   }
 
@@ -127,7 +137,8 @@ export class TruePeak {
       const at = (<usize>channel) << 3;
       store<f64>(this.peakSinceRead + at, max(load<f64>(this.peakSinceRead + at), peak));
       store<f64>(this.peakSinceReset + at, max(load<f64>(this.peakSinceReset + at), peak));
-      store<f64>(this.peakSinceMark + at, max(load<f64>(this.peakSinceMark + at), peak));
+      store<f64>(this.peakSinceHop + at, max(load<f64>(this.peakSinceHop + at), peak));
+      this.sinceEvent = max(this.sinceEvent, peak);
     }
   }
 

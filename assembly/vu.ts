@@ -32,6 +32,9 @@ export class Vu {
   state: usize; // per channel pair: z1 (f64x2), z2 (f64x2)
   maxSinceRead: usize; // f64 per channel, linear reading
   maxSinceReset: usize;
+  /** Σ of the louder channel's reading at each quantum since reset, and their number (a window's mean VU: since-mark.ts). */
+  readingSum: f64;
+  readings: f64;
   channels: i32;
 
   static create(sampleRate: f64, channels: i32): Vu {
@@ -48,6 +51,8 @@ export class Vu {
     memory.fill(this.state, 0, (<usize>MAX_CHANNELS >> 1) * PAIR_STATE_BYTES);
     memory.fill(this.maxSinceRead, 0, (<usize>MAX_CHANNELS) << 3);
     memory.fill(this.maxSinceReset, 0, (<usize>MAX_CHANNELS) << 3);
+    this.readingSum = 0;
+    this.readings = 0;
   }
 
   /** Address of channel pair `pair`'s state (VU_* offsets). */
@@ -85,12 +90,16 @@ export class Vu {
 
   /** Sample-clock point (every loudness quantum): track maxima, flush decayed states. */
   endQuantum(): void {
+    let louder: f64 = 0;
     for (let channel = 0; channel < this.channels; channel++) {
       const value = this.reading(channel);
       const at = (<usize>channel) << 3;
       store<f64>(this.maxSinceRead + at, max(load<f64>(this.maxSinceRead + at), value));
       store<f64>(this.maxSinceReset + at, max(load<f64>(this.maxSinceReset + at), value));
+      louder = max(louder, value);
     }
+    this.readingSum += louder;
+    this.readings += 1;
     for (let slot = 0; slot < MAX_CHANNELS * 2; slot++) {
       const at = this.state + ((<usize>slot) << 3);
       if (Math.abs(load<f64>(at)) < STATE_FLUSH) store<f64>(at, 0.0);

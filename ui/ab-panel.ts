@@ -9,6 +9,8 @@
 import { abDeltas, MatchWindow, MATCH_WINDOW_SECONDS, MATCHED_TOLERANCE_DB } from "../host/app/ab-match.js";
 import { SETTLE_MS } from "./stage-window.js";
 import type { TapReadings } from "../host/model/readings.js";
+import type { MarkedTap, MarkTarget } from "../host/model/since-mark.js";
+import { TAP_IN, TAP_OUT } from "../host/declaration/layout.js";
 import type { ParamStore } from "../host/model/param-store.js";
 import { MATCH_DETECTORS } from "../host/model/params.js";
 import { formatDb } from "../host/model/format.js";
@@ -40,16 +42,21 @@ export class AbPanel {
   private readonly message: HTMLElement;
   private readonly progress: HTMLProgressElement;
   /** The window behind the light: since the last trim change or meter reset. */
-  private readonly watch = new MatchWindow();
+  private readonly watch: MatchWindow;
   /** The window Match is listening over, while it does. */
   private matching: MatchWindow | null = null;
   private restartAtMs = 0;
-  private lastFrames = 0;
+  /** Where IN (PRE's first tap) and OUT (POST's last) live, for the kernel's windows. */
+  private readonly taps: () => { in: MarkedTap; out: MarkedTap };
 
+  /** `points` gives the pair's PRE and POST (the same point when alone). */
   constructor(
     private readonly store: ParamStore,
     controls: HTMLElement[],
+    points: () => { pre: MarkTarget; post: MarkTarget },
   ) {
+    this.taps = () => ({ in: { point: points().pre, tap: TAP_IN }, out: { point: points().post, tap: TAP_OUT } });
+    this.watch = new MatchWindow("compare", this.taps);
     this.element = document.createElement("div");
     this.element.className = "ab";
     this.element.innerHTML = `
@@ -86,17 +93,14 @@ export class AbPanel {
       outCell!.textContent = reading(row.read(taps.out), row.unit, taps.out);
       deltaCell!.textContent = formatDb(deltas[row.delta]!, row.unit === "LUFS" ? "LU" : "dB");
     });
-    const reset = taps.out.framesSinceReset < this.lastFrames;
-    this.lastFrames = taps.out.framesSinceReset;
-    if (reset || !this.watch.started || (this.restartAtMs > 0 && nowMs >= this.restartAtMs)) {
+    // A meter reset starts the kernel's windows over by itself.
+    if (!this.watch.started || (this.restartAtMs > 0 && nowMs >= this.restartAtMs)) {
       this.restartAtMs = 0;
-      this.watch.start(taps.in, taps.out, sampleRate);
-    } else {
-      this.watch.push(taps.in, taps.out);
+      this.watch.start();
     }
+    this.watch.push(taps.in, taps.out, sampleRate);
     if (this.matching) {
-      if (reset) this.matching.start(taps.in, taps.out, sampleRate);
-      else this.matching.push(taps.in, taps.out);
+      this.matching.push(taps.in, taps.out, sampleRate);
       this.finishMatch();
     }
     this.showLight();
@@ -130,8 +134,8 @@ export class AbPanel {
       this.message.textContent = "Match needs signal at both IN and OUT: play the source first. Output trim unchanged.";
       return;
     }
-    this.matching = new MatchWindow();
-    this.matching.start(this.latest.in, this.latest.out, this.latest.sampleRate);
+    this.matching = new MatchWindow("match", this.taps);
+    this.matching.start();
     this.progress.hidden = false;
     this.progress.value = 0;
     this.message.textContent = `Matching: listening for ${MATCH_WINDOW_SECONDS} s…`;

@@ -103,7 +103,7 @@ export async function startApp(): Promise<void> {
     () => engine.play(),
   );
   $("#learn-panel").append(learn.element);
-  const ab = new AbPanel(store, CONTROL_GROUPS.ab.map(control));
+  const ab = new AbPanel(store, CONTROL_GROUPS.ab.map(control), () => ({ pre: engine.pre, post: engine.post }));
   const latency = new LatencyPanel(
     () => engine.post,
     store,

@@ -77,7 +77,7 @@ export function createGui(node: GainstageWamNode): PluginGui {
     CONTROL_GROUPS.learn.map(control),
   );
   gui.querySelector(".learn-slot")!.append(learn.element);
-  const ab = new AbPanel(view.store, CONTROL_GROUPS.ab.map(control));
+  const ab = new AbPanel(view.store, CONTROL_GROUPS.ab.map(control), () => pointsOf(node));
   gui.querySelector(".ab-slot")!.append(ab.element);
   root.append(style, gui);
 

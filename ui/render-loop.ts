@@ -8,6 +8,7 @@ import type { PointSnapshot } from "../host/formats/web/meter-snapshot.js";
 import type { TapReadings } from "../host/model/readings.js";
 import type { ParamStore } from "../host/model/param-store.js";
 import { formatDb } from "../host/model/format.js";
+import { TAP_IN, TAP_OUT } from "../host/declaration/layout.js";
 import type { AbPanel } from "./ab-panel.js";
 import type { ChainDiagram } from "./chain-diagram.js";
 import type { Engine } from "./engine.js";
@@ -45,7 +46,12 @@ export function startRenderLoop(
 ): { meters: () => { pre: PointSnapshot; post: PointSnapshot } | null; stage: StageSchedule<PointId> } {
   let last: { pre: PointSnapshot; post: PointSnapshot } | null = null;
   let lastStageMs = 0;
-  const stageWindow = new StageWindow<PointId>();
+  const stageWindow = new StageWindow<PointId>(() => ({
+    in: { point: engine.pre, tap: TAP_IN },
+    send: { point: engine.pre, tap: TAP_OUT },
+    return: { point: engine.post, tap: TAP_IN },
+    out: { point: engine.post, tap: TAP_OUT },
+  }));
   const stage = new StageSchedule(stageWindow);
   store.subscribe((key) => {
     if (key === "inputTrimDb" || key === "outputTrimDb") stage.trimChanged(store.get("inputTrimDb"), performance.now());

@@ -1,18 +1,16 @@
 /**
  * What the stage check judges: each meter point's levels over the window since the last trim
- * change (or meter reset), never over audio that went through an older trim. Built from the
- * kernel's cumulative readouts, so the window's average is exact: the energy since reset is
- * 10^(RMS total / 10) · frames, and the window's is the difference of two such readings.
- * Peaks are the highest "max since read" seen in the window. Pure (no DOM): tested directly.
- * Thread: main thread.
+ * change (or meter reset), never over audio that went through an older trim: the kernel's
+ * "stage" window since a mark (host/model/since-mark.ts), started once the change has settled,
+ * exact. Pure (no DOM): tested directly. Thread: main thread.
  */
 import type { TapReadings } from "../host/model/readings.js";
+import { MarkedWindow, type MarkedTap } from "../host/model/since-mark.js";
 
 /** A trim change ramps over 20 ms (GAIN_SMOOTHING_MS); the window starts after it has settled. */
 export const SETTLE_MS = 50;
 /** Shorter than this, a window says too little about a programme to suggest a trim. */
 export const MIN_WINDOW_SECONDS = 3;
-const AES17_OFFSET_DB = 10 * Math.log10(2);
 
 export interface StageLevels {
   /** Seconds of audio in the window. */
@@ -28,77 +26,46 @@ export interface StageLevels {
   sinceResetSeconds: number;
 }
 
-interface Base {
-  frames: number;
-  energies: number[];
-  clips: number;
-  peak: number;
-  truePeak: number;
-  sampleRate: number;
-}
-
-function energies(tap: TapReadings): number[] {
-  return tap.channels.map((c) =>
-    Number.isFinite(c.rmsTotalDbfs) ? 10 ** (c.rmsTotalDbfs / 10) * tap.framesSinceReset : 0,
-  );
-}
-
 export class StageWindow<Point extends string> {
-  private bases = new Map<Point, Base>();
-  private pendingUntilMs = 0;
-  private lastFrames = new Map<Point, number>();
+  private readonly window: MarkedWindow<Point>;
+  /** When the window starts over (a change settling), or null when it has. */
+  private pendingUntilMs: number | null = null;
+  private latest: Record<Point, TapReadings> | null = null;
+  private sampleRate = 0;
+
+  /** `points` says where each meter point's tap lives (a getter: the pair can change). */
+  constructor(points: () => Record<Point, MarkedTap>) {
+    this.window = new MarkedWindow("stage", points);
+  }
 
   /** Starts every point's window over after `SETTLE_MS` (a trim changed at `nowMs`). */
   restart(nowMs: number): void {
-    this.bases.clear();
     this.pendingUntilMs = nowMs + SETTLE_MS;
   }
 
   /** Feeds one snapshot of every point. */
   push(taps: Record<Point, TapReadings>, sampleRate: number, nowMs: number): void {
-    for (const point of Object.keys(taps) as Point[]) {
-      const tap = taps[point];
-      // Meters reset (the count went back): that point's window starts over at once.
-      if (tap.framesSinceReset < (this.lastFrames.get(point) ?? 0)) this.bases.delete(point);
-      this.lastFrames.set(point, tap.framesSinceReset);
-      const base = this.bases.get(point);
-      if (!base) {
-        if (nowMs >= this.pendingUntilMs) {
-          this.bases.set(point, {
-            frames: tap.framesSinceReset,
-            energies: energies(tap),
-            clips: tap.overall.clipCount,
-            peak: -Infinity,
-            truePeak: -Infinity,
-            sampleRate,
-          });
-        }
-        continue;
-      }
-      base.peak = Math.max(base.peak, tap.overall.samplePeakDbfs);
-      base.truePeak = Math.max(base.truePeak, tap.overall.truePeakDbtp);
+    if (this.pendingUntilMs !== null && nowMs >= this.pendingUntilMs) {
+      this.pendingUntilMs = null;
+      this.window.restart();
     }
     this.latest = taps;
+    this.sampleRate = sampleRate;
   }
-
-  private latest: Record<Point, TapReadings> | null = null;
 
   /** The levels of `point` over its window, or null before its window has begun. */
   levels(point: Point): StageLevels | null {
-    const base = this.bases.get(point),
-      tap = this.latest?.[point];
-    if (!base || !tap) return null;
-    const frames = tap.framesSinceReset - base.frames;
-    const now = energies(tap);
-    const loudest = Math.max(0, ...now.map((e, c) => (e - (base.energies[c] ?? 0)) / Math.max(1, frames)));
+    const tap = this.latest?.[point];
+    const window = this.pendingUntilMs === null && tap ? this.window.read(tap) : null;
+    if (!tap || !window || !(this.sampleRate > 0)) return null;
     return {
-      seconds: frames / base.sampleRate,
-      peakDbfs: base.peak,
-      truePeakDbtp: base.truePeak,
-      averageAes17Db: loudest > 0 ? 10 * Math.log10(loudest) + AES17_OFFSET_DB : -Infinity,
-      clips: tap.overall.clipCount - base.clips,
+      seconds: window.frames / this.sampleRate,
+      peakDbfs: window.samplePeakDbfs,
+      truePeakDbtp: window.truePeakDbtp,
+      averageAes17Db: window.rmsAes17Db,
+      clips: window.clipCount,
       integratedLufs: tap.integratedLufs,
-      sinceResetSeconds: tap.framesSinceReset / base.sampleRate,
+      sinceResetSeconds: tap.framesSinceReset / this.sampleRate,
     };
   }
 }

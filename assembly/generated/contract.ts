@@ -260,7 +260,11 @@ export const TAP_IN: i32 = 0;
 export const TAP_OUT: i32 = 1;
 export const TAP_COUNT: i32 = 2;
 
-// Readout slots (f64): per tap the loudness block, then channel blocks (overall, then per channel); then auto-trim
+// Readout slots (f64): per tap the loudness block, then channel blocks (overall, then per channel),
+// then the marks' windows; after both taps, auto-trim (host/declaration/layout.ts)
+export const TAP_FIELDS: i32 = 268;
+export const READOUT_SLOTS: i32 = 552;
+export const MARK_BLOCK: i32 = 232;
 export const LOUDNESS_FIELDS: i32 = 16;
 export const L_MOMENTARY_LUFS: i32 = 0;
 export const L_MOMENTARY_MAX_LUFS: i32 = 1;
@@ -298,6 +302,23 @@ export const C_CHANNEL_INTEGRATED_LUFS: i32 = 18;
 export const C_CHANNEL_LOUDNESS_RANGE_LU: i32 = 19;
 export const C_CHANNEL_MOMENTARY_MAX_LUFS: i32 = 20;
 export const C_CHANNEL_SHORT_TERM_MAX_LUFS: i32 = 21;
+export const MARK_FIELDS: i32 = 12;
+export const M_SERIAL: i32 = 0;
+export const M_FRAMES: i32 = 1;
+export const M_SIGNAL_BLOCKS: i32 = 2;
+export const M_LOUDNESS_LUFS: i32 = 3;
+export const M_MOMENTARY_MAX_LUFS: i32 = 4;
+export const M_RMS_AES17_DB: i32 = 5;
+export const M_VU_MEAN: i32 = 6;
+export const M_SAMPLE_PEAK_DBFS: i32 = 7;
+export const M_TRUE_PEAK_DBTP: i32 = 8;
+export const M_CLIP_COUNT: i32 = 9;
+export const MARK_COUNT: i32 = 3;
+export const MARK_STAGE: i32 = 0;
+export const MARK_COMPARE: i32 = 1;
+export const MARK_MATCH: i32 = 2;
+/** markWindow's value: the mark is its remainder by MARK_COUNT, the serial its quotient (packMark). */
+export const MARK_SERIALS: i32 = 85;
 export const AUTO_TRIM_FIELDS: i32 = 16;
 export const A_STATE: i32 = 0;
 export const A_STATUS: i32 = 1;

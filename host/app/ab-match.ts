@@ -4,113 +4,20 @@
  * detector. The output trim sits after the chain, so every detector moves dB for dB with it and
  * one step lands on the match whatever the chain does (saturation, big gain changes).
  * Matching from one instantaneous reading is at the mercy of the moment; MatchWindow compares
- * IN and OUT over a window of at least MATCH_WINDOW_SECONDS instead (as TBProAudio AB_LM does),
- * exactly, from the kernel's cumulative readouts. Thread: main thread.
+ * IN and OUT over a window of at least MATCH_WINDOW_SECONDS instead (as TBProAudio AB_LM does):
+ * the kernel's windows since a mark (host/model/since-mark.ts), exact. Thread: main thread.
  */
-import type { TapReadings } from "../model/readings.js";
-import { LOUDNESS_WINDOWS_MS } from "../declaration/limits.js";
+import type { MarkReadings, Mark, TapReadings } from "../model/readings.js";
+import { LOUDNESS_WINDOWS_MS, MATCH_DETECTOR_SPECS } from "../declaration/declaration.js";
 import { paramByKey } from "../model/params.js";
-
-/** Match detector indices (declaration.ts MATCH_DETECTORS); 0, loudness, is the default case below. */
-const MATCH_MOMENTARY = 1,
-  MATCH_RMS = 2,
-  MATCH_VU = 3;
-const LOUDNESS_OFFSET_LU = -0.691; // BS.1770-5 eq. 2
-const AES17_OFFSET_DB = 10 * Math.log10(2);
+import { MarkedWindow, type MarkedTap } from "../model/since-mark.js";
 
 /** The level of a tap now by match detector index (dB in that detector's units; −Infinity for silence). */
 export function matchLevel(tap: TapReadings, detector: number): number {
-  switch (detector) {
-    case MATCH_MOMENTARY:
-      return tap.momentaryLufs;
-    case MATCH_RMS:
-      return tap.overall.rmsAes17Db;
-    case MATCH_VU:
-      return tap.overall.vu;
-    default:
-      return tap.shortTermLufs;
-  }
-}
-
-/** Cumulative sums of one tap at one moment, from which a window's levels follow by difference. */
-interface Totals {
-  loudnessEnergy: number;
-  loudnessFrames: number;
-  squares: number[];
-  frames: number;
-  /** 400 ms blocks above the absolute gate since reset: one per 100 ms hop of signal. */
-  signalBlocks: number;
-}
-
-function totals(tap: TapReadings): Totals {
-  const loudnessEnergy = Number.isFinite(tap.ungatedLufs)
-    ? 10 ** ((tap.ungatedLufs - LOUDNESS_OFFSET_LU) / 10) * tap.ungatedFrames
-    : 0;
-  const squares = tap.channels.map((c) =>
-    Number.isFinite(c.rmsTotalDbfs) ? 10 ** (c.rmsTotalDbfs / 10) * tap.framesSinceReset : 0,
-  );
-  return {
-    loudnessEnergy,
-    loudnessFrames: tap.ungatedFrames,
-    squares,
-    frames: tap.framesSinceReset,
-    signalBlocks: tap.gatingBlocks,
-  };
-}
-
-/** One tap's levels over a window: from a start reading to the latest, per match detector. */
-class TapWindow {
-  private readonly start: Totals;
-  private now: Totals;
-  private momentaryMax = -Infinity;
-  private vuSum = 0;
-  private vuCount = 0;
-
-  constructor(tap: TapReadings) {
-    this.start = totals(tap);
-    this.now = this.start;
-  }
-
-  push(tap: TapReadings): void {
-    this.now = totals(tap);
-    this.momentaryMax = Math.max(this.momentaryMax, tap.momentaryMaxLufs);
-    if (Number.isFinite(tap.overall.vu)) {
-      this.vuSum += 10 ** (tap.overall.vu / 20);
-      this.vuCount++;
-    }
-  }
-
-  get frames(): number {
-    return this.now.frames - this.start.frames;
-  }
-
-  /** Seconds of signal (above BS.1770's absolute gate) in the window: silence does not count. */
-  get signalSeconds(): number {
-    return ((this.now.signalBlocks - this.start.signalBlocks) * LOUDNESS_WINDOWS_MS.gateHop) / 1000;
-  }
-
-  level(detector: number): number {
-    const db = (power: number) => (power > 0 ? 10 * Math.log10(power) : -Infinity);
-    switch (detector) {
-      case MATCH_MOMENTARY:
-        return this.momentaryMax;
-      case MATCH_VU:
-        return this.vuCount > 0 ? 20 * Math.log10(this.vuSum / this.vuCount) : -Infinity;
-      case MATCH_RMS: {
-        const frames = Math.max(1, this.frames);
-        return (
-          db(Math.max(0, ...this.now.squares.map((e, c) => (e - (this.start.squares[c] ?? 0)) / frames))) +
-          AES17_OFFSET_DB
-        );
-      }
-      default: {
-        const frames = this.now.loudnessFrames - this.start.loudnessFrames;
-        return frames > 0
-          ? LOUDNESS_OFFSET_LU + db((this.now.loudnessEnergy - this.start.loudnessEnergy) / frames)
-          : -Infinity;
-      }
-    }
-  }
+  const key = (MATCH_DETECTOR_SPECS[detector] ?? MATCH_DETECTOR_SPECS[0]).now;
+  return key in tap.overall
+    ? tap.overall[key as keyof TapReadings["overall"]]
+    : (tap[key as keyof TapReadings & string] as number);
 }
 
 /** The shortest window Match compares over (TBProAudio AB_LM's integrated mode needs a few seconds too). */
@@ -118,39 +25,48 @@ export const MATCH_WINDOW_SECONDS = 3;
 
 /** IN against OUT over the time since start(): exact window levels, and the match they imply. */
 export class MatchWindow {
-  private inWindow: TapWindow | null = null;
-  private outWindow: TapWindow | null = null;
+  private readonly window: MarkedWindow<"in" | "out">;
+  private begun = false;
+  private latest: { in: MarkReadings | null; out: MarkReadings | null } = { in: null, out: null };
   private sampleRate = 0;
 
-  /** Starts a window at these readings (a meter reset or a trim change starts a new one). */
-  start(inTap: TapReadings, outTap: TapReadings, sampleRate: number): void {
-    this.inWindow = new TapWindow(inTap);
-    this.outWindow = new TapWindow(outTap);
-    this.sampleRate = sampleRate;
+  /** `mark` is the kernel's window this one uses; `taps` where IN and OUT live (PRE's IN, POST's OUT). */
+  constructor(mark: Mark, taps: () => { in: MarkedTap; out: MarkedTap }) {
+    this.window = new MarkedWindow(mark, taps);
+  }
+
+  /** Starts the window now (a meter reset starts it over by itself). */
+  start(): void {
+    this.window.restart();
+    this.begun = true;
+    this.latest = { in: null, out: null };
   }
 
   get started(): boolean {
-    return this.inWindow !== null;
+    return this.begun;
   }
 
-  push(inTap: TapReadings, outTap: TapReadings): void {
-    this.inWindow?.push(inTap);
-    this.outWindow?.push(outTap);
+  /** Takes the latest snapshot of IN and OUT. */
+  push(inTap: TapReadings, outTap: TapReadings, sampleRate: number): void {
+    this.latest = { in: this.window.read(inTap), out: this.window.read(outTap) };
+    this.sampleRate = sampleRate;
   }
 
-  /** Seconds the window holds (the OUT side's; both run on one clock). */
+  /** Seconds the window holds (the OUT side's; both run on one clock); 0 until it has begun at both. */
   get seconds(): number {
-    return this.outWindow && this.sampleRate > 0 ? this.outWindow.frames / this.sampleRate : 0;
+    const { in: a, out: b } = this.latest;
+    return a && b && this.sampleRate > 0 ? b.frames / this.sampleRate : 0;
   }
 
   /** Seconds of signal at IN in the window (silence, and a stopped source, do not count). */
   get signalSeconds(): number {
-    return this.inWindow?.signalSeconds ?? 0;
+    return ((this.latest.in?.signalBlocks ?? 0) * LOUDNESS_WINDOWS_MS.gateHop) / 1000;
   }
 
   /** IN and OUT by `detector` over the window (dB in its units). */
   levels(detector: number): { in: number; out: number } {
-    return { in: this.inWindow?.level(detector) ?? -Infinity, out: this.outWindow?.level(detector) ?? -Infinity };
+    const key = (MATCH_DETECTOR_SPECS[detector] ?? MATCH_DETECTOR_SPECS[0]).window;
+    return { in: this.latest.in?.[key] ?? -Infinity, out: this.latest.out?.[key] ?? -Infinity };
   }
 
   /**

@@ -26,6 +26,7 @@ export interface KernelExports {
   learnCancel(): number;
   readMeters(): number;
   setClipRule(tap: number, integerBits: number): number;
+  markWindow(tap: number, mark: number, serial: number): number;
   detectorTargetMin(detector: number): number;
   detectorTargetMax(detector: number): number;
   outputEventBuffer(): number;

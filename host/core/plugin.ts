@@ -12,7 +12,14 @@ import { Command, type EventSink, type EventSource } from "./events.js";
 import { Kernel } from "./kernel.js";
 import { LIMITS } from "../declaration/declaration.js";
 import { MAX_CHANNELS, MAX_FRAMES, STATUS_CODE } from "../declaration/layout.js";
-import { commandTap, commandValue, PARAMETERS as PARAMS, type ParamSpec } from "../declaration/declaration.js";
+import {
+  commandTap,
+  commandValue,
+  markOf,
+  markSerial,
+  PARAMETERS as PARAMS,
+  type ParamSpec,
+} from "../declaration/declaration.js";
 
 /** A point's role: alone, or the PRE or POST half of a pair around an insert chain. */
 export type Role = "single" | "pre" | "post";
@@ -133,6 +140,8 @@ export class GainstagePlugin {
       this.drainMoves(moves, frame);
     } else if (id === Command.learnCancel) exports.learnCancel();
     else if (id === Command.setClipRule) exports.setClipRule(commandTap(value), commandValue(value));
+    else if (id === Command.markWindow)
+      exports.markWindow(commandTap(value), markOf(commandValue(value)), markSerial(commandValue(value)));
     else if (id >= 0 && id < this.applies.length && this.applies[id] === 1) exports.setParam(id, value);
   }
 

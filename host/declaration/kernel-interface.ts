@@ -12,6 +12,7 @@ export const COMMANDS = [
   { id: 1003, key: "learnFinish", value: "unused" },
   { id: 1004, key: "learnCancel", value: "unused" },
   { id: 1005, key: "setClipRule", value: "packTapCommand(tap, integer bits of the source; 0 = float rule)" },
+  { id: 1006, key: "markWindow", value: "packTapCommand(tap, packMark(mark, serial))" },
 ] as const;
 
 /**
@@ -31,6 +32,33 @@ export function commandValue(packed: number): number {
   return packed % TAP_COMMAND_BASE;
 }
 
+/**
+ * The windows "since mark" each tap keeps: the levels of everything since a host asked
+ * (markWindow), exact, as libebur128 keeps a loudness window the caller starts. A mark takes
+ * effect where the command lands; its readout carries the serial it was asked with (0 until one
+ * was), so a host reading a snapshot knows which window it reads. stage: the stage check
+ * since a trim change; compare: the A/B light since a trim change; match: Match while it listens.
+ */
+export const MARKS = ["stage", "compare", "match"] as const;
+/** Serials a mark command carries (0 … MARK_SERIALS − 1; a host counts 1 … MARK_SERIALS − 1 round). */
+export const MARK_SERIALS = Math.floor(TAP_COMMAND_BASE / MARKS.length);
+/** markWindow's value within a tap command: which mark, and the serial its readout will echo. */
+export function packMark(mark: number, serial: number): number {
+  return mark + MARKS.length * (serial % MARK_SERIALS);
+}
+/** The mark of a packed markWindow value. */
+export function markOf(packed: number): number {
+  return packed % MARKS.length;
+}
+/** The serial of a packed markWindow value. */
+export function markSerial(packed: number): number {
+  return Math.floor(packed / MARKS.length);
+}
+/** The serial after `serial` (1 … MARK_SERIALS − 1, round; 0 is the window since reset). */
+export function nextMarkSerial(serial: number): number {
+  return (serial % (MARK_SERIALS - 1)) + 1;
+}
+
 /** Meter points of one kernel: IN before the trim, OUT after it (PRE: IN/SEND, POST: RETURN/OUT). */
 export const TAPS = ["in", "out"] as const;
 
@@ -44,7 +72,8 @@ export const METERS_OFF_BY_DEFAULT = ["channelLoudness"] as const;
 
 /**
  * The readout, f64 slots: per tap the loudness fields, then the channel fields for the overall
- * reading (max over channels, counts summed), then per channel; after both taps, auto-trim.
+ * reading (max over channels, counts summed), then per channel, then each mark's window (MARKS);
+ * after both taps, auto-trim.
  * `sinceRead` fields hold a maximum since the last readMeters() (a snapshot merges them with max).
  */
 export const READOUT = {
@@ -91,6 +120,24 @@ export const READOUT = {
       { key: "channelLoudnessRangeLu", note: "this channel alone (channelLoudness)" },
       { key: "channelMomentaryMaxLufs", note: "this channel alone, since reset (channelLoudness)" },
       { key: "channelShortTermMaxLufs", note: "this channel alone, since reset (channelLoudness)" },
+    ],
+  },
+  mark: {
+    slots: 12,
+    fields: [
+      { key: "serial", note: "the serial of the markWindow that started it (0: since reset)" },
+      { key: "frames", note: "frames since the mark" },
+      { key: "signalBlocks", note: "400 ms blocks above the absolute gate since the mark (one per 100 ms of signal)" },
+      { key: "loudnessLufs", note: "ungated loudness of every closed quantum since the mark" },
+      { key: "momentaryMaxLufs", note: "highest momentary loudness since the mark" },
+      { key: "rmsAes17Db", note: "AES17 RMS of every sample since the mark, the louder channel" },
+      {
+        key: "vuMean",
+        note: "mean VU reading since the mark (one per quantum, the louder channel), re the VU reference",
+      },
+      { key: "samplePeakDbfs", note: "highest sample peak since the mark" },
+      { key: "truePeakDbtp", note: "highest true peak since the mark" },
+      { key: "clipCount", note: "clipped samples since the mark, every channel" },
     ],
   },
   autoTrim: {

@@ -4,7 +4,7 @@
  * taps, meter bits, status codes, limits. Nothing here is a copy kept in step by hand.
  * Thread: any.
  */
-import { LIMITS, METERS, METERS_OFF_BY_DEFAULT, READOUT, STATUS, TAPS } from "./declaration.js";
+import { LIMITS, MARKS, METERS, METERS_OFF_BY_DEFAULT, READOUT, STATUS, TAPS } from "./declaration.js";
 
 type Keys<F extends readonly { key: string }[]> = F[number]["key"];
 type Slots<F extends readonly { key: string }[]> = { readonly [K in Keys<F>]: number };
@@ -26,10 +26,15 @@ export const TAP_COUNT = TAPS.length;
 export const LOUDNESS_SLOT = slots(READOUT.loudness.fields);
 export const CHANNEL_SLOT = slots(READOUT.channel.fields);
 export const AUTO_TRIM_SLOT = slots(READOUT.autoTrim.fields);
+export const MARK_SLOT = slots(READOUT.mark.fields);
 export const LOUDNESS_FIELDS = READOUT.loudness.slots;
 export const CHANNEL_FIELDS = READOUT.channel.slots;
+export const MARK_FIELDS = READOUT.mark.slots;
+export const MARK_COUNT = MARKS.length;
 export const AUTO_TRIM_FIELDS = READOUT.autoTrim.slots;
-export const TAP_FIELDS = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS);
+/** Where the marks' windows start in a tap block, after the channels. */
+export const MARK_BLOCK = LOUDNESS_FIELDS + CHANNEL_FIELDS * (1 + MAX_CHANNELS);
+export const TAP_FIELDS = MARK_BLOCK + MARK_FIELDS * MARK_COUNT;
 export const READOUT_SLOTS = TAP_COUNT * TAP_FIELDS + AUTO_TRIM_FIELDS;
 
 /** Where tap `tap`'s block starts in the readout (f64 slots). */
@@ -42,6 +47,11 @@ export const AUTO_TRIM_BLOCK = TAP_COUNT * TAP_FIELDS;
 /** Slot of channel `channel`'s fields in a tap block; -1 is the overall reading. */
 export function channelFieldsOffset(channel: number): number {
   return LOUDNESS_FIELDS + CHANNEL_FIELDS * (channel + 1);
+}
+
+/** Slot of mark `mark`'s window in a tap block. */
+export function markFieldsOffset(mark: number): number {
+  return MARK_BLOCK + MARK_FIELDS * mark;
 }
 
 /** Fields holding a maximum since the last readMeters(): a snapshot merges them with max(). */

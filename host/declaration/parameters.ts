@@ -21,7 +21,17 @@ export const DETECTORS = [
 ] as const;
 
 /** What "equally loud" means for A/B Match: index = plain value of matchDetector (host/app/ab-match.ts). */
-export const MATCH_DETECTORS = ["Loudness (LUFS)", "Momentary loudness, highest (LUFS)", "AES17 RMS", "VU"] as const;
+/**
+ * What Match can compare, in choice order: each detector's reading now (a tap's field) and over a
+ * window (its field in a window since a mark, READOUT.mark).
+ */
+export const MATCH_DETECTOR_SPECS = [
+  { name: "Loudness (LUFS)", now: "shortTermLufs", window: "loudnessLufs" },
+  { name: "Momentary loudness, highest (LUFS)", now: "momentaryLufs", window: "momentaryMaxLufs" },
+  { name: "AES17 RMS", now: "rmsAes17Db", window: "rmsAes17Db" },
+  { name: "VU", now: "vu", window: "vuMean" },
+] as const;
+export const MATCH_DETECTORS = MATCH_DETECTOR_SPECS.map((detector) => detector.name);
 
 /** The range of the left/right and mid/side trims (dB): a balance and M/S tool, not a second input trim. */
 const STEREO_TRIM_DB = 24;

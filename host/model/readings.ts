@@ -5,18 +5,34 @@
  * decoders build objects): main thread, offline hosts and tests, never the audio thread.
  * dB values; −Infinity = silence.
  */
-import { LEARN_STATES, LEARN_STATUSES, LIMITED_BY, READOUT } from "../declaration/declaration.js";
-import { AUTO_TRIM_BLOCK, AUTO_TRIM_SLOT, channelFieldsOffset, STATUS_CODE, tapBlock } from "../declaration/layout.js";
+import { LEARN_STATES, LEARN_STATUSES, LIMITED_BY, MARKS, READOUT } from "../declaration/declaration.js";
+import {
+  AUTO_TRIM_BLOCK,
+  AUTO_TRIM_SLOT,
+  channelFieldsOffset,
+  markFieldsOffset,
+  STATUS_CODE,
+  tapBlock,
+} from "../declaration/layout.js";
 
 type LoudnessKey = (typeof READOUT.loudness.fields)[number]["key"];
 type ChannelKey = (typeof READOUT.channel.fields)[number]["key"];
 type AutoTrimKey = (typeof READOUT.autoTrim.fields)[number]["key"];
+type MarkKey = (typeof READOUT.mark.fields)[number]["key"];
+export type Mark = (typeof MARKS)[number];
 
 /** Readings of one channel (or the overall reading: the max over channels, counts summed). */
 export type ChannelReadings = { [K in ChannelKey]: number };
 
-/** One tap: its loudness fields, the overall reading and each channel's. */
-export type TapReadings = { [K in LoudnessKey]: number } & { overall: ChannelReadings; channels: ChannelReadings[] };
+/** One window since a mark (kernel since-mark.ts): levels of everything since the host asked. */
+export type MarkReadings = { [K in MarkKey]: number };
+
+/** One tap: its loudness fields, the overall reading and each channel's, and its windows since a mark. */
+export type TapReadings = { [K in LoudnessKey]: number } & {
+  overall: ChannelReadings;
+  channels: ChannelReadings[];
+  marks: Record<Mark, MarkReadings>;
+};
 
 export { LEARN_STATES, LEARN_STATUSES, LIMITED_BY };
 
@@ -46,6 +62,9 @@ export function decodeTap(view: Float64Array, base: number, channels: number): T
     ...decodeFields(view, base, READOUT.loudness.fields),
     overall: channel(-1),
     channels: Array.from({ length: channels }, (_, c) => channel(c)),
+    marks: Object.fromEntries(
+      MARKS.map((mark, m) => [mark, decodeFields(view, base + markFieldsOffset(m), READOUT.mark.fields)]),
+    ) as Record<Mark, MarkReadings>,
   };
 }
 

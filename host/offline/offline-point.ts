@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, NO_EVENTS } from "../core/events.js";
+import { packTapCommand } from "../declaration/declaration.js";
 import { MAX_FRAMES } from "../declaration/layout.js";
 import { PARAM_ID, type ParamKey } from "../model/params.js";
 import { GainstagePlugin } from "../core/plugin.js";
@@ -17,7 +18,6 @@ import { readSnapshot, readAutoTrim } from "../model/readings.js";
 
 /** Blocks between pauses for the event loop: about 5 ms of work. */
 const YIELD_EVERY_BLOCKS = 16;
-const TAP_MASK_BITS = 256;
 
 let cachedModule: WebAssembly.Module | null = null;
 
@@ -59,12 +59,12 @@ export class OfflinePoint {
 
   /** Chooses the meters of tap `tap` (METER bits). */
   meters(tap: number, mask: number): void {
-    this.command("setMeterMask", tap * TAP_MASK_BITS + mask);
+    this.command("setMeterMask", packTapCommand(tap, mask));
   }
 
   /** What counts as clipped on tap `tap`: the source's integer depth, or 0 for float. */
   clipRule(tap: number, integerBits: number): void {
-    this.command("setClipRule", tap * TAP_MASK_BITS + integerBits);
+    this.command("setClipRule", packTapCommand(tap, integerBits));
   }
 
   /** Feeds frames [at, at + count) of `channels` (from channel `first`) and processes them. */

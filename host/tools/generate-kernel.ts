@@ -17,6 +17,8 @@ import {
   LIMITS,
   GAIN_SMOOTHING_MS,
   LOUDNESS_WINDOWS_MS,
+  MARK_SERIALS,
+  MARKS,
   METERS,
   METERS_OFF_BY_DEFAULT,
   PARAMETERS,
@@ -26,6 +28,7 @@ import {
   TAPS,
 } from "../declaration/declaration.js";
 
+import { MARK_BLOCK, READOUT_SLOTS, TAP_FIELDS } from "../declaration/layout.js";
 import { screaming } from "./names.js";
 
 export { screaming };
@@ -162,11 +165,21 @@ export function kernelContractSource(): string {
     ...TAPS.map((tap, i) => `export const TAP_${screaming(tap)}: i32 = ${i};`),
     `export const TAP_COUNT: i32 = ${TAPS.length};`,
     "",
-    "// Readout slots (f64): per tap the loudness block, then channel blocks (overall, then per channel); then auto-trim",
+    "// Readout slots (f64): per tap the loudness block, then channel blocks (overall, then per channel),",
+    "// then the marks' windows; after both taps, auto-trim (host/declaration/layout.ts)",
+    `export const TAP_FIELDS: i32 = ${TAP_FIELDS};`,
+    `export const READOUT_SLOTS: i32 = ${READOUT_SLOTS};`,
+    `export const MARK_BLOCK: i32 = ${MARK_BLOCK};`,
     `export const LOUDNESS_FIELDS: i32 = ${READOUT.loudness.slots};`,
     ...READOUT.loudness.fields.map((f, i) => `export const L_${screaming(f.key)}: i32 = ${i};`),
     `export const CHANNEL_FIELDS: i32 = ${READOUT.channel.slots};`,
     ...READOUT.channel.fields.map((f, i) => `export const C_${screaming(f.key)}: i32 = ${i};`),
+    `export const MARK_FIELDS: i32 = ${READOUT.mark.slots};`,
+    ...READOUT.mark.fields.map((f, i) => `export const M_${screaming(f.key)}: i32 = ${i};`),
+    `export const MARK_COUNT: i32 = ${MARKS.length};`,
+    ...MARKS.map((mark, i) => `export const MARK_${screaming(mark)}: i32 = ${i};`),
+    "/** markWindow's value: the mark is its remainder by MARK_COUNT, the serial its quotient (packMark). */",
+    `export const MARK_SERIALS: i32 = ${MARK_SERIALS};`,
     `export const AUTO_TRIM_FIELDS: i32 = ${READOUT.autoTrim.slots};`,
     ...READOUT.autoTrim.fields.map((f, i) => `export const A_${screaming(f.key)}: i32 = ${i};`),
     "",

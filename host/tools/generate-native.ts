@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { descriptor } from "../declaration/descriptor.js";
 import {
   LIMITS,
+  MARKS,
   LOUDNESS_WINDOWS_MS,
   METER_PUBLISH_MS,
   OFF_ON,
@@ -20,7 +21,14 @@ import {
   STATUS,
   TAPS,
 } from "../declaration/declaration.js";
-import { SINCE_READ_SLOTS } from "../declaration/layout.js";
+import {
+  AUTO_TRIM_BLOCK,
+  LOUDNESS_FIELDS,
+  MARK_BLOCK,
+  READOUT_SLOTS,
+  SINCE_READ_SLOTS,
+  TAP_FIELDS,
+} from "../declaration/layout.js";
 import {
   LV2_LAYOUTS,
   lv2Ports,
@@ -77,18 +85,23 @@ export function nativeHeaderSource(): string {
     `#define GS_METER_PUBLISH_MS ${num(METER_PUBLISH_MS)}`,
     ...STATUS.map((s) => `#define GS_STATUS_${screaming(s.key)} (${s.code})`),
     "",
-    "/* Readout (f64 slots): per tap the loudness block, the overall channel block, then per channel. */",
+    "/* Readout (f64 slots): per tap the loudness block, the overall channel block, then per channel,",
+    " * then the marks' windows; after both taps, auto-trim (host/declaration/layout.ts). */",
     ...TAPS.map((tap, i) => `#define GS_TAP_${screaming(tap)} ${i}`),
     `#define GS_TAP_COUNT ${TAPS.length}`,
     `#define GS_LOUDNESS_FIELDS ${READOUT.loudness.slots}`,
     `#define GS_CHANNEL_FIELDS ${READOUT.channel.slots}`,
     `#define GS_AUTO_TRIM_FIELDS ${READOUT.autoTrim.slots}`,
-    `#define GS_TAP_FIELDS (GS_LOUDNESS_FIELDS + GS_CHANNEL_FIELDS * (1 + GS_MAX_CHANNELS))`,
-    `#define GS_READOUT_SLOTS (GS_TAP_COUNT * GS_TAP_FIELDS + GS_AUTO_TRIM_FIELDS)`,
-    "/* Where tap t's block, a channel's fields in it (-1: overall) and the auto-trim block start. */",
+    `#define GS_MARK_FIELDS ${READOUT.mark.slots}`,
+    `#define GS_TAP_FIELDS ${TAP_FIELDS}`,
+    `#define GS_READOUT_SLOTS ${READOUT_SLOTS}`,
+    "/* Where tap t's block, a channel's fields in it (-1: overall), a mark's window and the auto-trim block start. */",
     "#define GS_TAP_BLOCK(tap) ((tap) * GS_TAP_FIELDS)",
-    "#define GS_CHANNEL_FIELDS_AT(channel) (GS_LOUDNESS_FIELDS + GS_CHANNEL_FIELDS * ((channel) + 1))",
-    "#define GS_AUTO_TRIM_BLOCK (GS_TAP_COUNT * GS_TAP_FIELDS)",
+    `#define GS_CHANNEL_FIELDS_AT(channel) (${LOUDNESS_FIELDS} + GS_CHANNEL_FIELDS * ((channel) + 1))`,
+    `#define GS_MARK_FIELDS_AT(mark) (${MARK_BLOCK} + GS_MARK_FIELDS * (mark))`,
+    `#define GS_AUTO_TRIM_BLOCK ${AUTO_TRIM_BLOCK}`,
+    ...MARKS.map((mark, i) => `#define GS_MARK_${screaming(mark)} ${i}`),
+    ...READOUT.mark.fields.map((f, i) => `#define GS_M_${screaming(f.key)} ${i}`),
     ...READOUT.loudness.fields.map((f, i) => `#define GS_L_${screaming(f.key)} ${i}`),
     ...READOUT.channel.fields.map((f, i) => `#define GS_C_${screaming(f.key)} ${i}`),
     "/* Slots holding a maximum since the last read (a snapshot merges them with max until read). */",

@@ -2,6 +2,10 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Kernel } from "../../host/core/kernel.js";
 import { readSnapshot, type TapReadings } from "../../host/model/readings.js";
+import { Command } from "../../host/core/events.js";
+import type { GainstagePlugin } from "../../host/core/plugin.js";
+import { packMark, packTapCommand } from "../../host/declaration/declaration.js";
+import type { MarkTarget } from "../../host/model/since-mark.js";
 
 /** The release build under test (npm test builds it first). */
 export const kernelModule = new WebAssembly.Module(
@@ -41,4 +45,11 @@ export function meterSignal(
     if (every > 0 && frame % every === 0) options.onRead?.(readSnapshot(kernel)[0]!, frame);
   }
   return readSnapshot(kernel)[0]!;
+}
+
+/** A plugin as a MarkTarget (host/model/since-mark.ts): the mark lands at once, as a command between blocks does. */
+export function markTarget(plugin: GainstagePlugin): MarkTarget {
+  return {
+    markWindow: (tap, mark, serial) => plugin.apply(Command.markWindow, packTapCommand(tap, packMark(mark, serial))),
+  };
 }

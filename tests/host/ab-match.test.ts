@@ -13,7 +13,8 @@ import {
   MatchWindow,
   MATCH_WINDOW_SECONDS,
 } from "../../host/app/ab-match.js";
-import { kernelModule } from "../helpers/kernel.js";
+import { kernelModule, markTarget } from "../helpers/kernel.js";
+import { TAP_IN, TAP_OUT } from "../../host/declaration/layout.js";
 import { sine } from "../helpers/signals.js";
 import { pinkNoise } from "../helpers/programme.js";
 import { expectWithin } from "../helpers/tolerance.js";
@@ -61,6 +62,13 @@ class Chain {
       out.forEach((data, c) => data.set(this.post.kernel.output(c).subarray(0, count), start));
     }
     return out;
+  }
+  /** IN and OUT as a window since a mark sees them. */
+  marked() {
+    return () => ({
+      in: { point: markTarget(this.pre), tap: TAP_IN },
+      out: { point: markTarget(this.post), tap: TAP_OUT },
+    });
   }
   taps() {
     const [inTap] = readSnapshot(this.pre.kernel);
@@ -160,25 +168,25 @@ describe("Match over a window (issue #10, item 20)", () => {
     "%s: the trim from a ≥ 3 s window makes OUT = IN over the next window",
     (_, detector) => {
       const chain = new Chain(effect);
-      const window = new MatchWindow();
+      const window = new MatchWindow("match", chain.marked());
       const input = swing();
       const hop = rate / 10;
       for (let at = 0; at < input[0]!.length; at += hop) {
         chain.run(input.map((c) => c.subarray(at, at + hop)));
         const { inTap, outTap } = chain.taps();
-        if (at === 0) window.start(inTap, outTap, rate);
-        else window.push(inTap, outTap);
+        if (at === 0) window.start();
+        else window.push(inTap, outTap, rate);
       }
       expect(window.seconds).toBeGreaterThanOrEqual(MATCH_WINDOW_SECONDS);
       const trim = window.matchedOutputTrimDb(0, detector)!;
       expect(trim).not.toBeNull();
       chain.set(chain.post, "outputTrimDb", trim);
-      const check = new MatchWindow();
+      const check = new MatchWindow("match", chain.marked());
       for (let at = 0; at < input[0]!.length; at += hop) {
         chain.run(input.map((c) => c.subarray(at, at + hop)));
         const { inTap, outTap } = chain.taps();
-        if (at === 0) check.start(inTap, outTap, rate);
-        else check.push(inTap, outTap);
+        if (at === 0) check.start();
+        else check.push(inTap, outTap, rate);
       }
       const { in: inLevel, out: outLevel } = check.levels(detector);
       // Loudness, RMS: exact sums over the same 12 s; VU and max momentary are sampled every 100 ms.
@@ -196,12 +204,11 @@ describe("Match over a window (issue #10, item 20)", () => {
     const chain = new Chain((x) => x);
     const input = [sine(rate, 997, -30, 2), sine(rate, 997, -30, 2)];
     chain.run(input);
-    const window = new MatchWindow();
-    const first = chain.taps();
-    window.start(first.inTap, first.outTap, rate);
+    const window = new MatchWindow("match", chain.marked());
+    window.start();
     chain.run([sine(rate, 997, -10, 4), sine(rate, 997, -10, 4)]);
     const now = chain.taps();
-    window.push(now.inTap, now.outTap);
+    window.push(now.inTap, now.outTap, rate);
     expectWithin(
       window.levels(0).in,
       -10,
@@ -214,13 +221,12 @@ describe("Match over a window (issue #10, item 20)", () => {
 
   test("shorter than 3 s, or silent: no trim", () => {
     const chain = new Chain((x) => x);
-    const window = new MatchWindow();
+    const window = new MatchWindow("match", chain.marked());
     chain.run(programme().map((c) => c.subarray(0, rate)));
-    const a = chain.taps();
-    window.start(a.inTap, a.outTap, rate);
+    window.start();
     chain.run(programme().map((c) => c.subarray(0, 2 * rate)));
     const b = chain.taps();
-    window.push(b.inTap, b.outTap);
+    window.push(b.inTap, b.outTap, rate);
     expect(window.matchedOutputTrimDb(0, 0)).toBeNull();
   });
 });

@@ -8,7 +8,8 @@ import { expect, test } from "vitest";
 import { GainstagePlugin } from "../../host/core/plugin.js";
 import type { EventSource } from "../../host/core/events.js";
 import { paramByKey } from "../../host/model/params.js";
-import { kernelModule } from "../helpers/kernel.js";
+import { kernelModule, markTarget } from "../helpers/kernel.js";
+import { TAP_IN, TAP_OUT } from "../../host/declaration/layout.js";
 import { pinkNoise } from "../helpers/programme.js";
 import { expectWithin } from "../helpers/tolerance.js";
 import { checkStage } from "../../ui/stage-check.js";
@@ -29,7 +30,11 @@ test("after Learn lowered the trim 4.7 dB, the check measures only what followed
   const pre = new GainstagePlugin(kernelModule, "pre");
   pre.activate(rate, hop, hop, 1);
   const signal = pinkNoise(rate * 30, 0.1, 41);
-  const window = new StageWindow<"in" | "send" | "out">();
+  const window = new StageWindow<"in" | "send" | "out">(() => ({
+    in: { point: markTarget(pre), tap: TAP_IN },
+    send: { point: markTarget(pre), tap: TAP_OUT },
+    out: { point: markTarget(pre), tap: TAP_OUT },
+  }));
   const ms = (frame: number) => (frame / rate) * 1000;
   const sent: number[] = [];
   let changeFrame = 0;
@@ -69,7 +74,8 @@ test("after Learn lowered the trim 4.7 dB, the check measures only what followed
 test.each(["the trim's move first, then Learn's outcome", "Learn's outcome first, then the trim's move"])(
   "after Learn the check waits as long as Learn listened, whichever arrives first: %s; a later change waits 3 s",
   (order) => {
-    const window = new StageWindow<"send">();
+    const nowhere = { markWindow: () => {} };
+    const window = new StageWindow<"send">(() => ({ send: { point: nowhere, tap: TAP_OUT } }));
     const schedule = new StageSchedule(window);
     const outcome = { applied: true, trimDb: -4.7, seconds: 16.2 };
     // Driven time: the app's clock is whatever the test says it is.

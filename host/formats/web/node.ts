@@ -19,7 +19,7 @@ import { CAPTURE_FRAMES } from "./capture.js";
 import { canShareMemory, PointTransport, type TransportKind } from "./transport.js";
 import { GainstageError, kernelModule, processorLoader } from "./loading.js";
 import { Command } from "../../core/events.js";
-import { packTapCommand } from "../../declaration/declaration.js";
+import { packMark, packTapCommand } from "../../declaration/declaration.js";
 import type { PointSnapshot } from "./meter-snapshot.js";
 import {
   AUTOMATION_REPORT_ID_OFFSET,
@@ -250,6 +250,14 @@ export class GainstageNode extends AudioWorkletNode {
    */
   setClipRule(tap: number, integerBits: number): void {
     this.send(Command.setClipRule, packTapCommand(tap, integerBits), 0);
+  }
+
+  /**
+   * Starts window `mark` (MARKS) of one tap over at the next render quantum: from then its
+   * readings (meters().before/after.marks) are the levels since then, carrying `serial`.
+   */
+  markWindow(tap: number, mark: number, serial: number): void {
+    this.send(Command.markWindow, packTapCommand(tap, packMark(mark, serial)), 0);
   }
 
   /** Chooses the meters of one tap (0 = before the trim, 1 = after; Meter bits). */

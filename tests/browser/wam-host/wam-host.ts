@@ -9,6 +9,7 @@
 import type { WamEvent } from "@webaudiomodules/api";
 import { initializeWamHost } from "@webaudiomodules/sdk";
 import { MatchWindow } from "../../../host/app/ab-match.js";
+import { TAP_IN, TAP_OUT } from "../../../host/declaration/layout.js";
 import { pairMeters } from "../../../host/formats/web/pair-meters.js";
 import { rate, sineBuffer } from "../harness/signals.js";
 import { hostileStates } from "./hostile-states.js";
@@ -122,16 +123,18 @@ const scenarios = {
   async match() {
     const programme = noiseBuffer(2, 0.1);
     const first = await chain(6, programme);
-    const window = new MatchWindow();
+    const window = new MatchWindow("match", () => ({
+      in: { point: gainstage(first.pre), tap: TAP_IN },
+      out: { point: gainstage(first.post), tap: TAP_OUT },
+    }));
     const taps = () => pairMeters(gainstage(first.pre), gainstage(first.post))!;
     first.context.suspend(1).then(() => {
-      const m = taps();
-      window.start(m.in, m.out, rate);
+      window.start();
       return first.context.resume();
     });
     await first.context.startRendering();
     const end = taps();
-    window.push(end.in, end.out);
+    window.push(end.in, end.out, rate);
     const trimDb = window.matchedOutputTrimDb(0, 0)!;
     await first.post.audioNode.setParameterValues({
       outputTrimDb: { id: "outputTrimDb", value: trimDb, normalized: false },

@@ -43,7 +43,4 @@ bool gs_json_string(gs_json_value value, const char *end, char *out, size_t size
 /* `value` as JSON.stringify writes it, cut to `limit` characters (numbers as JavaScript writes them). */
 void gs_json_quote(gs_json_value value, const char *end, char *out, size_t size, size_t limit);
 
-/* A number as JavaScript's String(number) writes it ("0.5", "1e-7", "1e+21", "-48"). */
-void gs_js_number_text(double value, char *out, size_t size);
-
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "js-number.h"
 #include "json-reader.h"
 
 static locale_t numeric_locale;
