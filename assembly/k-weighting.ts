@@ -94,6 +94,17 @@ export class KWeighting {
     return m - 2.0 * m1 + m2 - (this.ha1 * y1 + this.ha2 * y2);
   }
 
+  /** Stores a channel pair's state (after a pass) at `at` (pairState). */
+  // @ts-ignore: decorator
+  @inline static storeLanes(at: usize, x1: v128, x2: v128, m1: v128, m2: v128, y1: v128, y2: v128): void {
+    v128.store(at, x1, K_X1);
+    v128.store(at, x2, K_X2);
+    v128.store(at, m1, K_M1);
+    v128.store(at, m2, K_M2);
+    v128.store(at, y1, K_Y1);
+    v128.store(at, y2, K_Y2);
+  }
+
   /** shelf() for two channels at once (f64x2 lanes), the coefficients splatted by the caller. */
   // @ts-ignore: decorator
   @inline static shelfLanes(

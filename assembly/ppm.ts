@@ -106,6 +106,14 @@ export class Ppm {
     return max(decayed, decayed + rate * (magnitude - decayed));
   }
 
+  /** Stores a channel pair's state (after a pass) at `at` (pairState). */
+  // @ts-ignore: decorator
+  @inline static storeLanes(at: usize, z1: v128, z2: v128, peak: v128): void {
+    v128.store(at, z1, PPM_Z1);
+    v128.store(at, z2, PPM_Z2);
+    v128.store(at, peak, PPM_MAX_SINCE_READ);
+  }
+
   /**
    * charge() for two channels at once (f64x2 lanes). pmax (one maxpd) equals max here: the
    * integrators are never NaN or −0 (sanitized input, non-negative coefficients), and max's

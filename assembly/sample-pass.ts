@@ -127,23 +127,11 @@ export class SamplePass {
     }
     if (doK) {
       v128.store(kSumAt, kSum);
-      v128.store(ks, x1, K_X1);
-      v128.store(ks, x2, K_X2);
-      v128.store(ks, m1, K_M1);
-      v128.store(ks, m2, K_M2);
-      v128.store(ks, y1, K_Y1);
-      v128.store(ks, y2, K_Y2);
+      KWeighting.storeLanes(ks, x1, x2, m1, m2, y1, y2);
     }
     if (doRms) v128.store(rmsAt, rmsSum);
-    if (doVu) {
-      v128.store(vs, v1, VU_Z1);
-      v128.store(vs, v2, VU_Z2);
-    }
-    if (doPpm) {
-      v128.store(ps, p1, PPM_Z1);
-      v128.store(ps, p2, PPM_Z2);
-      v128.store(ps, peak, PPM_MAX_SINCE_READ);
-    }
+    if (doVu) Vu.storeLanes(vs, v1, v2);
+    if (doPpm) Ppm.storeLanes(ps, p1, p2, peak);
   }
 }
 

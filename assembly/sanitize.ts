@@ -1,5 +1,5 @@
 // Meter input conditioning. NaN and ±Inf samples are counted and metered as 0, so a bad sample
-// never poisons a window, a filter state or integrated loudness (issue #2). Subnormal samples
+// never poisons a window, a filter state or integrated loudness. Subnormal samples
 // (|x| < 2^-126, below −750 dBFS) are flushed to 0 so that no meter pays the CPU's subnormal
 // penalty: WebAssembly has no flush-to-zero mode.
 

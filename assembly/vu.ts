@@ -76,6 +76,13 @@ export class Vu {
     return keep * z2 + w * z1;
   }
 
+  /** Stores a channel pair's state (after a pass) at `at` (pairState). */
+  // @ts-ignore: decorator
+  @inline static storeLanes(at: usize, z1: v128, z2: v128): void {
+    v128.store(at, z1, VU_Z1);
+    v128.store(at, z2, VU_Z2);
+  }
+
   /** z1Step() for two channels at once (f64x2 lanes). */
   // @ts-ignore: decorator
   @inline static z1Lanes(z1: v128, z2: v128, magnitude: v128, w: v128, halfW: v128, keep: v128): v128 {

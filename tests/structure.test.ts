@@ -1,10 +1,12 @@
 /**
- * The code's shape (issue #11): every source file small enough to read in one sitting, and no
- * parameter id translated on its way from a host to the kernel (one id space, declared once in
- * host/declaration/declaration.ts). Import cycles and what the UI may import are Biome's
- * (biome.json: noImportCycles, noRestrictedImports; `npm run lint`).
+ * The code's shape: every source file small enough to read in one sitting, every C function
+ * too (TypeScript's are Biome's noExcessiveLinesPerFunction), no parameter id translated on its
+ * way from a host to the kernel (one id space, declared once in host/declaration), and comments
+ * that stay true: every path they name exists, and none cites a tracker's issue number (a
+ * comment says why, in the code's own words). Import cycles and what each folder may import are
+ * Biome's (biome.json: noImportCycles, noRestrictedImports; `npm run lint`).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect, test } from "vitest";
 import { ROOT } from "./browser/chromium.js";
@@ -40,4 +42,41 @@ test("no parameter id translation table is left (the id a host sends is the id t
     .filter((path) => /\bkernelIds?\b|\bkernelId\s*:/.test(readFileSync(path, "utf8")))
     .map((path) => relative(ROOT, path));
   expect(translating).toEqual([]);
+});
+
+/** Lines a function may hold (blank lines aside), outside the code generators. */
+const MAX_FUNCTION_LINES = 80;
+
+test(`no C function in the plugins is over ${MAX_FUNCTION_LINES} lines`, () => {
+  const long: string[] = [];
+  for (const path of files.filter((file) => file.endsWith(".c") && relative(ROOT, file).startsWith("host/"))) {
+    const lines = readFileSync(path, "utf8").split("\n");
+    let start = -1;
+    lines.forEach((line, i) => {
+      if (start < 0 && /^[A-Za-z_].*\)\s*\{\s*$/.test(line) && !/^(typedef|struct|enum|static const)\b/.test(line))
+        start = i;
+      else if (start >= 0 && line === "}") {
+        const body = lines.slice(start + 1, i).filter((l) => l.trim() !== "").length;
+        if (body > MAX_FUNCTION_LINES) long.push(`${relative(ROOT, path)}:${start + 1} (${body} lines)`);
+        start = -1;
+      }
+    });
+  }
+  expect(long).toEqual([]);
+});
+
+test("comments name paths that exist and no issue numbers", () => {
+  const stale: string[] = [];
+  const named = /(?<![\w./-])((?:assembly|host|ui|tests|docs|bin)\/[\w./-]*\.(?:ts|c|h|md|mjs))\b/g;
+  for (const path of files.filter((file) => !file.endsWith("structure.test.ts"))) {
+    readFileSync(path, "utf8")
+      .split("\n")
+      .forEach((line, i) => {
+        const where = `${relative(ROOT, path)}:${i + 1}`;
+        if (/[Ii]ssues? ?#?\d+/.test(line)) stale.push(`${where}: cites an issue number`);
+        for (const [, named_path] of line.matchAll(named))
+          if (!existsSync(join(ROOT, named_path!))) stale.push(`${where}: names ${named_path}, which does not exist`);
+      });
+  }
+  expect(stale).toEqual([]);
 });

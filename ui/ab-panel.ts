@@ -4,7 +4,7 @@
  * MATCH_WINDOW_SECONDS from the moment it is pressed (with progress) and sets the output trim so
  * OUT is as loud as IN over that window by the chosen detector; the light compares IN and OUT
  * over the window since the last trim change, so it never lights on one lucky moment. The maths
- * is host/ab-match.ts. Thread: main thread.
+ * is host/app/ab-match.ts. Thread: main thread.
  */
 import { abDeltas, MatchWindow, MATCH_WINDOW_SECONDS, MATCHED_TOLERANCE_DB } from "../host/app/ab-match.js";
 import { SETTLE_MS } from "./stage-window.js";

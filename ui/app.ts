@@ -39,62 +39,8 @@ export async function startApp(): Promise<void> {
   if (restoreNotice) notify(restoreNotice, "warn");
   persistState(store);
   const engine = await Engine.create(store);
-
-  const controls = new Map<string, ParamControl>();
-  const control = (key: string) => {
-    const made = createParamControl(paramByKey(key), store, (message) => notify(message, "error"));
-    controls.set(key, made);
-    return made.element;
-  };
-  // Faders one per row; the switches side by side beneath them.
-  const consoleControls = CONTROL_GROUPS.console.map(control);
-  const toggles = document.createElement("div");
-  toggles.className = "toggles";
-  toggles.append(...consoleControls.filter((element) => element.classList.contains("param-toggle")));
-  $("#console-controls").append(
-    ...consoleControls.filter((element) => !element.classList.contains("param-toggle")),
-    toggles,
-  );
-  for (const level of CALIBRATIONS_DBFS) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.textContent = formatDb(level, "", { decimals: 0 });
-    button.title = `0 VU and the Learn target at a ${level} dBFS sine`;
-    button.addEventListener("click", () => {
-      store.set("vuReferenceDbfs", level);
-      store.set("autoTrimTargetDb", level);
-    });
-    $("#calibration").append(button);
-  }
-
-  const calibration = () => ({ alignmentDbfs: store.get("vuReferenceDbfs"), ppmStandard: store.get("ppmStandard") });
-  const strips: Record<PointId, MeterStrip> = {
-    in: new MeterStrip("in", calibration),
-    send: new MeterStrip("send", calibration),
-    return: new MeterStrip("return", calibration),
-    out: new MeterStrip("out", calibration),
-  };
-  $("#strip-in").append(strips.in.element);
-  $("#strip-out").append(strips.out.element);
-  const inner = $("#strips-inner");
-  inner.append(strips.send.element, strips.return.element);
-  const showInner = $<HTMLInputElement>("#show-send-return");
-  const layoutStrips = () => {
-    inner.hidden = !showInner.checked;
-  };
-  showInner.addEventListener("change", layoutStrips);
-  layoutStrips();
-
-  const chain = new ChainDiagram((point) => {
-    if (point === "send" || point === "return") {
-      showInner.checked = true;
-      layoutStrips();
-    }
-    strips[point].element.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  });
-  $("#chain").append(chain.element);
-  const showEffect = () => chain.setEffect(`Effect: ${engine.insertName}`);
-  showEffect();
+  const { controls, control } = buildConsole(store);
+  const { strips, chain, showEffect } = buildStrips(store, engine);
 
   const learn = new LearnPanel(
     () => engine.pre,
@@ -114,21 +60,7 @@ export async function startApp(): Promise<void> {
   const blind = new BlindPanel(store);
   $("#blind-panel").append(blind.element);
   $("#snapshot-bar").append(createSnapshotBar(store, (message) => notify(message, "info")));
-  const history = new HistoryPlot();
-  history.guides = (unit) =>
-    unit === "dBFS"
-      ? [{ db: -6, label: "−6 dBFS headroom line" }]
-      : unit === "VU"
-        ? [{ db: 0, label: "0 VU" }]
-        : unit === "dB"
-          ? [{ db: store.get("autoTrimTargetDb"), label: `target ${formatDb(store.get("autoTrimTargetDb"), "dB")}` }]
-          : unit === "LUFS"
-            ? [
-                { db: -14, label: "−14 LUFS streaming" },
-                { db: -23, label: "−23 LUFS broadcast (EBU R128)" },
-              ]
-            : [];
-  $("#history-panel").append(history.element);
+  const history = buildHistory(store);
   const insertView = new InsertView(
     () => engine.scope,
     () => ({
@@ -162,25 +94,7 @@ export async function startApp(): Promise<void> {
     Object.values(strips).forEach((strip) => strip.reset());
   };
   $("#reset-meters").addEventListener("click", resetMeters);
-
-  $("#preset-save").addEventListener("click", () => downloadPreset(store));
-  const presetInput = $<HTMLInputElement>("#preset-file");
-  $("#preset-load").addEventListener("click", () => presetInput.click());
-  presetInput.addEventListener("change", async () => {
-    const file = presetInput.files?.[0];
-    presetInput.value = "";
-    if (!file) return;
-    try {
-      await loadPresetFile(store, file);
-      notify(`Preset "${file.name}" loaded.`, "info");
-    } catch (error) {
-      notify((error as Error).message, "error");
-    }
-  });
-  $("#preset-defaults").addEventListener("click", () => {
-    store.load(saveState(defaultValues()));
-    notify("All settings back to their defaults.", "info");
-  });
+  wirePresets(store);
 
   wireShortcuts({
     " ": () => void togglePlay(),
@@ -198,5 +112,111 @@ export async function startApp(): Promise<void> {
   // For the end-to-end tests and for developers poking at the console.
   Object.assign(globalThis, {
     gainstage: { engine, store, learn, ab, latency, blind, strips, history, meters, stage },
+  });
+}
+
+/** The console's faders and switches, and the calibration buttons; `control` makes any parameter's control. */
+function buildConsole(store: ParamStore) {
+  const controls = new Map<string, ParamControl>();
+  const control = (key: string) => {
+    const made = createParamControl(paramByKey(key), store, (message) => notify(message, "error"));
+    controls.set(key, made);
+    return made.element;
+  };
+  // Faders one per row; the switches side by side beneath them.
+  const consoleControls = CONTROL_GROUPS.console.map(control);
+  const toggles = document.createElement("div");
+  toggles.className = "toggles";
+  toggles.append(...consoleControls.filter((element) => element.classList.contains("param-toggle")));
+  $("#console-controls").append(
+    ...consoleControls.filter((element) => !element.classList.contains("param-toggle")),
+    toggles,
+  );
+  for (const level of CALIBRATIONS_DBFS) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = formatDb(level, "", { decimals: 0 });
+    button.title = `0 VU and the Learn target at a ${level} dBFS sine`;
+    button.addEventListener("click", () => {
+      store.set("vuReferenceDbfs", level);
+      store.set("autoTrimTargetDb", level);
+    });
+    $("#calibration").append(button);
+  }
+  return { controls, control };
+}
+
+/** The four meter strips (SEND and RETURN folded until asked for) and the chain diagram that points at them. */
+function buildStrips(store: ParamStore, engine: Engine) {
+  const calibration = () => ({ alignmentDbfs: store.get("vuReferenceDbfs"), ppmStandard: store.get("ppmStandard") });
+  const strips: Record<PointId, MeterStrip> = {
+    in: new MeterStrip("in", calibration),
+    send: new MeterStrip("send", calibration),
+    return: new MeterStrip("return", calibration),
+    out: new MeterStrip("out", calibration),
+  };
+  $("#strip-in").append(strips.in.element);
+  $("#strip-out").append(strips.out.element);
+  const inner = $("#strips-inner");
+  inner.append(strips.send.element, strips.return.element);
+  const showInner = $<HTMLInputElement>("#show-send-return");
+  const layoutStrips = () => {
+    inner.hidden = !showInner.checked;
+  };
+  showInner.addEventListener("change", layoutStrips);
+  layoutStrips();
+
+  const chain = new ChainDiagram((point) => {
+    if (point === "send" || point === "return") {
+      showInner.checked = true;
+      layoutStrips();
+    }
+    strips[point].element.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  });
+  $("#chain").append(chain.element);
+  const showEffect = () => chain.setEffect(`Effect: ${engine.insertName}`);
+  showEffect();
+  return { strips, chain, showEffect };
+}
+
+/** The level history, with each unit's guide lines. */
+function buildHistory(store: ParamStore): HistoryPlot {
+  const history = new HistoryPlot();
+  history.guides = (unit) =>
+    unit === "dBFS"
+      ? [{ db: -6, label: "−6 dBFS headroom line" }]
+      : unit === "VU"
+        ? [{ db: 0, label: "0 VU" }]
+        : unit === "dB"
+          ? [{ db: store.get("autoTrimTargetDb"), label: `target ${formatDb(store.get("autoTrimTargetDb"), "dB")}` }]
+          : unit === "LUFS"
+            ? [
+                { db: -14, label: "−14 LUFS streaming" },
+                { db: -23, label: "−23 LUFS broadcast (EBU R128)" },
+              ]
+            : [];
+  $("#history-panel").append(history.element);
+  return history;
+}
+
+/** Save, load and reset the settings as presets. */
+function wirePresets(store: ParamStore): void {
+  $("#preset-save").addEventListener("click", () => downloadPreset(store));
+  const presetInput = $<HTMLInputElement>("#preset-file");
+  $("#preset-load").addEventListener("click", () => presetInput.click());
+  presetInput.addEventListener("change", async () => {
+    const file = presetInput.files?.[0];
+    presetInput.value = "";
+    if (!file) return;
+    try {
+      await loadPresetFile(store, file);
+      notify(`Preset "${file.name}" loaded.`, "info");
+    } catch (error) {
+      notify((error as Error).message, "error");
+    }
+  });
+  $("#preset-defaults").addEventListener("click", () => {
+    store.load(saveState(defaultValues()));
+    notify("All settings back to their defaults.", "info");
   });
 }

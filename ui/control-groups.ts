@@ -1,6 +1,6 @@
 /**
  * Where each parameter's control sits in the app. Every parameter of the table appears exactly
- * once (a test checks it), so a parameter added to host/params.ts cannot go missing from the UI.
+ * once (a test checks it), so a parameter added to host/model/params.ts cannot go missing from the UI.
  */
 export const CONTROL_GROUPS = {
   /** The console between the IN and OUT meters. */

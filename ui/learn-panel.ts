@@ -1,7 +1,7 @@
 /**
  * Learn (auto-trim) in the app: choose how long to listen, watch the progress and the trim it
  * would set (a marker on the input trim fader before anything changes), then the decision in
- * words and Undo. The kernel decides (assembly/learn.ts); host/auto-trim.ts applies and explains.
+ * words and Undo. The kernel decides (assembly/learn.ts); host/app/learn-apply.ts applies and host/model/learn-words.ts explains.
  * Thread: main thread.
  */
 import { applyLearned, describeDecision, undoLearned, type LearnOutcome } from "../host/app/learn-apply.js";

@@ -1,5 +1,5 @@
 /**
- * A control for one parameter, built from its entry in the parameter table (host/params.ts):
+ * A control for one parameter, built from its entry in the parameter table (host/model/params.ts):
  * range, default, step, unit, text ↔ value and choices all come from there, so the UI cannot
  * drift from the kernel, the saved state or automation.
  *
@@ -107,60 +107,8 @@ function fader(spec: ParamSpec, store: ParamStore, onError: (message: string) =>
   const set = (value: number) => store.set(spec.key, value);
   const nudge = (steps: number) => set(store.get(spec.key) + steps * spec.step);
 
-  let drag: { x: number; y: number; value: number } | null = null;
-  slider.addEventListener("pointerdown", (event) => {
-    slider.setPointerCapture(event.pointerId);
-    drag = { x: event.clientX, y: event.clientY, value: store.get(spec.key) };
-    slider.focus();
-    event.preventDefault();
-  });
-  slider.addEventListener("pointermove", (event) => {
-    if (!drag) return;
-    // Fine drag: Shift re-anchors at the current point so switching speed never jumps.
-    const speed = (event.shiftKey ? 1 / FINE_FACTOR : 1) * (span / DRAG_PIXELS_FOR_RANGE);
-    const moved = event.clientX - drag.x - (event.clientY - drag.y);
-    const value = drag.value + moved * speed;
-    set(value);
-    drag = { x: event.clientX, y: event.clientY, value: store.get(spec.key) };
-  });
-  const endDrag = () => {
-    drag = null;
-  };
-  slider.addEventListener("pointerup", endDrag);
-  slider.addEventListener("pointercancel", endDrag);
-  slider.addEventListener("dblclick", () => set(spec.default));
-  slider.addEventListener(
-    "wheel",
-    (event) => {
-      event.preventDefault();
-      nudge((event.deltaY < 0 ? 1 : -1) * (event.shiftKey ? 1 / FINE_FACTOR : 1));
-    },
-    { passive: false },
-  );
-  slider.addEventListener("keydown", (event) => {
-    const fine = event.shiftKey ? 1 / FINE_FACTOR : 1;
-    const actions: Record<string, () => void> = {
-      ArrowUp: () => nudge(fine),
-      ArrowRight: () => nudge(fine),
-      ArrowDown: () => nudge(-fine),
-      ArrowLeft: () => nudge(-fine),
-      PageUp: () => nudge(PAGE_STEPS),
-      PageDown: () => nudge(-PAGE_STEPS),
-      Home: () => set(spec.min),
-      End: () => set(spec.max),
-      Enter: () => {
-        text.focus();
-        text.select();
-      },
-      Delete: () => set(spec.default),
-      Backspace: () => set(spec.default),
-    };
-    const action = actions[event.key];
-    if (action) {
-      action();
-      event.preventDefault();
-    }
-  });
+  wirePointer(slider, spec, store, set, nudge);
+  wireKeys(slider, text, spec, set, nudge);
 
   const commitText = () => {
     try {
@@ -203,4 +151,79 @@ function fader(spec: ParamSpec, store: ParamStore, onError: (message: string) =>
       }
     },
   };
+}
+
+/** Drag (Shift: fine), double-click for the default, wheel. */
+function wirePointer(
+  slider: HTMLElement,
+  spec: ParamSpec,
+  store: ParamStore,
+  set: (value: number) => void,
+  nudge: (steps: number) => void,
+): void {
+  const span = spec.max - spec.min;
+  let drag: { x: number; y: number; value: number } | null = null;
+  slider.addEventListener("pointerdown", (event) => {
+    slider.setPointerCapture(event.pointerId);
+    drag = { x: event.clientX, y: event.clientY, value: store.get(spec.key) };
+    slider.focus();
+    event.preventDefault();
+  });
+  slider.addEventListener("pointermove", (event) => {
+    if (!drag) return;
+    // Fine drag: Shift re-anchors at the current point so switching speed never jumps.
+    const speed = (event.shiftKey ? 1 / FINE_FACTOR : 1) * (span / DRAG_PIXELS_FOR_RANGE);
+    const moved = event.clientX - drag.x - (event.clientY - drag.y);
+    const value = drag.value + moved * speed;
+    set(value);
+    drag = { x: event.clientX, y: event.clientY, value: store.get(spec.key) };
+  });
+  const endDrag = () => {
+    drag = null;
+  };
+  slider.addEventListener("pointerup", endDrag);
+  slider.addEventListener("pointercancel", endDrag);
+  slider.addEventListener("dblclick", () => set(spec.default));
+  slider.addEventListener(
+    "wheel",
+    (event) => {
+      event.preventDefault();
+      nudge((event.deltaY < 0 ? 1 : -1) * (event.shiftKey ? 1 / FINE_FACTOR : 1));
+    },
+    { passive: false },
+  );
+}
+
+/** Arrows (Shift: fine), Page Up/Down, Home/End, Delete for the default, Enter to type a value. */
+function wireKeys(
+  slider: HTMLElement,
+  text: HTMLInputElement,
+  spec: ParamSpec,
+  set: (value: number) => void,
+  nudge: (steps: number) => void,
+): void {
+  slider.addEventListener("keydown", (event) => {
+    const fine = event.shiftKey ? 1 / FINE_FACTOR : 1;
+    const actions: Record<string, () => void> = {
+      ArrowUp: () => nudge(fine),
+      ArrowRight: () => nudge(fine),
+      ArrowDown: () => nudge(-fine),
+      ArrowLeft: () => nudge(-fine),
+      PageUp: () => nudge(PAGE_STEPS),
+      PageDown: () => nudge(-PAGE_STEPS),
+      Home: () => set(spec.min),
+      End: () => set(spec.max),
+      Enter: () => {
+        text.focus();
+        text.select();
+      },
+      Delete: () => set(spec.default),
+      Backspace: () => set(spec.default),
+    };
+    const action = actions[event.key];
+    if (action) {
+      action();
+      event.preventDefault();
+    }
+  });
 }

@@ -1,5 +1,5 @@
 /**
- * Presets: the plugin's saved state (host/state.ts) as a file to download and upload, and the
+ * Presets: the plugin's saved state (host/model/state.ts) as a file to download and upload, and the
  * last state kept in localStorage so a reload restores the session without a jump (values are
  * loaded before the audio nodes exist, so nothing ramps). Loading validates everything first;
  * a bad file changes nothing and its error names what is wrong. Thread: main thread.

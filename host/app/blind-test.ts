@@ -1,5 +1,5 @@
 /**
- * Blind A/B (issue #14, item 3): the listener hears A and B (level-matched and aligned by POST)
+ * Blind A/B: the listener hears A and B (level-matched and aligned by POST)
  * without being told which is which, and the tally says whether the choices beat chance.
  *
  * - Preference: each trial hides A and B behind X and Y in a random order; the listener picks the

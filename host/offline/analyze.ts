@@ -4,7 +4,7 @@
  * and optional time series are read on the kernel's own evaluation clock. Readings of silence
  * are −Infinity here and null in JSON, never NaN. Thread: the offline host (main or worker).
  */
-import type { ChannelReadings, TapReadings } from "../model/readings.js";
+import type { AutoTrimReadings, ChannelReadings, TapReadings } from "../model/readings.js";
 import { describeDecision } from "../model/learn-words.js";
 import { DETECTOR_SPECS, paramByKey } from "../model/params.js";
 import {
@@ -22,7 +22,7 @@ import { OfflinePoint, streamSpans } from "./offline-point.js";
 import { peakToLoudnessRatio } from "../model/dynamics.js";
 import { type DeliveryVerdict, deliveryVerdict, loudnessTarget } from "../model/loudness-targets.js";
 
-/** Detector names on the command line, index = the kernel's detector (DETECTOR_SPECS in host/params.ts). */
+/** Detector names on the command line, index = the kernel's detector (DETECTOR_SPECS in host/model/params.ts). */
 export const DETECTOR_NAMES: readonly string[] = DETECTOR_SPECS.map((d) => d.key);
 export type DetectorName = string;
 /**
@@ -158,112 +158,132 @@ export async function analyzeFile(
     point.clipRule(TAP_IN, clipRuleBits(reader.format));
     applySettings(point, settings);
     point.command("learnStart", 0);
-
-    // Series are read on the kernel's evaluation grid: the hop is a whole number of evaluations.
-    const evaluation = point.plugin.kernel.exports.evaluationFrames(reader.sampleRate);
-    const hopFrames = Math.max(1, Math.round((settings.hopSeconds * reader.sampleRate) / evaluation)) * evaluation;
-    const series = settings.series.map((name) => ({
-      name,
-      slot: SERIES_FIELD[name](channelFieldsOffset(-1)),
-      values: [] as (number | null)[],
-    }));
-    const view = point.readoutView();
-    const progressEvery = reader.sampleRate;
-    let progressAt = progressEvery;
-    const frames = await streamSpans(
-      reader,
-      (channels, at, count, frame) => {
-        point.feed(channels, at, count);
-        if (series.length > 0 && frame % hopFrames === 0) {
-          point.readMeters();
-          for (const s of series) {
-            const value = view[s.slot]!;
-            s.values.push(Number.isFinite(value) ? value : null);
-          }
-        }
-        if (onProgress && frame >= progressAt) {
-          progressAt += progressEvery;
-          onProgress(reader.progress());
-        }
-      },
-      (frame) => (series.length > 0 ? (Math.floor(frame / hopFrames) + 1) * hopFrames : Infinity),
-    );
+    const { frames, series, hopFrames } = await meterAll(reader, point, settings, onProgress);
     if (frames === 0) throw new AudioFileError("no audio frames in the file");
-
     point.command("learnFinish");
     const decision = point.readAutoTrim();
-    const spec = DETECTOR_SPECS[decision.detector]!;
     const [tap] = point.readSnapshot();
-    const levels = (r: ChannelReadings) => ({
-      samplePeakDbfs: r.samplePeakMaxDbfs,
-      truePeakDbtp: r.truePeakMaxDbtp,
-      rmsDbfs: r.rmsTotalDbfs,
-      rmsAes17Db: r.rmsTotalAes17Db,
-      vuMaxVu: r.vuMaxSinceReset,
-    });
-    // The programme's loudness (BS.1770 sums the channels) and each channel's own, from one K-weighting pass.
-    const programme = (t: TapReadings): ChannelAnalysis => ({
-      ...levels(t.overall),
-      integratedLufs: t.integratedLufs,
-      loudnessRangeLu: t.loudnessRangeLu,
-      maxMomentaryLufs: t.momentaryMaxSinceResetLufs,
-      maxShortTermLufs: t.shortTermMaxSinceResetLufs,
-      clipCount: t.overall.clipCount,
-    });
-    const channel = (r: ChannelReadings): ChannelAnalysis => ({
-      ...levels(r),
-      integratedLufs: r.channelIntegratedLufs,
-      loudnessRangeLu: r.channelLoudnessRangeLu,
-      maxMomentaryLufs: r.channelMomentaryMaxLufs,
-      maxShortTermLufs: r.channelShortTermMaxLufs,
-      clipCount: r.clipCount,
-    });
-    const result: FileAnalysis = {
-      file: path,
-      container: reader.container,
-      format: reader.description,
-      sampleRate: reader.sampleRate,
-      channels: reader.channels,
-      durationSeconds: frames / reader.sampleRate,
-      ...programme(tap!),
-      clipRule: reader.format.kind === "int" ? "integer" : "float",
-      autoTrimDb: decision.status === "ok" ? decision.trimDb : null,
-      autoTrim: {
-        detector: settings.detector,
-        unit: spec.unit,
-        gated: spec.gated,
-        targetDb: decision.targetDb,
-        levelDb: decision.levelDb,
-        limitedBy: decision.limitedBy,
-        peakAfterDbfs: decision.peakAfterDbfs,
-        truePeakAfterDbtp: decision.truePeakAfterDbtp,
-        message: describeDecision(decision),
-      },
-      perChannel: tap!.channels.map(channel),
-      plrDb: peakToLoudnessRatio(tap!),
-    };
-    const target = settings.delivery ? loudnessTarget(settings.delivery) : undefined;
-    const verdict = target ? deliveryVerdict(tap!.integratedLufs, tap!.overall.truePeakMaxDbtp, target) : null;
-    if (target && verdict)
-      result.delivery = {
-        target: target.key,
-        label: target.label,
-        integratedLufs: target.integratedLufs,
-        toleranceLu: target.toleranceLu,
-        truePeakCeilingDbtp: target.truePeakCeilingDbtp,
-        ...verdict,
-      };
+    const result = summary(path, reader, frames, tap!, decision, settings);
     if (series.length > 0) {
-      result.series = Object.fromEntries(
-        series.map((s) => [
-          s.name,
-          { t0: hopFrames / reader.sampleRate, hopSeconds: hopFrames / reader.sampleRate, values: s.values },
-        ]),
-      );
+      const hopSeconds = hopFrames / reader.sampleRate;
+      result.series = Object.fromEntries(series.map((s) => [s.name, { t0: hopSeconds, hopSeconds, values: s.values }]));
     }
     onProgress?.(1);
     return result;
   } finally {
     reader.close();
   }
+}
+
+/** Runs the whole file through `point`, reading the asked series every hop (on the kernel's evaluation grid). */
+async function meterAll(
+  reader: Awaited<ReturnType<typeof openReadingAhead>>,
+  point: OfflinePoint,
+  settings: AnalyzeSettings,
+  onProgress?: (fraction: number) => void,
+) {
+  // Series are read on the kernel's evaluation grid: the hop is a whole number of evaluations.
+  const evaluation = point.plugin.kernel.exports.evaluationFrames(reader.sampleRate);
+  const hopFrames = Math.max(1, Math.round((settings.hopSeconds * reader.sampleRate) / evaluation)) * evaluation;
+  const series = settings.series.map((name) => ({
+    name,
+    slot: SERIES_FIELD[name](channelFieldsOffset(-1)),
+    values: [] as (number | null)[],
+  }));
+  const view = point.readoutView();
+  const progressEvery = reader.sampleRate;
+  let progressAt = progressEvery;
+  const frames = await streamSpans(
+    reader,
+    (channels, at, count, frame) => {
+      point.feed(channels, at, count);
+      if (series.length > 0 && frame % hopFrames === 0) {
+        point.readMeters();
+        for (const s of series) {
+          const value = view[s.slot]!;
+          s.values.push(Number.isFinite(value) ? value : null);
+        }
+      }
+      if (onProgress && frame >= progressAt) {
+        progressAt += progressEvery;
+        onProgress(reader.progress());
+      }
+    },
+    (frame) => (series.length > 0 ? (Math.floor(frame / hopFrames) + 1) * hopFrames : Infinity),
+  );
+  return { frames, series, hopFrames };
+}
+
+const levels = (r: ChannelReadings) => ({
+  samplePeakDbfs: r.samplePeakMaxDbfs,
+  truePeakDbtp: r.truePeakMaxDbtp,
+  rmsDbfs: r.rmsTotalDbfs,
+  rmsAes17Db: r.rmsTotalAes17Db,
+  vuMaxVu: r.vuMaxSinceReset,
+});
+/** The programme's loudness (BS.1770 sums the channels) … */
+const programmeAnalysis = (t: TapReadings): ChannelAnalysis => ({
+  ...levels(t.overall),
+  integratedLufs: t.integratedLufs,
+  loudnessRangeLu: t.loudnessRangeLu,
+  maxMomentaryLufs: t.momentaryMaxSinceResetLufs,
+  maxShortTermLufs: t.shortTermMaxSinceResetLufs,
+  clipCount: t.overall.clipCount,
+});
+/** … and each channel's own, from the same K-weighting pass. */
+const channelAnalysis = (r: ChannelReadings): ChannelAnalysis => ({
+  ...levels(r),
+  integratedLufs: r.channelIntegratedLufs,
+  loudnessRangeLu: r.channelLoudnessRangeLu,
+  maxMomentaryLufs: r.channelMomentaryMaxLufs,
+  maxShortTermLufs: r.channelShortTermMaxLufs,
+  clipCount: r.clipCount,
+});
+
+/** What a file's analysis says: its format, the programme's and each channel's levels, Learn's trim, the delivery verdict. */
+function summary(
+  path: string,
+  reader: Awaited<ReturnType<typeof openReadingAhead>>,
+  frames: number,
+  tap: TapReadings,
+  decision: AutoTrimReadings,
+  settings: AnalyzeSettings,
+): FileAnalysis {
+  const spec = DETECTOR_SPECS[decision.detector]!;
+  const result: FileAnalysis = {
+    file: path,
+    container: reader.container,
+    format: reader.description,
+    sampleRate: reader.sampleRate,
+    channels: reader.channels,
+    durationSeconds: frames / reader.sampleRate,
+    ...programmeAnalysis(tap),
+    clipRule: reader.format.kind === "int" ? "integer" : "float",
+    autoTrimDb: decision.status === "ok" ? decision.trimDb : null,
+    autoTrim: {
+      detector: settings.detector,
+      unit: spec.unit,
+      gated: spec.gated,
+      targetDb: decision.targetDb,
+      levelDb: decision.levelDb,
+      limitedBy: decision.limitedBy,
+      peakAfterDbfs: decision.peakAfterDbfs,
+      truePeakAfterDbtp: decision.truePeakAfterDbtp,
+      message: describeDecision(decision),
+    },
+    perChannel: tap.channels.map(channelAnalysis),
+    plrDb: peakToLoudnessRatio(tap),
+  };
+  const target = settings.delivery ? loudnessTarget(settings.delivery) : undefined;
+  const verdict = target ? deliveryVerdict(tap.integratedLufs, tap.overall.truePeakMaxDbtp, target) : null;
+  if (target && verdict)
+    result.delivery = {
+      target: target.key,
+      label: target.label,
+      integratedLufs: target.integratedLufs,
+      toleranceLu: target.toleranceLu,
+      truePeakCeilingDbtp: target.truePeakCeilingDbtp,
+      ...verdict,
+    };
+  return result;
 }

@@ -3,7 +3,7 @@
  * blocks with the host's copy in and out included (what the worklet does every quantum), for the
  * trim alone, each meter alone on one tap (and what it adds to the trim: where the nanoseconds go),
  * all meters on one tap and the whole kernel (both taps). The same audio then goes through the npm
- * package ebur128-wasm (integrated loudness + true peak), and the bench prints the ratios issue 16
+ * package ebur128-wasm (integrated loudness + true peak), and the bench prints the ratios beside the speed targets
  * asks for beside its targets. Timings are the best of several runs. Not a test: figures vary with
  * the machine.
  */
@@ -20,7 +20,7 @@ const SAMPLE_RATE = 48000;
 const SECONDS = 60;
 const BLOCK = 128;
 const RUNS = 3;
-/** Issue 16's targets: all meters on one tap against ebur128-wasm, and the whole kernel, × real time. */
+/** The speed targets: all meters on one tap against ebur128-wasm, and the whole kernel, × real time. */
 const TARGET_RATIO_TO_EBUR128 = 20;
 const TARGET_WHOLE_KERNEL_REALTIME = 1000;
 

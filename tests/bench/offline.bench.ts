@@ -16,7 +16,7 @@ import { WavWriter } from "../../host/offline/writers/wav-writer.js";
 const RATE = 48000;
 const BLOCK = 48000;
 const RUNS = 3;
-/** Issue 16's targets for the 10-minute file: this many times faster than ffmpeg, under this much memory. */
+/** The speed targets for the 10-minute file: this many times faster than ffmpeg, under this much memory. */
 const TARGET_SPEEDUP_OVER_FFMPEG = 4;
 const TARGET_PEAK_MB = 150;
 const cli = fileURLToPath(new URL("../../build/cli/gainstage.mjs", import.meta.url));

@@ -5,7 +5,7 @@
  */
 import { openDevPage } from "../browser/chromium.js";
 
-/** Issue 16's target: the pair with every meter on its four taps, as a share of the quantum's time. */
+/** The speed targets: the pair with every meter on its four taps, as a share of the quantum's time. */
 const TARGET_BUDGET_PERCENT = 0.3;
 
 const session = await openDevPage("/tests/browser/harness/index.html");

@@ -1,5 +1,5 @@
 /**
- * Comparing fairly in the console (issue #14): snapshots A–D by click and Shift+click, kept in the
+ * Comparing fairly in the console: snapshots A–D by click and Shift+click, kept in the
  * saved session; a blind ABX test driven from the keyboard to its tally; the effect's latency
  * measured on the playing demo (the tape saturator adds none). Real Chromium, production build.
  */

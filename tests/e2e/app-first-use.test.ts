@@ -1,7 +1,7 @@
 /**
- * The app at a laptop's 1366 × 768, for issue #10's app items: what fits on one screen (22), the
- * chain in a producer's words (23), details (24), the speaker guard (25), a file played at its
- * own rate (21) and clips counted as the command line counts them (10). Real Chromium against
+ * The app at a laptop's 1366 × 768: what fits on one screen, the chain in a producer's words,
+ * details, the speaker guard, a file played at its own rate and clips counted as the command
+ * line counts them. Real Chromium against
  * the production build; truths are the files the test wrote, the CLI's reading of the same file,
  * geometry in the page, and analytic levels.
  */
@@ -172,10 +172,10 @@ describe("25. the speakers are protected; the meters are not touched", () => {
     });
     expect(loudest).toBe(0);
     const m = await meters();
-    // The tone is −18 dBFS; +96 dB of trims put OUT at +78 dBFS, loudness included (item 11 in the app).
+    // The tone is −18 dBFS; +96 dB of trims put OUT at +78 dBFS, loudness included.
     expectWithin(m.post.after.overall.samplePeakDbfs, 78, 0.05, 0.05, "OUT peak");
     expectWithin(m.post.after.shortTermLufs, 78, 0.2, 0.2, "OUT short-term");
-    // Positive levels say so (issue #10, item 18): "+78.0 dBFS", "+96.0 VU".
+    // Positive levels say so: "+78.0 dBFS", "+96.0 VU".
     expect(await page().textContent("[data-tap=out] [data-readout=peak-max]")).toMatch(/^\+78\.0 dBFS$/);
     expect(await page().textContent("[data-tap=out] [data-readout=vu]")).toMatch(/^\+\d+\.\d VU$/);
     await page().click("#reset-meters");

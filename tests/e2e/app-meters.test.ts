@@ -1,5 +1,5 @@
 /**
- * Issue #15 in the built app, in Chromium: the self-test runs every EBU 3341/3342 synthetic case
+ * The built app, in Chromium: the self-test runs every EBU 3341/3342 synthetic case
  * through the worklet and all pass; "why meters disagree" explains the demo's readings with links
  * that land on a clause of the metering notes; the strip scales switch to K-20 and the PPM; the
  * stage check offers the delivery targets.

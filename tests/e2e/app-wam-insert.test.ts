@@ -1,5 +1,5 @@
 /**
- * The app as a WAM 2 host (issue #12, item 6): the insert slot loads the WAM effects that ship
+ * The app as a WAM 2 host: the insert slot loads the WAM effects that ship
  * with it and any other by its address; one that fails is named with the reason and the chain
  * keeps running. Real Chromium against the production build; truths are the plugins'
  * descriptors, the meters moving, and the rendered chain staying whole.

@@ -129,7 +129,7 @@ describe("Learn puts SEND at the −18 dB AES17 target", () => {
     expect(await session.page.isEnabled(".learn-undo")).toBe(true);
   });
 
-  test("right after Learn, the stage check judges only what follows, and offers no second cut (issue #10, item 19)", async () => {
+  test("right after Learn, the stage check judges only what follows, and offers no second cut", async () => {
     // The window Learn's cut is judged over is as long as Learn listened, whatever the machine's speed.
     const { minSeconds, learned } = await session.page.evaluate(() => ({
       minSeconds: (globalThis as any).gainstage.stage.minSeconds,

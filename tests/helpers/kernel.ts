@@ -53,3 +53,28 @@ export function markTarget(plugin: GainstagePlugin): MarkTarget {
     markWindow: (tap, mark, serial) => plugin.apply(Command.markWindow, packTapCommand(tap, packMark(mark, serial))),
   };
 }
+
+/**
+ * One conformance run (host/conformance/cases.ts) through a fresh kernel in `blockFrames` blocks:
+ * the IN tap's readings at each of the run's reads (frames from its start; the last may be its end).
+ */
+export function meterRun(
+  sampleRate: number,
+  run: { channels: Float32Array[]; reads: number[] },
+  blockFrames = 128,
+): TapReadings[] {
+  const kernel = newKernel(sampleRate, run.channels.length);
+  const frames = run.channels[0]!.length;
+  const readings: TapReadings[] = [];
+  let frame = 0;
+  for (const read of run.reads) {
+    while (frame < Math.min(read, frames)) {
+      const count = Math.min(blockFrames, read - frame);
+      run.channels.forEach((data, c) => kernel.input(c).set(data.subarray(frame, frame + count)));
+      kernel.processRange(0, count);
+      frame += count;
+    }
+    readings.push(readSnapshot(kernel)[0]!);
+  }
+  return readings;
+}

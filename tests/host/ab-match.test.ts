@@ -1,5 +1,5 @@
 /**
- * Level-matched A/B (issue #4): A/B listen switches click-free, and Match makes OUT as loud as IN
+ * Level-matched A/B: A/B listen switches click-free, and Match makes OUT as loud as IN
  * by the chosen detector through a chain that saturates or changes the level a lot.
  */
 import { describe, expect, test } from "vitest";
@@ -154,7 +154,7 @@ describe("A/B listen", () => {
   });
 });
 
-describe("Match over a window (issue #10, item 20)", () => {
+describe("Match over a window", () => {
   // A programme that swings 12 dB every 1.5 s into a saturating effect: the effect squashes the
   // loud part more, so one instantaneous reading matches whichever part was playing.
   const swing = () => {

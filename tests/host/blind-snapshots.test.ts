@@ -1,5 +1,5 @@
 /**
- * Blind A/B logic and snapshots (issue #14, items 3 and 4): the hidden order is unbiased over many
+ * Blind A/B logic and snapshots: the hidden order is unbiased over many
  * seeds; the probabilities are the binomial's, computed here from the definition; snapshots hold
  * every setting, travel in the saved state, and a damaged one is refused with nothing changed.
  */

@@ -85,7 +85,7 @@ test("activate refuses bad block sizes and bad rates", () => {
   expect(() => plugin.activate(1, 1, 128, 2)).toThrow(/bad sample rate/);
 });
 
-test("the kernel's own moves leave as output events at their exact frame (issue #11, item 6)", () => {
+test("the kernel's own moves leave as output events at their exact frame", () => {
   const plugin = new GainstagePlugin(kernelModule, "single");
   plugin.activate(48000, 128, 128, 1);
   plugin.apply(paramByKey("autoRide").id, 1);

@@ -1,11 +1,11 @@
-/** Auto-trim (issue #4): Learn and Ride in the kernel, against analytic values and the gated reference. */
+/** Auto-trim: Learn and Ride in the kernel, against analytic values and the gated reference. */
 import { describe, expect, test } from "vitest";
 import { newKernel } from "../helpers/kernel.js";
 import { sine, gaussianNoise, rng, truePeakTone } from "../helpers/signals.js";
 import { pinkNoise, drums } from "../helpers/programme.js";
 import { gatedLevel, type Detector } from "../helpers/gated-level.js";
 import { expectWithin } from "../helpers/tolerance.js";
-import { PARAM_ID as P } from "../../host/model/params.js";
+import { DETECTOR_SPECS, PARAM_ID as P } from "../../host/model/params.js";
 import { ParamStore } from "../../host/model/param-store.js";
 import { applyLearned, undoLearned, describeDecision } from "../../host/app/learn-apply.js";
 import { readAutoTrim } from "../../host/model/readings.js";
@@ -156,17 +156,19 @@ describe("ride (continuous)", () => {
   });
 });
 
-describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)", () => {
-  const DETECTOR_RMS = 4,
-    DETECTOR_TRUE_PEAK = 5;
-  function learnWith(channels: Float32Array[], settings: [number, number][]) {
-    const kernel = newKernel(rate, channels.length);
-    for (const [id, value] of settings) kernel.setParam(id, value);
-    kernel.exports.learnStart(0);
-    kernel.processAll(channels, 128);
-    kernel.exports.learnFinish();
-    return readAutoTrim(kernel);
-  }
+const DETECTOR_RMS = DETECTOR_SPECS.findIndex((d) => d.key === "rms"),
+  DETECTOR_TRUE_PEAK = DETECTOR_SPECS.findIndex((d) => d.key === "true-peak");
+/** Learn over all of `channels` with `settings` ([parameter id, value]); the decision. */
+function learnWith(channels: Float32Array[], settings: [number, number][]) {
+  const kernel = newKernel(rate, channels.length);
+  for (const [id, value] of settings) kernel.setParam(id, value);
+  kernel.exports.learnStart(0);
+  kernel.processAll(channels, 128);
+  kernel.exports.learnFinish();
+  return readAutoTrim(kernel);
+}
+
+describe("ungated detectors", () => {
   // 6 s of noise after 6 s of digital silence: the gated and ungated RMS differ by 10·log10(2).
   const noise = new Float32Array(rate * 12);
   noise.set(gaussianNoise(rate * 6, 0.05, rng(21)), rate * 6);
@@ -191,7 +193,9 @@ describe("ungated detectors and the true-peak ceiling (issue #10, items 15–16)
     expectWithin(gated.levelDb, gatedLevel([noise], rate, "rms"), 0.01, 0.01, "gated (the reference)");
     expect(gated.levelDb - ungated.levelDb).toBeGreaterThan(2.8); // half of it was silence: ≈ 3 dB
   });
+});
 
+describe("peak detectors and the true-peak ceiling", () => {
   test("true peak: EBU 3341 #16 (fs/4 at 45°, true peak −6.0 dBTP) learns +5 dB to a −1 dBTP target", () => {
     const tone = truePeakTone(rate, 4, -6, 45);
     const r = learnWith(

@@ -1,5 +1,5 @@
 /**
- * What counts as a clipped sample (issue #10, item 10): for a float signal |x| >= 1; for a signal
+ * What counts as a clipped sample: for a float signal |x| >= 1; for a signal
  * read from an integer file, the format's largest or smallest code — whose positive one,
  * (2^(b−1) − 1)/2^(b−1), never reaches 1.0. Truth: samples placed by hand at known codes.
  */

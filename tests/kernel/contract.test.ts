@@ -1,5 +1,5 @@
 /**
- * One source of truth (issue #11): the kernel's constants are generated from the declaration
+ * One source of truth: the kernel's constants are generated from the declaration
  * (host/declaration/declaration.ts), and regenerating changes nothing; the kernel's exports are
  * what the host derives from the same declaration, field by field; nothing the kernel exports is
  * left undeclared.

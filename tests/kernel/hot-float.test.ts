@@ -1,6 +1,6 @@
 /**
- * Float signals legitimately exceed 0 dBFS: every finite level must be measurable (issue #10,
- * item 11). Truths: the standards' own cases moved up by a known gain (a constant gain moves every
+ * Float signals legitimately exceed 0 dBFS: every finite level must be measurable. Truths: the
+ * standards' own cases moved up by a known gain (a constant gain moves every
  * level dB for dB, BS.1770 is linear in energy), and analytic values for sines.
  */
 import { describe, expect, test } from "vitest";

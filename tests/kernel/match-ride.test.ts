@@ -1,5 +1,5 @@
 /**
- * Auto-match (issue #14, item 1) and a Ride that does not pump (item 5), in the kernel: the trims
+ * Auto-match and a Ride that does not pump, in the kernel: the trims
  * they move, hop by hop, from the output events the kernel reports. Truths: the gain the test put
  * in the signal, the settings' bounds (tolerance, dead-band, speeds, range), and silence.
  */

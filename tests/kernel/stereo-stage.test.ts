@@ -1,8 +1,8 @@
 /**
- * The stereo input stage (issue #14, item 6) in the kernel: left/right and mid/side trims, width,
+ * The stereo input stage in the kernel: left/right and mid/side trims, width,
  * mono sum and swap, against the matrix written out by hand here; click-free; the identity at the
  * defaults; IN metered before it; and delta listen and the insert-latency alignment at POST
- * (item 7, item 2), with the insert simulated as a delay of the signal.
+ *, with the insert simulated as a delay of the signal.
  */
 import { describe, expect, test } from "vitest";
 import type { Kernel } from "../../host/core/kernel.js";

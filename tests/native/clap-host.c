@@ -1,5 +1,5 @@
 /*
- * A small CLAP host for the tests (tests/native/native.test.ts): it loads a .clap with dlopen
+ * A small CLAP host for the tests (tests/native/clap*.test.ts, through tests/helpers/native.ts): it loads a .clap with dlopen
  * and drives it as a host would. Commands (results on stdout as JSON, or in files):
  *   info                                   descriptor, parameters (with value ↔ text), ports, latency
  *   process RATE BLOCK IN OUT READOUT EVENTS MOVES

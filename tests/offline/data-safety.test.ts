@@ -1,5 +1,5 @@
 /**
- * Issue #10, "Data safety (trim, report)", items 1–6 (items 7–8: file-fidelity.test.ts): each
+ * "Data safety (trim, report)" (the rest: file-fidelity.test.ts): each
  * reproduction from the issue, run as a user runs the command. The truths are the file system's
  * own (bytes, modes, links, what is in a folder), never the writer's view.
  */

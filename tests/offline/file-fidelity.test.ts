@@ -1,5 +1,5 @@
 /**
- * Issue #10, "Data safety (trim, report)", items 7–8: a trimmed copy keeps what the file was (its
+ * "Data safety (trim, report)": a trimmed copy keeps what the file was (its
  * chunks, in order; its true bit depth). The truths are the test's own RIFF parser
  * (helpers/wav-builder.ts) and the reference flac tools, never the writer's view.
  */

@@ -1,5 +1,5 @@
 /**
- * The offline host (issue #6), in process: every supported format, written by the tests' own
+ * The offline host, in process: every supported format, written by the tests' own
  * encoders (helpers/audio-files.ts), reads the same as the live kernel fed the same samples in
  * 128-frame render quanta; series land on the kernel's evaluation grid. Trimming: trim.test.ts.
  */
@@ -15,8 +15,9 @@ import { newKernel } from "../helpers/kernel.js";
 import { asStored, encodeAudioFile, encodeMp3, type FileFormat } from "../helpers/audio-files.js";
 import { MPEGDecoder } from "mpg123-decoder";
 import { quietLoudProgramme } from "../helpers/programme.js";
-import { sine, toneSequence } from "../helpers/signals.js";
+import { sine } from "../helpers/signals.js";
 import { expectWithin } from "../helpers/tolerance.js";
+import { CONFORMANCE_CASES } from "../../host/conformance/cases.js";
 import { readSnapshot, readAutoTrim } from "../../host/model/readings.js";
 
 const rate = 48000;
@@ -98,35 +99,32 @@ describe.each(FORMATS)("%s reads exactly what the live kernel reads", (name, for
   });
 });
 
+/** A conformance case's signal and its one check (host/conformance/cases.ts, the standards' table). */
+function conformance(id: string) {
+  const conformanceCase = CONFORMANCE_CASES.find((c) => c.id === id)!;
+  const run = conformanceCase.runs(rate)[0]!;
+  return { title: conformanceCase.title, channels: run.channels, check: run.checks(0)[0]! };
+}
+
 describe.each([
   ["WAV PCM 24-bit", { container: "wav", kind: "int", bits: 24 } as FileFormat],
   ["FLAC 16-bit", { container: "flac", bits: 16 } as FileFormat],
-])("EBU Tech 3341 #5 (20 s at −26, 20.1 s at −20, 20 s at −26 dBFS, stereo 1 kHz) as a %s file", (name, format) => {
-  test("integrated loudness −23.0 ±0.1 LUFS (the standard's tolerance)", async () => {
-    const path = writeFile(
-      `ebu3341-05.${format.container}`,
-      toneSequence(rate, [
-        { seconds: 20, dbfs: -26 },
-        { seconds: 20.1, dbfs: -20 },
-        { seconds: 20, dbfs: -26 },
-      ]),
-      format,
-    );
-    const analysis = await analyzeFile(path);
-    expectWithin(analysis.integratedLufs, -23, 0.1, 0.1, `${name} I`);
-    expectWithin(analysis.samplePeakDbfs, -20, 0.01, 0.01, `${name} peak`);
+])("EBU Tech 3341 #5 as a %s file", (name, format) => {
+  const { title, channels, check } = conformance("3341 #5");
+  test(`${title} (the standard's tolerance)`, async () => {
+    const analysis = await analyzeFile(writeFile(`ebu3341-05.${format.container}`, channels, format));
+    expectWithin(analysis.integratedLufs, check.expected, check.plus, check.minus, `${name} I`);
+    expectWithin(analysis.samplePeakDbfs, -20, 0.01, 0.01, `${name} peak (its loud part, −20 dBFS)`);
   });
 });
 
-test("EBU Tech 3341 #6 (5.0: L, R −28; C −24; Ls, Rs −30 dBFS; 20 s) as WAVE_FORMAT_EXTENSIBLE 24-bit: −23.0 ±0.1 LUFS", async () => {
-  const channels = [-28, -28, -24, -30, -30].map(
-    (dbfs) => toneSequence(rate, [{ seconds: 20, dbfs }], { channels: 1 })[0]!,
-  );
+test("EBU Tech 3341 #6 (5.0) as WAVE_FORMAT_EXTENSIBLE 24-bit reads the standard's −23.0 ±0.1 LUFS", async () => {
+  const { channels, check } = conformance("3341 #6");
   const analysis = await analyzeFile(
     writeFile("ebu3341-06.wav", channels, { container: "wav", kind: "int", bits: 24, extensible: true }),
   );
   expect(analysis.channels).toBe(5);
-  expectWithin(analysis.integratedLufs, -23, 0.1, 0.1, "I (surround weights 1.41)");
+  expectWithin(analysis.integratedLufs, check.expected, check.plus, check.minus, "I (surround weights 1.41)");
 });
 
 describe("MP3 (lossy, decoded by mpg123-decoder)", () => {

@@ -1,5 +1,5 @@
 /**
- * Issue #10, "Say what is measured", items 15–18: detector names, ranges and ceilings, the "all"
+ * "Say what is measured": detector names, ranges and ceilings, the "all"
  * column, and the CLI's output habits. Truths: levels computed here from the samples (as sox
  * would), the files the test wrote, and the text as a terminal would show it.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #10, "Reading right", items 9–14. Truths: the integer codes the test put in a file (via its
+ * "Reading right". Truths: the integer codes the test put in a file (via its
  * own encoders or the reference `flac` encoder), analytic levels, the MPEG frame layout, the
  * process's own resource accounting.
  */

@@ -1,5 +1,5 @@
 /**
- * The stage check's window (issue #10, item 19): after a trim change it judges only what came
+ * The stage check's window: after a trim change it judges only what came
  * after, and suggests nothing before the window is long enough (after Learn, as long as Learn
  * listened). Truth: the AES17 RMS of exactly the window's samples, computed here in double
  * precision; the kernel supplies the readings the app gets.

@@ -165,7 +165,7 @@ test("saturator: unity small-signal gain, no DC at rest; clean at −18 dBFS, di
   expect(driveLabel(compressionAtDb(-1))).toBe("distorting");
 });
 
-describe("issue #10, item 24: labels that do not collide or get cut", () => {
+describe("labels that do not collide or get cut", () => {
   test("the history's time axis: −60 s starts at the left edge, now ends at the right edge", () => {
     const labels = timeAxisLabels(44, 892);
     expect(labels[0]).toEqual({ text: "−60 s", x: 44, align: "left" });
@@ -190,7 +190,7 @@ describe("issue #10, item 24: labels that do not collide or get cut", () => {
   });
 });
 
-describe("issue #10, items 10 and 21: what the app reads from a file's header", () => {
+describe("what the app reads from a file's header", () => {
   const tone = [sine(48000, 997, -12, 0.1)];
   test.each([
     [

@@ -105,7 +105,14 @@ export function program(): Command {
     .exitOverride((error) => {
       process.exit(error.exitCode === 0 ? 0 : 2);
     });
+  addAnalyze(cli);
+  addTrim(cli);
+  addReport(cli);
+  return cli;
+}
 
+/** `gainstage analyze`: measure files. */
+function addAnalyze(cli: Command): void {
   withCommon(
     cli.command("analyze").argument("<files...>", "audio files; - reads a WAV from standard input"),
     "gainstage analyze --format line mix.wav vocal.flac   (or: sox song.wav -t wav - | gainstage analyze -)",
@@ -149,7 +156,10 @@ export function program(): Command {
         );
       },
     );
+}
 
+/** `gainstage trim`: write trimmed copies (or replace the inputs). */
+function addTrim(cli: Command): void {
   withCommon(
     cli.command("trim").argument("<files...>", "audio files"),
     "gainstage trim take.wav -o take-trimmed.wav   ·   gainstage trim a/x.wav b/x.wav --out trimmed --keep-tree",
@@ -203,7 +213,10 @@ export function program(): Command {
         );
       },
     );
+}
 
+/** `gainstage report`: level over time as HTML or SVG. */
+function addReport(cli: Command): void {
   withCommon(
     cli.command("report").argument("<files...>", "audio files"),
     "gainstage report stems/*.wav --html levels.html --svg levels.svg",
@@ -220,7 +233,6 @@ export function program(): Command {
         options,
       );
     });
-  return cli;
 }
 
 function settingsOr(cli: Command, make: () => AnalyzeSettings): AnalyzeSettings {

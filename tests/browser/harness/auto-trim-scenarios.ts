@@ -47,7 +47,7 @@ export const autoTrimScenarios = {
   },
 
   /**
-   * Moves the kernel makes itself come back as parameter changes (issue #11, item 6): Ride on a
+   * Moves the kernel makes itself come back as parameter changes: Ride on a
    * −30 dBFS tone and a timed Learn, with nobody reading the meters; the node's store follows.
    */
   async kernelMoves() {

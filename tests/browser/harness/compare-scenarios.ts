@@ -1,5 +1,5 @@
 /**
- * In-page scenarios of comparing fairly (issue #14) in real AudioWorklet processors: the insert's
+ * In-page scenarios of comparing fairly in real AudioWorklet processors: the insert's
  * latency measured from what POST captured, the delta of a unity insert once aligned, and
  * auto-match moving the output trim through the store. Assertions live in node (worklet.test.ts).
  */

@@ -1,5 +1,5 @@
 /* The declared parameters by id, normalized, as text and back (params.h): the web's rules (host/model/params.ts and
-   format.ts), checked against them on every parameter by tests/native/param-text.test.ts. */
+   format.ts), checked against them on every parameter by tests/native/clap.test.ts and clap-manners.test.ts. */
 #define _GNU_SOURCE /* strtod_l: numbers in the C locale, whatever the host's */
 #include <math.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /*
  * The declared parameters (gainstage-contract.h GS_PARAMS) as a host and a person meet them: by
  * id, normalized, as text and back, by the web's rules (host/model/params.ts, format.ts); the
- * tests hold both to the same table of cases (tests/native/param-text.test.ts).
+ * tests hold both to the same table of cases (tests/native/clap.test.ts and clap-manners.test.ts).
  * Units: values are plain (dB, index); indices are into GS_PARAMS. Thread: any (no allocation).
  */
 #ifndef GAINSTAGE_PARAMS_H
