@@ -80,3 +80,27 @@ test("comments name paths that exist and no issue numbers", () => {
   }
   expect(stale).toEqual([]);
 });
+
+/**
+ * Code that runs in a browser names the SharedArrayBuffer global only in shared-memory.ts: a page
+ * without cross-origin isolation has no such global, and naming it there throws (the app would
+ * not start, the WAM would go silent). Type positions (`: SharedArrayBuffer`) are erased and fine.
+ */
+test("browser code names the SharedArrayBuffer global only in shared-memory.ts (guarded)", () => {
+  const browserCode = files.filter((path) => {
+    const file = relative(ROOT, path);
+    return /\.ts$/.test(file) && /^(ui|host\/(formats\/(web|wam)|core|model|declaration|app|conformance))\//.test(file);
+  });
+  expect(browserCode.length).toBeGreaterThan(50);
+  const valueUse =
+    /new SharedArrayBuffer|instanceof SharedArrayBuffer|typeof SharedArrayBuffer|globalThis\.SharedArrayBuffer/;
+  const naming = browserCode
+    .filter((path) => !path.endsWith("host/formats/web/shared-memory.ts"))
+    .flatMap((path) =>
+      readFileSync(path, "utf8")
+        .split("\n")
+        .map((line, i) => ({ file: relative(ROOT, path), line: i + 1, text: line.trim() }))
+        .filter(({ text }) => valueUse.test(text) && !text.startsWith("*") && !text.startsWith("//")),
+    );
+  expect(naming).toEqual([]);
+});

@@ -6,7 +6,6 @@ import "./styles/base.css";
 import "./styles/console.css";
 import "./styles/controls.css";
 import { startApp } from "./app.js";
-import { notify } from "./notices.js";
 
 function missing(): string[] {
   const lacks: string[] = [];
@@ -27,12 +26,7 @@ const lacks = missing();
 if (lacks.length > 0) {
   fatal(`Gainstage cannot run in this browser: it lacks ${lacks.join(", ")}. Use a current Chromium or Firefox.`);
 } else {
-  if (!globalThis.crossOriginIsolated) {
-    notify(
-      "This page is not cross-origin isolated, so SharedArrayBuffer is off: meters travel as port messages instead (they still work). Serve with COOP/COEP headers for the shared-memory path.",
-      "warn",
-    );
-  }
+  // Which transport the meters use is said once, quietly, in the status line (app.ts).
   startApp().catch((error: unknown) =>
     fatal(`Gainstage could not start: ${(error as Error).message ?? String(error)}`),
   );

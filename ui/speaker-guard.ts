@@ -4,10 +4,13 @@
  * meters read or a plugin host records. Thread: main thread.
  */
 import guardUrl from "./worklet/speaker-guard-processor.ts?worker&url";
+import { canShareMemory, isShared, memoryFor } from "../host/formats/web/shared-memory.js";
 
 /** Anything above this at the speakers is a staging mistake, not music (0 dBFS is already full scale). */
 export const SPEAKER_GUARD_DBFS = 6;
 const TRIPPED = 1;
+/** Int32 state and padding, then the f64 peak that tripped it (as the processor lays it out). */
+const GUARD_BYTES = 16;
 
 export class SpeakerGuard {
   private readonly state: Int32Array;
@@ -21,7 +24,7 @@ export class SpeakerGuard {
   ) {
     this.state = new Int32Array(storage, 0, 2);
     this.peak = new Float64Array(storage, 8, 1);
-    this.shared = storage instanceof SharedArrayBuffer;
+    this.shared = isShared(storage);
     node.port.onmessage = (event: MessageEvent<{ tripped: number }>) => {
       this.messagePeak = event.data.tripped;
     };
@@ -29,8 +32,8 @@ export class SpeakerGuard {
 
   static async create(context: AudioContext): Promise<SpeakerGuard> {
     await context.audioWorklet.addModule(guardUrl);
-    const shared = globalThis.crossOriginIsolated === true;
-    const storage = shared ? new SharedArrayBuffer(16) : new ArrayBuffer(16);
+    const shared = canShareMemory();
+    const storage = memoryFor(GUARD_BYTES, shared);
     const node = new AudioWorkletNode(context, "gainstage-speaker-guard", {
       numberOfInputs: 1,
       numberOfOutputs: 1,

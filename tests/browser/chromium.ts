@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { ROOT, startBuiltApp, startDevServer, type Served } from "./servers.js";
+import { ROOT, startBuiltApp, startDevServer, startStaticApp, type Served, type Serving } from "./servers.js";
 
 export { ROOT };
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -70,8 +70,16 @@ async function open(
 }
 
 /** Opens a test harness page (e.g. /tests/browser/harness/index.html) from a dev server. */
-export async function openDevPage(path: string): Promise<BrowserSession> {
-  return open(await startDevServer(), path, "globalThis.harnessReady === true");
+export async function openDevPage(path: string, serving?: Serving): Promise<BrowserSession> {
+  return open(await startDevServer(serving), path, "globalThis.harnessReady === true");
+}
+
+/** The production build from a plain static server under `subPath`, with no COOP/COEP headers. */
+export async function openStaticApp(
+  subPath: string,
+  viewport = { width: 1600, height: 1500 },
+): Promise<BrowserSession> {
+  return open(await startStaticApp(subPath), "./", "globalThis.gainstage !== undefined", viewport);
 }
 
 /** The production build of the app, as a user would deploy it. */

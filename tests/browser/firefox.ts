@@ -5,7 +5,7 @@
  * suspended: OfflineAudioContext renders (the worklet harness) run, live playback is Chromium's.
  */
 import puppeteer, { type Page } from "puppeteer-core";
-import { startBuiltApp, startDevServer, type Served } from "./servers.js";
+import { startBuiltApp, startDevServer, startStaticApp, type Served, type Serving } from "./servers.js";
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
 
@@ -35,8 +35,13 @@ async function open(served: Served, path: string, ready: string): Promise<Firefo
   };
 }
 
-export async function openDevPageInFirefox(path: string): Promise<FirefoxSession> {
-  return open(await startDevServer(), path, "globalThis.harnessReady === true");
+export async function openDevPageInFirefox(path: string, serving?: Serving): Promise<FirefoxSession> {
+  return open(await startDevServer(serving), path, "globalThis.harnessReady === true");
+}
+
+/** The production build from a plain static server under `subPath`, with no COOP/COEP headers. */
+export async function openStaticAppInFirefox(subPath: string): Promise<FirefoxSession> {
+  return open(await startStaticApp(subPath), "./", "globalThis.gainstage !== undefined");
 }
 
 export async function openBuiltAppInFirefox(): Promise<FirefoxSession> {

@@ -127,7 +127,7 @@ export function wasmReference(rate: number, input: Float32Array[], events: Param
   const snapshot = new SnapshotWriter(createSnapshotStorage());
   const publish = () => {
     plugin.kernel.exports.readMeters();
-    snapshot.write(plugin.kernel.readoutView(), 0, rate, 2, 0, 0);
+    snapshot.write(plugin.kernel.readoutView(), 0, rate, 2, 0, 0, 0);
   };
   for (let at = 0; at < frames; ) {
     const n = Math.min(block - (at % block), publishEvery - (at % publishEvery), frames - at);

@@ -17,6 +17,7 @@ import { ParamStore } from "../../model/param-store.js";
 import type { SavedState } from "../../model/state.js";
 import { CAPTURE_FRAMES } from "./capture.js";
 import { canShareMemory, PointTransport, type TransportKind } from "./transport.js";
+import { type CreateOptions, pointOptions } from "./create-options.js";
 import { GainstageError, kernelModule, processorLoader } from "./loading.js";
 import { Command } from "../../core/events.js";
 import { packMark, packTapCommand } from "../../declaration/declaration.js";
@@ -30,23 +31,9 @@ import {
   type Role,
 } from "./protocol.js";
 
-export type { Role, PointSnapshot, ProcessorInfo };
+export type { Role, PointSnapshot, ProcessorInfo, CreateOptions };
 export { GainstageError };
 
-export interface CreateOptions {
-  role?: Role;
-  /** Shared by the two points of a pair; a new store otherwise. */
-  store?: ParamStore;
-  linkId?: string | null;
-  /** Meter snapshots per second (display rate). */
-  snapshotHz?: number;
-  /** Use port messages even when shared memory is available (tests, diagnostics). */
-  forceMessagePort?: boolean;
-  /** The context frame after which the processor stops for good (an offline render's length); never by default. */
-  stopAtFrame?: number;
-}
-
-const DEFAULT_SNAPSHOT_HZ = 60;
 /** How often the node takes the kernel's moves when nobody reads the meters (ms). */
 const MOVES_POLL_MS = 50;
 let linkCounter = 0;
@@ -97,19 +84,8 @@ export class GainstageNode extends AudioWorkletNode {
     const role = options.role ?? "single";
     const store = options.store ?? new ParamStore();
     const transport = new PointTransport(!options.forceMessagePort && canShareMemory());
-    const own = PARAMS.filter((spec) => pointApplies(spec, role));
     const processorOptions: ProcessorOptions = {
-      module,
-      role,
-      linkId: options.linkId ?? null,
-      ...transport.storage,
-      snapshotEveryQuanta: Math.max(
-        1,
-        Math.round(context.sampleRate / 128 / (options.snapshotHz ?? DEFAULT_SNAPSHOT_HZ)),
-      ),
-      initialParams: own.flatMap((spec) => [spec.id, store.get(spec.key)]),
-      automatedIds: own.map((spec) => spec.id),
-      stopAtFrame: options.stopAtFrame ?? 0,
+      ...pointOptions(context, module, options, role, store, transport.storage),
       ...extraProcessorOptions,
     };
     super(context, processorName, { numberOfInputs: 1, numberOfOutputs: 1, processorOptions });
@@ -178,6 +154,14 @@ export class GainstageNode extends AudioWorkletNode {
   }
 
   /**
+   * Calls `listener` with each snapshot the processor sends as a message (the message-port
+   * transport only). Returns the function that stops it.
+   */
+  onSnapshot(listener: (snapshot: PointSnapshot) => void): () => void {
+    return this.channel.onSnapshot(listener);
+  }
+
+  /**
    * Takes the moves the kernel made itself (Ride, Learn) from the return ring into the store, as
    * parameter changes a host records like automation. Called by meters() and every MOVES_POLL_MS.
    */
@@ -208,10 +192,6 @@ export class GainstageNode extends AudioWorkletNode {
   async captureForLatency(pollMs = 20): Promise<{ a: Float32Array; back: Float32Array }> {
     if (this.role !== "post") throw new GainstageError("only the point after the insert (POST) captures for latency");
     const capture = this.channel.capture;
-    if (!capture)
-      throw new GainstageError(
-        "measuring latency needs shared memory: serve the page cross-origin isolated (COOP/COEP)",
-      );
     capture.start();
     while (!capture.done) await new Promise((resolve) => setTimeout(resolve, pollMs));
     return capture.take();
@@ -219,7 +199,7 @@ export class GainstageNode extends AudioWorkletNode {
 
   /** Frames the current capture holds (0 … CAPTURE_FRAMES), for progress. */
   get captureProgress(): number {
-    return (this.channel.capture?.frames ?? 0) / CAPTURE_FRAMES;
+    return this.channel.capture.frames / CAPTURE_FRAMES;
   }
 
   /** Starts Learn on what enters this point: for `seconds`, or until finishLearn() (0). */

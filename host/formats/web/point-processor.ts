@@ -11,11 +11,11 @@ import { GainstagePlugin, pointApplies } from "../../core/plugin.js";
 import { MAX_CHANNELS, MAX_FRAMES } from "../../declaration/layout.js";
 import { ParamEventReader, ParamEventWriter } from "./event-ring.js";
 import type { EventSink } from "../../core/events.js";
-import { SnapshotWriter, SNAPSHOT_SLOTS } from "./meter-snapshot.js";
+import { SnapshotWriter, SNAPSHOT_BYTES } from "./meter-snapshot.js";
 import { PARAMS } from "../../model/params.js";
-import { CaptureWriter } from "./capture.js";
+import { CaptureWriter, createCaptureStorage } from "./capture.js";
 import { linkFor, type Link } from "./link.js";
-import type { ProcessorOptions, ProcessorInfo, ProcessorApi, Role } from "./protocol.js";
+import type { ProcessorOptions, ProcessorInfo, ProcessorApi, Role, SentSnapshot } from "./protocol.js";
 
 /** Automatable continuous kernel parameters are also AudioParams (a-rate, plain units). */
 // Web Audio's render quantum today; activate() is told the range the spec allows.
@@ -43,7 +43,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
   private readonly fallbackMoves = new Float64Array(3 * MAX_FALLBACK_MOVES);
   private fallbackMoveCount = 0;
   private readonly snapshot: SnapshotWriter;
-  private readonly capture: CaptureWriter | null;
+  private readonly capture: CaptureWriter;
   private readonly fallback: boolean;
   private role: Role;
   private link: Link | null;
@@ -60,6 +60,9 @@ export class GainstageProcessor extends AudioWorkletProcessor {
   private linked = 0;
   protected alive = true;
   private readonly stopAtFrame: number;
+  /** Frames to publish at (an offline render's reads), in order; empty: every snapshotEveryQuanta. */
+  private readonly publishAtFrames: Float64Array;
+  private publishAt = 0;
 
   constructor(options: AudioWorkletNodeOptions & { processorOptions: ProcessorOptions }) {
     super();
@@ -73,11 +76,12 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     const ring = o.movesStorage ? new ParamEventWriter(o.movesStorage) : null;
     this.moves = ring ?? { push: (id, value, frame) => this.keepMove(id, value, frame) };
     this.fallback = o.snapshotStorage === null;
-    this.snapshot = new SnapshotWriter(o.snapshotStorage ?? new ArrayBuffer(16 + SNAPSHOT_SLOTS * 8));
+    this.snapshot = new SnapshotWriter(o.snapshotStorage ?? new ArrayBuffer(SNAPSHOT_BYTES));
     this.snapshotEveryQuanta = Math.max(1, o.snapshotEveryQuanta);
     this.stopAtFrame = o.stopAtFrame;
+    this.publishAtFrames = Float64Array.from(o.publishAtFrames);
     this.link = o.linkId ? linkFor(o.linkId) : null;
-    this.capture = o.captureStorage ? new CaptureWriter(o.captureStorage) : null;
+    this.capture = new CaptureWriter(o.captureStorage ?? createCaptureStorage(false));
     this.automationIds = Int32Array.from(AUTOMATION.map((p) => (o.automatedIds.includes(p.id) ? p.id : -1)));
 
     Comlink.expose(this.controlApi(), this.port);
@@ -103,6 +107,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
           if (!this.events.insert(flat[i]!, flat[i + 1]!, flat[i + 2]!)) this.queueFull++;
       },
       pair: (linkId: string | null, role: Role) => this.pair(linkId, role),
+      startCapture: () => this.capture.start(),
       dispose: () => this.release(),
     };
   }
@@ -151,7 +156,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     if (input.length === 0 && this.role !== "post") {
       for (const channel of output) channel.fill(0);
       this.exchangeLink(input, frames, quantumStart);
-      if (++this.quanta % this.snapshotEveryQuanta === 0) this.publish(quantumStart + frames); // the held readings
+      this.publishIfDue(quantumStart + frames); // the held readings
       return this.alive;
     }
     // A real change of layout (mono ↔ stereo) keeps the parameters and starts the meters over; nothing
@@ -167,7 +172,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
       const count = Math.min(MAX_FRAMES, frames - chunk);
       if (this.role === "post" && chunk === 0) {
         this.feedAlternate(quantumStart, frames);
-        if (this.capture && this.link && this.linked === 1)
+        if (this.link && this.linked === 1)
           this.capture.write(this.linkViews, this.link.channels, input, input.length, frames);
       }
       for (let c = 0; c < this.channels; c++) {
@@ -184,7 +189,7 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     }
     this.exchangeLink(input, frames, quantumStart);
 
-    if (++this.quanta % this.snapshotEveryQuanta === 0) this.publish(quantumStart + frames);
+    this.publishIfDue(quantumStart + frames);
     if (this.stopAtFrame > 0 && quantumStart + frames >= this.stopAtFrame) {
       this.publish(quantumStart + frames); // the meters as the audio ended
       this.release();
@@ -242,16 +247,42 @@ export class GainstageProcessor extends AudioWorkletProcessor {
     }
   }
 
+  /** Publishes at display rate, or at the frames asked for. */
+  private publishIfDue(frameAfter: number): void {
+    this.quanta++;
+    const at = this.publishAtFrames;
+    if (at.length === 0) {
+      if (this.quanta % this.snapshotEveryQuanta === 0) this.publish(frameAfter);
+      return;
+    }
+    while (this.publishAt < at.length && at[this.publishAt]! <= frameAfter) {
+      this.publishAt++;
+      this.publish(frameAfter);
+    }
+  }
+
   private publish(frame: number): void {
     const kernel = this.plugin!.kernel;
     kernel.exports.readMeters();
-    this.snapshot.write(kernel.readoutView(), frame, sampleRate, this.channels, this.linked, this.queueFull);
-    // Without shared memory the snapshot has to travel as a message (display rate, not per block).
+    this.snapshot.write(
+      kernel.readoutView(),
+      frame,
+      sampleRate,
+      this.channels,
+      this.linked,
+      this.queueFull,
+      this.capture.frames,
+    );
+    // Without shared memory the snapshot has to travel as a message (display rate, not per block),
+    // and a finished latency capture with it (once per measurement).
     if (this.fallback) {
-      this.port.postMessage({
+      const message: Partial<SentSnapshot> = {
         gainstageSnapshot: this.snapshot.values.slice(),
         gainstageMoves: this.fallbackMoves.slice(0, 3 * this.fallbackMoveCount),
-      });
+      };
+      const capture = this.capture.shared ? null : this.capture.takeFinished();
+      if (capture) message.gainstageCapture = capture;
+      this.port.postMessage(message);
       this.fallbackMoveCount = 0;
     }
   }

@@ -24,6 +24,12 @@ export interface ProcessorOptions {
   /** Where POST captures A and RETURN to measure the insert's latency (capture.ts); null without shared memory. */
   captureStorage: SharedArrayBuffer | null;
   snapshotEveryQuanta: number;
+  /**
+   * Context frames (ascending, each the end of a render quantum) at which to publish a snapshot,
+   * instead of every snapshotEveryQuanta: an offline render that reads its meters at given times.
+   * Empty: publish at display rate.
+   */
+  publishAtFrames: number[];
   /** Parameter values applied before the first frame: [table id, value, …]. */
   initialParams: number[];
   /** Table ids whose AudioParam automation this point follows (its own parameters). */
@@ -51,5 +57,21 @@ export interface ProcessorApi {
   pushEvents(flat: number[]): void;
   /** Joins the pair `linkId` as PRE or POST, or works alone (null, "single"). */
   pair(linkId: string | null, role: Role): void;
+  /** Without shared memory: POST starts a latency capture, sent back as one message when full. */
+  startCapture(): void;
   dispose(): void;
+}
+
+/** What the processor posts without shared memory. */
+export interface SentCapture {
+  a: Float32Array;
+  back: Float32Array;
+}
+export interface SentSnapshot {
+  /** The snapshot's values (meter-snapshot.ts layout, without the header). */
+  gainstageSnapshot: Float64Array;
+  /** The kernel's moves since the last snapshot: [id, value, frame, …]. */
+  gainstageMoves: Float64Array;
+  /** POST's finished latency capture, once per request. */
+  gainstageCapture: SentCapture;
 }

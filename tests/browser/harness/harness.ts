@@ -9,11 +9,13 @@ import { StateError } from "../../../host/model/state.js";
 import { ParamStore } from "../../../host/model/param-store.js";
 import { autoTrimScenarios } from "./auto-trim-scenarios.js";
 import { compareScenarios } from "./compare-scenarios.js";
+import { transportScenarios } from "./transport-scenarios.js";
 import { head, rate, sineBuffer } from "./signals.js";
 
 const scenarios = {
   ...autoTrimScenarios,
   ...compareScenarios,
+  ...transportScenarios,
   async isolation() {
     const context = new AudioContext({ sampleRate: rate });
     const node = await GainstageNode.create(context);

@@ -15,6 +15,7 @@ import { rate, sineBuffer } from "../harness/signals.js";
 import { hostileStates } from "./hostile-states.js";
 import { costScenarios } from "./wam-cost.js";
 import { secondUseScenarios } from "./second-use.js";
+import { isolationScenarios } from "./no-isolation.js";
 import { DISTORTION_URL, GAINSTAGE_URL, SATURATOR_URL, gainstage, load, noiseBuffer } from "./host-helpers.js";
 
 /** A host session: a context, a group, and PRE → Simple Distortion → POST fed by `buffer`. */
@@ -35,6 +36,7 @@ async function chain(seconds: number, buffer: AudioBuffer, states: { pre?: unkno
 const scenarios = {
   ...costScenarios,
   ...secondUseScenarios,
+  ...isolationScenarios,
   async parameterInfo() {
     const context = new OfflineAudioContext(2, rate, rate);
     const [groupId] = await initializeWamHost(context);
