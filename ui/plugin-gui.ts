@@ -2,8 +2,11 @@
  * Gainstage's own panel as a WAM 2 plugin (WebAudioModule.createGui): IN and OUT meters, the
  * trims, Learn, Match and A/B, built from the app's components, for the pair this instance is
  * half of (or for itself alone), and the pairing. It lives in a shadow root with the app's
- * styles, so a host page's styles neither reach in nor are touched. destroy() (the host's
- * destroyGui) stops its frame loop and drops its store subscriptions. Thread: main thread.
+ * styles, so a host page's styles neither reach in nor are touched. It fits the width its host
+ * gives it (panel-layout.ts) and says the size it would like as WAM hosts read it
+ * (`properties.dataWidth/dataHeight`, and width/height attributes: the two habits
+ * webaudiomodules/wam-examples#98 records). destroy() (the host's destroyGui) stops its frame
+ * loop, its resize observer and its store subscriptions. Thread: main thread.
  */
 import type { TapReadings } from "../host/model/readings.js";
 import { paramByKey } from "../host/model/params.js";
@@ -18,17 +21,14 @@ import { scopedStore } from "./scoped-store.js";
 import baseCss from "./styles/base.css?inline";
 import consoleCss from "./styles/console.css?inline";
 import controlsCss from "./styles/controls.css?inline";
-
-const PANEL_CSS = `
-:host { display: block; background: var(--bg); color: var(--text); padding: 8px; max-width: 980px; }
-.gui { display: grid; grid-template-columns: auto 1fr auto; gap: 8px; align-items: start; }
-.pairing { grid-column: 1 / -1; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 0; }
-.centre { display: flex; flex-direction: column; gap: 8px; }
-.message { color: var(--bad); }
-`;
+import panelCss from "./styles/panel.css?inline";
+import { followWidth, GAP_PX, sayPreferredSize, STRIP_PX } from "./panel-layout.js";
+import { wirePairing } from "./panel-pairing.js";
 
 export interface PluginGui extends HTMLElement {
   destroy(): void;
+  /** The size the panel would like (px), as WAM hosts read it. */
+  properties: { dataWidth: { value: number }; dataHeight: { value: number } };
 }
 
 /** The PRE and POST of `node`'s pair: itself twice when it works alone. */
@@ -42,7 +42,7 @@ export function createGui(node: GainstageWamNode): PluginGui {
   const host = document.createElement("div") as unknown as PluginGui;
   const root = host.attachShadow({ mode: "open" });
   const style = document.createElement("style");
-  style.textContent = [baseCss.replace(":root", ":host"), consoleCss, controlsCss, PANEL_CSS].join("\n");
+  style.textContent = [baseCss.replace(":root", ":host"), consoleCss, controlsCss, panelCss].join("\n");
   const view = scopedStore(node.store);
   const showError = (message: string) => {
     errors.textContent = message;
@@ -51,17 +51,20 @@ export function createGui(node: GainstageWamNode): PluginGui {
 
   const gui = document.createElement("div");
   gui.className = "gui";
+  gui.style.setProperty("--strip", `${STRIP_PX}px`);
+  gui.style.setProperty("--gap", `${GAP_PX}px`);
+  // In reading order what matters first: IN, the trims, Learn and A/B, OUT; the pairing folds below.
   gui.innerHTML = `
-    <p class="pairing"><span class="pair-status" role="status"></span>
-      <label>Pair with <select class="pair-with"></select></label>
-      <button type="button" class="pair-button">Pair (this one before the effect)</button>
-      <button type="button" class="unpair-button">Unpair</button></p>
     <div class="strip-in"></div>
     <div class="centre"><section class="panel controls" aria-label="Trims"></section>
       <section class="panel learn-slot" aria-label="Learn"></section>
       <section class="panel ab-slot" aria-label="Level-matched A/B"></section>
       <p class="message" role="alert"></p></div>
-    <div class="strip-out"></div>`;
+    <div class="strip-out"></div>
+    <p class="pairing"><span class="pair-status" role="status"></span>
+      <label>Pair with <select class="pair-with"></select></label>
+      <button type="button" class="pair-button">Pair (this one before the effect)</button>
+      <button type="button" class="unpair-button">Unpair</button></p>`;
   const errors = gui.querySelector<HTMLElement>(".message")!;
   const calibration = () => ({
     alignmentDbfs: view.store.get("vuReferenceDbfs"),
@@ -80,34 +83,10 @@ export function createGui(node: GainstageWamNode): PluginGui {
   const ab = new AbPanel(view.store, CONTROL_GROUPS.ab.map(control), () => pointsOf(node));
   gui.querySelector(".ab-slot")!.append(ab.element);
   root.append(style, gui);
+  const stopFollowing = followWidth(host, gui);
+  sayPreferredSize(host);
 
-  const status = gui.querySelector<HTMLElement>(".pair-status")!;
-  const pairWith = gui.querySelector<HTMLSelectElement>(".pair-with")!;
-  const showPairing = () => {
-    const partner = node.partner;
-    status.textContent = partner
-      ? node.role === "pre"
-        ? "Before the effect, paired with the Gainstage after it: IN is here, OUT there; A/B and Match compare them."
-        : "After the effect, paired with the Gainstage before it: IN is there, OUT here; A/B and Match compare them."
-      : "Alone: input and output trim, IN and OUT meters. Pair it with a second Gainstage after the effect to compare.";
-    const candidates = node.candidates();
-    pairWith.replaceChildren(
-      ...candidates.map(
-        (other) => new Option(`${other.displayName} (${other.partner ? "in a pair" : "alone"})`, other.instanceId),
-      ),
-    );
-    pairWith.disabled = candidates.length === 0;
-  };
-  const act = (action: () => Promise<void>) =>
-    void action()
-      .then(showPairing)
-      .catch((error: Error) => showError(error.message));
-  gui.querySelector(".pair-button")!.addEventListener("click", () => {
-    const other = node.candidates().find((candidate) => candidate.instanceId === pairWith.value);
-    if (other) act(() => node.pairWith(other));
-  });
-  gui.querySelector(".unpair-button")!.addEventListener("click", () => act(() => node.unpair()));
-  showPairing();
+  const showPairing = wirePairing(gui, node, showError);
 
   let running = true;
   let lastPairing = node.partner;
@@ -133,6 +112,7 @@ export function createGui(node: GainstageWamNode): PluginGui {
 
   host.destroy = () => {
     running = false;
+    stopFollowing();
     view.close();
     host.remove();
   };

@@ -5,6 +5,10 @@ export const descriptor = {
   vendor: "Gainstage",
   version: "0.1.0",
   description: "Click-free trim and standards-exact metering for gain staging (BS.1770, EBU R128, VU).",
+  /** The project's site: the reverse of the id's domain (audio.gainstage → gainstage.audio). */
+  url: "https://gainstage.audio/",
+  /** Words a producer searches a plugin list with (WAM keywords; the features come first). */
+  keywords: ["gain staging", "trim", "meter", "loudness", "LUFS", "true peak", "VU", "PPM", "A/B"],
   /** What a host files it under (CLAP features, WAM keywords). Each format adds its channel layouts. */
   features: ["audio-effect", "utility", "analyzer"],
   /** The channel layout of the plugin formats that have one fixed layout (CLAP, VST3): stereo. */

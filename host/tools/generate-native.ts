@@ -72,6 +72,7 @@ export function nativeHeaderSource(): string {
     `#define GS_PLUGIN_VENDOR ${c(descriptor.vendor)}`,
     `#define GS_PLUGIN_VERSION ${c(descriptor.version)}`,
     `#define GS_PLUGIN_DESCRIPTION ${c(descriptor.description)}`,
+    `#define GS_PLUGIN_URL ${c(descriptor.url)}`,
     `#define GS_PLUGIN_FEATURES ${[...descriptor.features, descriptor.layout].map(c).join(", ")}`,
     `#define GS_LATENCY_FRAMES ${descriptor.latencyFrames}`,
     "",

@@ -131,6 +131,21 @@ describe("Chromium: the built app from a plain static server, under a sub-path",
     expect(statuses).toEqual([200, 200]);
   });
 
+  test("the self-test passes every case through the worklet (its meter needs no shared memory)", {
+    timeout: 300_000,
+  }, async () => {
+    await session.page.click(".self-test-run");
+    await session.page.waitForFunction(
+      () =>
+        ["passed", "failed", "error"].includes(
+          document.querySelector(".self-test-summary")?.getAttribute("data-state") ?? "",
+        ),
+      undefined,
+      { timeout: 230_000 },
+    );
+    expect(await session.page.textContent(".self-test-summary")).toMatch(/^25 of 25 passed at \d+ Hz$/);
+  });
+
   test("the demo plays and IN reads its peak exactly", async () => {
     const seconds = () => session.page.evaluate(() => (globalThis as any).gainstage.engine.context.currentTime);
     await session.page.click("#play");

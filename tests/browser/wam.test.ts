@@ -38,12 +38,14 @@ describe("the plugin a host loads by URL", () => {
     r = await run("parameterInfo");
   });
 
-  test("descriptor: the contract's identity, an effect with audio and automation in and out", () => {
+  test("descriptor: complete — identity, description, keywords, website; audio and automation in and out, no MIDI", () => {
     expect(r.descriptor).toMatchObject({
       identifier: descriptor.id,
       name: descriptor.name,
       vendor: descriptor.vendor,
       version: descriptor.version,
+      description: descriptor.description,
+      website: descriptor.url,
       apiVersion: "2.0.0-alpha.6",
       isInstrument: false,
       hasAudioInput: true,
@@ -51,7 +53,16 @@ describe("the plugin a host loads by URL", () => {
       hasAutomationInput: true,
       hasAutomationOutput: true,
       hasMidiInput: false,
+      hasMidiOutput: false,
+      hasMpeInput: false,
+      hasMpeOutput: false,
+      hasSysexInput: false,
+      hasSysexOutput: false,
     });
+    expect(r.descriptor.keywords).toEqual(expect.arrayContaining(["utility", "analyzer", "gain staging", "LUFS"]));
+    expect(new URL(r.descriptor.website).protocol).toBe("https:");
+    for (const field of ["name", "vendor", "version", "description", "website"] as const)
+      expect(r.descriptor[field].length, field).toBeGreaterThan(0);
   });
 
   test("parameter info equals the declaration: ids are keys; labels, units, ranges, defaults, types, choices", () => {
@@ -186,6 +197,9 @@ test("wam-automation from the host lands on its exact frame", async () => {
   expect(r.before).toBe(0.5);
   expect(r.at).toBeLessThan(0.5);
   expectWithin(r.settled, 0.5 * 10 ** (-12 / 20), 1e-7, 1e-7, "settled");
+  // One source of truth: the state the host saves and the panel say what the audio heard.
+  expect(r.stateTrimDb).toBe(-12);
+  expect(r.panelText).toBe("\u221212.0 dB");
 });
 
 test("pairing: a third instance stays alone; re-pair and unpair; three plugins share one context", async () => {

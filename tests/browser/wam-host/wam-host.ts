@@ -16,6 +16,7 @@ import { hostileStates } from "./hostile-states.js";
 import { costScenarios } from "./wam-cost.js";
 import { secondUseScenarios } from "./second-use.js";
 import { isolationScenarios } from "./no-isolation.js";
+import { panelScenarios } from "./panel-geometry.js";
 import { DISTORTION_URL, GAINSTAGE_URL, SATURATOR_URL, gainstage, load, noiseBuffer } from "./host-helpers.js";
 
 /** A host session: a context, a group, and PRE → Simple Distortion → POST fed by `buffer`. */
@@ -37,6 +38,7 @@ const scenarios = {
   ...costScenarios,
   ...secondUseScenarios,
   ...isolationScenarios,
+  ...panelScenarios,
   async parameterInfo() {
     const context = new OfflineAudioContext(2, rate, rate);
     const [groupId] = await initializeWamHost(context);
@@ -207,7 +209,24 @@ const scenarios = {
     source.connect(wam.audioNode).connect(context.destination);
     source.start();
     const out = (await context.startRendering()).getChannelData(0);
-    return { before: out[rate / 2 - 1]!, at: out[rate / 2]!, after: out[rate / 2 + 1]!, settled: out[rate - 1]! };
+    // The host's automation is in the main thread's state too: getState() and the panel say what was heard.
+    const state = (await wam.audioNode.getState()) as { params: Record<string, number> };
+    const gui = (await wam.createGui()) as HTMLElement;
+    document.body.append(gui);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const field = gui.shadowRoot!.querySelector<HTMLInputElement>(
+      '.param-fader:has([data-param="inputTrimDb"]) .param-value',
+    );
+    const panelText = field?.value ?? "";
+    wam.destroyGui(gui);
+    return {
+      before: out[rate / 2 - 1]!,
+      at: out[rate / 2]!,
+      after: out[rate / 2 + 1]!,
+      settled: out[rate - 1]!,
+      stateTrimDb: state.params.inputTrimDb,
+      panelText,
+    };
   },
 
   /** Pairing: a third instance stays alone, re-pairing and unpairing work, three different plugins share one context. */
