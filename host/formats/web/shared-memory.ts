@@ -6,10 +6,13 @@
  * Thread: any (main thread and audio rendering thread).
  */
 
-/** Whether this page can share memory with its audio thread (cross-origin isolated, with the global present). */
+/**
+ * Whether this scope can share memory with another thread: the global is present and, in a
+ * browser, the page is cross-origin isolated (Node has no such flag: it always shares).
+ */
 export function canShareMemory(): boolean {
   const scope = globalThis as { crossOriginIsolated?: boolean };
-  return scope.crossOriginIsolated === true && typeof globalThis.SharedArrayBuffer === "function";
+  return typeof globalThis.SharedArrayBuffer === "function" && scope.crossOriginIsolated !== false;
 }
 
 /** Whether `buffer` is shared memory; false where shared memory does not exist at all. */
