@@ -64,6 +64,38 @@ export const METER_OUTPUTS = [
 export const METER_FLOOR_DB = -200;
 
 /**
+ * The span a meter covers where a format carries it as a normalized value (VST3's read-only
+ * parameters, 0…1): levels from a meter's floor to well past full scale, loudness range in LU,
+ * counts of samples. Below the span reads "no reading"; text always shows the value itself.
+ */
+export const METER_SPANS = {
+  level: { min: -100, max: 30 },
+  range: { min: 0, max: 60 },
+  count: { min: 0, max: 2 ** 31 },
+} as const;
+
+/** Which span a meter output uses. */
+export function meterSpan(output: { unit: string; count?: boolean }): keyof typeof METER_SPANS {
+  return "count" in output && output.count ? "count" : output.unit === "LU" ? "range" : "level";
+}
+
+/**
+ * VST3: the one class (processor and controller in one component, as the SDK's
+ * SingleComponentEffect). Its class id was drawn at random once: hosts save sessions by it, so it
+ * never changes. Sub-categories as VST3's PlugType strings; the SDK version is the C API's we
+ * declare against (pluginterfaces 3.8).
+ */
+export const VST3 = {
+  classId: "59217A4E663848609085528422295CF8",
+  category: "Audio Module Class",
+  subCategories: ["Fx", "Tools"],
+  sdkVersion: "VST 3.8.0",
+  /** The meters are read-only parameters from this id on (past every declared parameter id). */
+  meterParamIdBase: 1000,
+  email: "",
+} as const;
+
+/**
  * The LV2 plugins of the bundle: one per channel layout the kernel meters, channels in BS.1770's
  * order (L R C LFE Ls Rs Lb Rb: the kernel weighs surrounds 1.41 and leaves LFE out for 5, 6 and 8
  * channels, assembly/loudness.ts); port symbols in_NAME / out_NAME.

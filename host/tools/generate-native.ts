@@ -34,7 +34,10 @@ import {
   lv2Ports,
   METER_FLOOR_DB,
   METER_OUTPUTS,
+  METER_SPANS,
+  meterSpan,
   NATIVE_PARAMETERS,
+  VST3,
 } from "../declaration/native-facts.js";
 
 export { LV2_LAYOUTS, lv2Ports, METER_FLOOR_DB, METER_OUTPUTS, NATIVE_PARAMETERS };
@@ -150,17 +153,37 @@ export function nativeHeaderSource(): string {
     "/* Meter outputs: tap, block (0 loudness, 1 overall channel), slot in that block, the loudness",
     "   window (ms) the reading needs filled since reset (0: none), whether it counts samples. */",
     `#define GS_METER_FLOOR_DB ${num(METER_FLOOR_DB)}`,
-    "typedef struct gs_meter_output { uint32_t tap, channel_block, slot; double window_ms; uint32_t count; const char *symbol; } gs_meter_output;",
+    "/* The span a format that carries a meter as 0…1 maps it over (VST3's read-only parameters). */",
+    "typedef struct gs_meter_output {",
+    "  uint32_t tap, channel_block, slot;",
+    "  double window_ms;",
+    "  uint32_t count;",
+    "  const char *symbol, *name, *unit;",
+    "  double span_min, span_max;",
+    "} gs_meter_output;",
     `#define GS_METER_OUTPUT_COUNT ${TAPS.length * METER_OUTPUTS.length}`,
     "static const gs_meter_output GS_METER_OUTPUTS[GS_METER_OUTPUT_COUNT] = {",
     ...TAPS.flatMap((tap, t) =>
       METER_OUTPUTS.map((m) => {
         const window = "window" in m ? LOUDNESS_WINDOWS_MS[m.window] : 0;
         const count = "count" in m && m.count ? 1 : 0;
-        return `  {${t}, ${m.block === "channel" ? 1 : 0}, ${fieldIndex(m.block, m.field)}, ${num(window)}, ${count}, ${c(`${tap}${m.key}`)}},`;
+        const span = METER_SPANS[meterSpan(m)];
+        const name = `${tap.toUpperCase()} ${m.name}`;
+        return `  {${t}, ${m.block === "channel" ? 1 : 0}, ${fieldIndex(m.block, m.field)}, ${num(window)}, ${count}, ${c(`${tap}${m.key}`)}, ${c(name)}, ${c(m.unit)}, ${num(span.min)}, ${num(span.max)}},`;
       }),
     ),
     "};",
+    "",
+    "/* VST3: the class id (16 bytes, in order), its category and sub-categories, the meters' first parameter id. */",
+    `#define GS_VST3_CLASS_ID {${VST3.classId
+      .match(/../g)!
+      .map((b) => `0x${b}`)
+      .join(", ")}}`,
+    `#define GS_VST3_CATEGORY ${c(VST3.category)}`,
+    `#define GS_VST3_SUB_CATEGORIES ${c(VST3.subCategories.join("|"))}`,
+    `#define GS_VST3_SDK_VERSION ${c(VST3.sdkVersion)}`,
+    `#define GS_VST3_METER_PARAM_ID_BASE ${VST3.meterParamIdBase}`,
+    `#define GS_VST3_EMAIL ${c(VST3.email)}`,
     "",
     "/* The LV2 plugins (one per channel layout) and where each group of their ports starts. */",
     "typedef struct gs_lv2_layout { const char *uri; uint32_t channels, controls, reset, meters, latency; } gs_lv2_layout;",
@@ -179,6 +202,7 @@ export function nativeHeaderSource(): string {
 }
 
 import { lv2ManifestTtl, lv2PluginTtl } from "./generate-lv2.js";
+import { vst3ModuleInfo } from "./generate-vst3.js";
 
 // `npm run build:native` bundles this file and runs it from the package's folder.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -188,4 +212,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(join(gen, "gainstage-contract.h"), nativeHeaderSource());
   writeFileSync(join(gen, "manifest.ttl"), lv2ManifestTtl("gainstage.so"));
   writeFileSync(join(gen, "gainstage.ttl"), lv2PluginTtl());
+  writeFileSync(join(gen, "moduleinfo.json"), vst3ModuleInfo());
 }

@@ -19,6 +19,7 @@ export const NATIVE = join(ROOT, "build/native");
 export const WORK = join(ROOT, "build/native-work");
 export const CLAP = join(NATIVE, "clap/gainstage.clap");
 export const LV2_BUNDLE = join(NATIVE, "lv2/gainstage.lv2");
+export const VST3_BUNDLE = join(NATIVE, "gainstage.vst3");
 export const QTRACTOR_SCAN =
   process.env.QTRACTOR_PLUGIN_SCAN ??
   [
@@ -63,6 +64,18 @@ export function buildNative(): void {
     "-lm",
   ]);
   run("cc", [...flags, "-o", join(WORK, "lv2-host"), join(ROOT, "tests/native/lv2-host.c"), "-ldl"]);
+  run("cc", [
+    ...flags,
+    "-Wno-unused-function",
+    "-I",
+    join(ROOT, "tests/native"),
+    "-o",
+    join(WORK, "vst3-host"),
+    join(ROOT, "tests/native/vst3-host.c"),
+    "-rdynamic", // the plug-in's malloc calls bind to the host's counting ones
+    "-ldl",
+    "-lm",
+  ]);
 }
 
 /** Fails a test file early, with the reason, if the global set-up did not build the plugins. */
@@ -70,7 +83,8 @@ export function expectBuilt(): void {
   for (const path of [
     CLAP,
     join(LV2_BUNDLE, "gainstage.so"),
-    ...["clap-host", "lv2-host"].map((tool) => join(WORK, tool)),
+    join(VST3_BUNDLE, "Contents/x86_64-linux/gainstage.so"),
+    ...["clap-host", "lv2-host", "vst3-host"].map((tool) => join(WORK, tool)),
   ])
     if (!existsSync(path))
       throw new Error(`${path} is missing: the native build failed (see the global set-up's output)`);
@@ -79,6 +93,11 @@ export function expectBuilt(): void {
 /** Runs the test CLAP host with `args`; its stdout. */
 export function clapHost(...args: string[]): string {
   return run(join(WORK, "clap-host"), [CLAP, ...args]);
+}
+
+/** Runs the test VST 3 host (tests/native/vst3-host.c) with `args`; its stdout, parsed as JSON. */
+export function vst3Host(...args: string[]): any {
+  return JSON.parse(run(join(WORK, "vst3-host"), [VST3_BUNDLE, ...args]));
 }
 
 export interface ParamEvent {

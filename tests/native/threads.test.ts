@@ -1,9 +1,9 @@
 /**
- * The CLAP thread model, proved under the sanitizers: one thread processes (with automation)
- * while another loads and saves states, reads values and text, and copies the meters, as CLAP
- * allows (clap-threads.c). ThreadSanitizer must report no data race, AddressSanitizer and
- * UndefinedBehaviorSanitizer nothing; and the last loaded state must be what the audio plays.
- * Iterations, not time: the audio thread runs a fixed number of blocks.
+ * The CLAP and VST 3 thread models, proved under the sanitizers: one thread processes (with
+ * automation) while another loads and saves states, sets and reads values and text, and reads the
+ * meters, as each format allows (clap-threads.c, vst3-threads.c). ThreadSanitizer must report no
+ * data race, AddressSanitizer and UndefinedBehaviorSanitizer nothing; and the last loaded state
+ * must be what the audio plays. Iterations, not time: the audio thread runs a fixed number of blocks.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -14,11 +14,19 @@ import { missingToolchain, SKIP_NATIVE, WORK } from "../helpers/native.js";
 /** Blocks of 128 frames the audio thread processes: about 53 s of audio, seconds of wall time. */
 const BLOCKS = 20000;
 
-function sanitized(sanitize: string) {
-  const binary = join(WORK, `clap-threads-${sanitize.replace(/,/g, "-")}`);
+function sanitized(format: string, sanitize: string) {
+  const binary = join(WORK, `${format}-threads-${sanitize.replace(/,/g, "-")}`);
   const build = spawnSync(
     "make",
-    ["-s", "-C", join(ROOT, "host/formats/native"), "sanitized", `SANITIZE=${sanitize}`, `SANITIZED=${binary}`],
+    [
+      "-s",
+      "-C",
+      join(ROOT, "host/formats/native"),
+      "sanitized",
+      `FORMAT=${format}`,
+      `SANITIZE=${sanitize}`,
+      `SANITIZED=${binary}`,
+    ],
     { encoding: "utf8" },
   );
   expect(build.status, build.stderr).toBe(0);
@@ -27,12 +35,17 @@ function sanitized(sanitize: string) {
 }
 
 describe.skipIf(SKIP_NATIVE)(
-  `the CLAP plugin on two threads ${SKIP_NATIVE ? `(skipped: ${missingToolchain()})` : ""}`,
+  `the native plugins on two threads ${SKIP_NATIVE ? `(skipped: ${missingToolchain()})` : ""}`,
   () => {
-    test.each(["thread", "address,undefined"])(
-      "-fsanitize=%s: state load/save, values and meters on the main thread while the audio thread processes",
-      (sanitize) => {
-        const run = sanitized(sanitize);
+    test.each([
+      ["clap", "thread"],
+      ["clap", "address,undefined"],
+      ["vst3", "thread"],
+      ["vst3", "address,undefined"],
+    ])(
+      "%s, -fsanitize=%s: state load/save, values and meters on the main thread while the audio thread processes",
+      (format, sanitize) => {
+        const run = sanitized(format, sanitize);
         expect(run.stderr).not.toMatch(/Sanitizer|runtime error/);
         expect(run.status).toBe(0);
         const report = JSON.parse(run.stdout);
