@@ -5,22 +5,9 @@
  */
 import type { Scale, Zone } from "./meter-scales.js";
 
-/** The bar axis, dBFS: wide enough for every scale's working range. */
-export const BAR_FLOOR_DBFS = -60;
-export const BAR_TOP_DBFS = 3;
+import { BAR_FLOOR_DBFS, BAR_TOP_DBFS, COLOURS } from "../host/declaration/meter-face.js";
 
-export const COLOURS = {
-  safe: "#3fb37f",
-  analog: "#8fd14f",
-  hot: "#f2b33d",
-  over: "#e5533d",
-  inner: "rgba(255,255,255,0.55)",
-  hold: "#ffffff",
-  grid: "#3a4048",
-  text: "#aab3bd",
-  strong: "#dfe6ee",
-  zone: "rgba(143,209,79,0.12)",
-} as const;
+export { BAR_FLOOR_DBFS, BAR_TOP_DBFS, COLOURS };
 
 export const ZONE_COLOURS: Record<Zone, string> = {
   safe: COLOURS.safe,

@@ -27,10 +27,9 @@ export const K_AMBER_DB = 0;
 export const K_RED_DB = 4;
 const K_MARKS_DB = [4, 0, -4, -8, -12, -20, -30, -40];
 
-/** The dBFS scale's marks and zones (the producer's targets). */
-const DBFS_MARKS = [0, -3, -6, -12, -18, -24, -30, -40, -50, -60];
-export const ANALOG_ZONE_DBFS = [-21, -15] as const;
-export const HEADROOM_LINE_DBFS = -6;
+import { ANALOG_ZONE_DBFS, DBFS_MARKS, HEADROOM_LINE_DBFS, OVER_DBFS } from "../host/declaration/meter-face.js";
+
+export { ANALOG_ZONE_DBFS, HEADROOM_LINE_DBFS };
 
 export type Zone = "safe" | "analog" | "hot" | "over";
 
@@ -72,7 +71,7 @@ export function ppmStandardOf(calibration: Calibration): PpmStandard {
 
 export function scaleFor(kind: ScaleKind, calibration: Calibration): Scale {
   if (kind === "dbfs") {
-    const edges = [ANALOG_ZONE_DBFS[0], HEADROOM_LINE_DBFS, -1];
+    const edges = [ANALOG_ZONE_DBFS[0], HEADROOM_LINE_DBFS, OVER_DBFS];
     return {
       kind,
       caption: "sample peak, AES17 RMS inside (dBFS)",

@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { descriptor } from "../declaration/descriptor.js";
 import {
+  COMMANDS,
+  LEARN_STATES,
   LIMITS,
   MARKS,
   LOUDNESS_WINDOWS_MS,
@@ -42,6 +44,7 @@ import {
 
 export { LV2_LAYOUTS, lv2Ports, METER_FLOOR_DB, METER_OUTPUTS, NATIVE_PARAMETERS };
 import { screaming } from "./names.js";
+import { faceHeaderLines } from "./generate-face.js";
 import { stateHeaderLines } from "./generate-state.js";
 
 const c = (text: string) => JSON.stringify(text); // a C string literal (JSON escapes are C escapes for this text)
@@ -108,6 +111,10 @@ export function nativeHeaderSource(): string {
     ...READOUT.mark.fields.map((f, i) => `#define GS_M_${screaming(f.key)} ${i}`),
     ...READOUT.loudness.fields.map((f, i) => `#define GS_L_${screaming(f.key)} ${i}`),
     ...READOUT.channel.fields.map((f, i) => `#define GS_C_${screaming(f.key)} ${i}`),
+    ...READOUT.autoTrim.fields.map((f, i) => `#define GS_A_${screaming(f.key)} ${i}`),
+    ...LEARN_STATES.map((state, i) => `#define GS_LEARN_${screaming(state)} ${i}`),
+    "/* Kernel commands (set as parameters with these ids; host/declaration/kernel-interface.ts). */",
+    ...COMMANDS.map((command) => `#define GS_COMMAND_${screaming(command.key)} ${command.id}`),
     "/* Slots holding a maximum since the last read (a snapshot merges them with max until read). */",
     `#define GS_SINCE_READ_SLOT_COUNT ${SINCE_READ_SLOTS.length}`,
     `static const uint16_t GS_SINCE_READ_SLOTS[GS_SINCE_READ_SLOT_COUNT] = {${SINCE_READ_SLOTS.join(", ")}};`,
@@ -140,6 +147,7 @@ export function nativeHeaderSource(): string {
       ),
     "",
     "/* Every declared parameter (state files carry them all); GS_NATIVE_PARAMS indexes the plugins' own. */",
+    ...params.map(({ p }) => `#define GS_ID_${screaming(p.key)} ${p.id}`),
     `#define GS_PARAM_COUNT ${params.length}`,
     "static const gs_param_decl GS_PARAMS[GS_PARAM_COUNT] = {",
     ...params.map(
@@ -173,6 +181,8 @@ export function nativeHeaderSource(): string {
       }),
     ),
     "};",
+    "",
+    ...faceHeaderLines(),
     "",
     "/* VST3: the class id (16 bytes, in order), its category and sub-categories, the meters' first parameter id. */",
     `#define GS_VST3_CLASS_ID {${VST3.classId

@@ -34,6 +34,8 @@ export function missingToolchain(): string {
   const missing = ["cc", "make", "wasm2c", "ffmpeg", "lv2apply"].filter((command) => !has(command));
   if (!existsSync("/usr/include/lv2/core/lv2.h")) missing.push("lv2-dev");
   if (!existsSync("/usr/src/wasm2c/wasm-rt-impl.c")) missing.push("wasm2c runtime");
+  if (!existsSync("/usr/include/cairo/cairo.h")) missing.push("libcairo2-dev");
+  if (!existsSync("/usr/include/X11/Xlib.h")) missing.push("libx11-dev");
   return missing.length > 0 ? `not installed: ${missing.join(", ")} (.ci/run installs them)` : "";
 }
 
@@ -64,6 +66,7 @@ export function buildNative(): void {
     "-lm",
   ]);
   run("cc", [...flags, "-o", join(WORK, "lv2-host"), join(ROOT, "tests/native/lv2-host.c"), "-ldl"]);
+  buildGuiHost(flags);
   run("cc", [
     ...flags,
     "-Wno-unused-function",
@@ -78,13 +81,37 @@ export function buildNative(): void {
   ]);
 }
 
+/** Where the official CLAP headers are (../shared), for the test hosts that use them. */
+export const OFFICIAL_CLAP = join(ROOT, "../shared/vendor/clap/include");
+
+/** The CLAP host with a window (clap-gui-host.c): on the official CLAP headers where they are here, else on ours. */
+function buildGuiHost(flags: string[]): void {
+  const official = existsSync(join(OFFICIAL_CLAP, "clap/clap.h"));
+  const headers = official ? ["-DGS_OFFICIAL_CLAP", "-I", OFFICIAL_CLAP] : [];
+  const x = run("pkg-config", ["--cflags", "--libs", "cairo", "x11"]).trim().split(/\s+/);
+  run("cc", [
+    ...flags,
+    "-Wno-unused-function",
+    ...headers,
+    "-I",
+    join(ROOT, "tests/native"),
+    "-o",
+    join(WORK, "clap-gui-host"),
+    join(ROOT, "tests/native/clap-gui-host.c"),
+    "-rdynamic",
+    "-ldl",
+    "-lm",
+    ...x,
+  ]);
+}
+
 /** Fails a test file early, with the reason, if the global set-up did not build the plugins. */
 export function expectBuilt(): void {
   for (const path of [
     CLAP,
     join(LV2_BUNDLE, "gainstage.so"),
     join(VST3_BUNDLE, "Contents/x86_64-linux/gainstage.so"),
-    ...["clap-host", "lv2-host", "vst3-host"].map((tool) => join(WORK, tool)),
+    ...["clap-host", "lv2-host", "vst3-host", "clap-gui-host"].map((tool) => join(WORK, tool)),
   ])
     if (!existsSync(path))
       throw new Error(`${path} is missing: the native build failed (see the global set-up's output)`);

@@ -49,7 +49,25 @@
   S(clap_plugin_state_t) F(clap_plugin_state_t, save) F(clap_plugin_state_t, load)                                 \
   S(clap_plugin_latency_t) F(clap_plugin_latency_t, get)                                                           \
   S(clap_host_log_t) F(clap_host_log_t, log)                                                                       \
-  S(clap_host_thread_check_t) F(clap_host_thread_check_t, is_main_thread) F(clap_host_thread_check_t, is_audio_thread)
+  S(clap_host_thread_check_t) F(clap_host_thread_check_t, is_main_thread) F(clap_host_thread_check_t, is_audio_thread) \
+  S(clap_event_param_gesture_t) F(clap_event_param_gesture_t, header) F(clap_event_param_gesture_t, param_id)       \
+  S(clap_window_t) F(clap_window_t, api) F(clap_window_t, x11) F(clap_window_t, ptr)                                \
+  S(clap_gui_resize_hints_t) F(clap_gui_resize_hints_t, can_resize_horizontally)                                  \
+    F(clap_gui_resize_hints_t, can_resize_vertically) F(clap_gui_resize_hints_t, preserve_aspect_ratio)           \
+    F(clap_gui_resize_hints_t, aspect_ratio_width) F(clap_gui_resize_hints_t, aspect_ratio_height)                \
+  S(clap_plugin_gui_t) F(clap_plugin_gui_t, is_api_supported) F(clap_plugin_gui_t, get_preferred_api)              \
+    F(clap_plugin_gui_t, create) F(clap_plugin_gui_t, destroy) F(clap_plugin_gui_t, set_scale)                     \
+    F(clap_plugin_gui_t, get_size) F(clap_plugin_gui_t, can_resize) F(clap_plugin_gui_t, get_resize_hints)         \
+    F(clap_plugin_gui_t, adjust_size) F(clap_plugin_gui_t, set_size) F(clap_plugin_gui_t, set_parent)              \
+    F(clap_plugin_gui_t, set_transient) F(clap_plugin_gui_t, suggest_title) F(clap_plugin_gui_t, show)             \
+    F(clap_plugin_gui_t, hide)                                                                                    \
+  S(clap_host_gui_t) F(clap_host_gui_t, resize_hints_changed) F(clap_host_gui_t, request_resize)                   \
+    F(clap_host_gui_t, request_show) F(clap_host_gui_t, request_hide) F(clap_host_gui_t, closed)                   \
+  S(clap_plugin_timer_support_t) F(clap_plugin_timer_support_t, on_timer)                                          \
+  S(clap_host_timer_support_t) F(clap_host_timer_support_t, register_timer) F(clap_host_timer_support_t, unregister_timer) \
+  S(clap_plugin_posix_fd_support_t) F(clap_plugin_posix_fd_support_t, on_fd)                                       \
+  S(clap_host_posix_fd_support_t) F(clap_host_posix_fd_support_t, register_fd) F(clap_host_posix_fd_support_t, modify_fd) \
+    F(clap_host_posix_fd_support_t, unregister_fd)
 
 /* Integer constants our declarations use. */
 #define CLAP_NUMBERS(N)                                                                                            \
@@ -58,9 +76,12 @@
   N(CLAP_PROCESS_TAIL) N(CLAP_PROCESS_SLEEP) N(CLAP_AUDIO_PORT_IS_MAIN) N(CLAP_PARAM_IS_STEPPED)                    \
   N(CLAP_PARAM_IS_BYPASS) N(CLAP_PARAM_IS_AUTOMATABLE) N(CLAP_PARAM_IS_ENUM) N(CLAP_PARAM_RESCAN_VALUES)             \
   N(CLAP_PARAM_RESCAN_TEXT) N(CLAP_PARAM_RESCAN_INFO) N(CLAP_PARAM_RESCAN_ALL) N(CLAP_LOG_DEBUG) N(CLAP_LOG_INFO)    \
-  N(CLAP_LOG_WARNING) N(CLAP_LOG_ERROR) N(CLAP_LOG_FATAL) N(CLAP_LOG_HOST_MISBEHAVING) N(CLAP_LOG_PLUGIN_MISBEHAVING)
+  N(CLAP_LOG_WARNING) N(CLAP_LOG_ERROR) N(CLAP_LOG_FATAL) N(CLAP_LOG_HOST_MISBEHAVING) N(CLAP_LOG_PLUGIN_MISBEHAVING) \
+  N(CLAP_EVENT_PARAM_GESTURE_BEGIN) N(CLAP_EVENT_PARAM_GESTURE_END) N(CLAP_POSIX_FD_READ) N(CLAP_POSIX_FD_WRITE)  \
+  N(CLAP_POSIX_FD_ERROR)
 
 /* String ids our declarations use. */
 #define CLAP_STRINGS(T)                                                                                            \
   T(CLAP_PLUGIN_FACTORY_ID) T(CLAP_EXT_AUDIO_PORTS) T(CLAP_PORT_STEREO) T(CLAP_EXT_PARAMS) T(CLAP_EXT_STATE)          \
-  T(CLAP_EXT_LATENCY) T(CLAP_EXT_LOG) T(CLAP_EXT_THREAD_CHECK)
+  T(CLAP_EXT_LATENCY) T(CLAP_EXT_LOG) T(CLAP_EXT_THREAD_CHECK) T(CLAP_EXT_GUI) T(CLAP_WINDOW_API_X11)                 \
+  T(CLAP_EXT_TIMER_SUPPORT) T(CLAP_EXT_POSIX_FD_SUPPORT)

@@ -235,4 +235,6 @@ typedef struct clap_plugin_latency {
   uint32_t (*get)(const clap_plugin_t *plugin); /* frames; [main-thread & active] */
 } clap_plugin_latency_t;
 
+#include "clap-gui-abi.h"
+
 #endif

@@ -77,8 +77,8 @@ bool gs_clap_apply_event(gs_clap *self, const clap_event_header_t *event) {
 
 /* [active ? audio-thread : main-thread], never while processing. */
 static void flush(const clap_plugin_t *plugin, const clap_input_events_t *in, const clap_output_events_t *out) {
-  (void)out;
   gs_clap *self = gs_clap_of(plugin);
+  gs_clap_push_edits(self, out); /* the editor's gestures reach the host between blocks too */
   const bool active = __atomic_load_n(&self->active, __ATOMIC_ACQUIRE);
   const uint32_t events = in ? in->size(in) : 0;
   for (uint32_t i = 0; i < events; i++) {

@@ -56,6 +56,8 @@ static bool plugin_init(const clap_plugin_t *plugin) {
     self->host_log = host->get_extension(host, CLAP_EXT_LOG);
     self->host_thread_check = host->get_extension(host, CLAP_EXT_THREAD_CHECK);
     self->host_params = host->get_extension(host, CLAP_EXT_PARAMS);
+    self->host_timer = host->get_extension(host, CLAP_EXT_TIMER_SUPPORT);
+    self->host_fd = host->get_extension(host, CLAP_EXT_POSIX_FD_SUPPORT);
   }
   self->initialized = gs_point_init(&self->point);
   if (!self->initialized) gs_clap_log(self, CLAP_LOG_ERROR, "Gainstage: out of memory for its kernel");
@@ -64,6 +66,7 @@ static bool plugin_init(const clap_plugin_t *plugin) {
 
 static void plugin_destroy(const clap_plugin_t *plugin) {
   gs_clap *self = gs_clap_of(plugin);
+  if (self->gui_created) gs_clap_gui.destroy(plugin);
   gs_point_free(&self->point);
   free(self);
 }
@@ -136,6 +139,7 @@ static clap_process_status plugin_process(const clap_plugin_t *plugin, const cla
   const float *in[GS_CLAP_CHANNELS] = {input->data32[0], input->data32[input->channel_count > 1 ? 1 : 0]};
   float *out[GS_CLAP_CHANNELS] = {output->data32[0], output->data32[1]};
   moves m = {process->out_events, 0};
+  gs_clap_push_edits(self, process->out_events); /* the editor's gestures, before the kernel's moves */
   const clap_input_events_t *events = process->in_events;
   const uint32_t count = events ? events->size(events) : 0;
   uint32_t at = 0, next = 0;
@@ -215,6 +219,9 @@ static const void *plugin_get_extension(const clap_plugin_t *plugin, const char 
   if (strcmp(id, CLAP_EXT_LATENCY) == 0) return &LATENCY;
   if (strcmp(id, CLAP_EXT_STATE) == 0) return &gs_clap_state;
   if (strcmp(id, GS_CLAP_EXT_METERS) == 0) return &METERS;
+  if (strcmp(id, CLAP_EXT_GUI) == 0) return &gs_clap_gui;
+  if (strcmp(id, CLAP_EXT_TIMER_SUPPORT) == 0) return &gs_clap_timer_support;
+  if (strcmp(id, CLAP_EXT_POSIX_FD_SUPPORT) == 0) return &gs_clap_posix_fd_support;
   return NULL;
 }
 

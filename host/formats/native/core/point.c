@@ -39,6 +39,7 @@ bool gs_point_activate(gs_point *point, double sample_rate, uint32_t channels) {
       gs_kernel_set_param(point->kernel, GS_PARAMS[i].id, gs_point_get(point, i));
   }
   __atomic_store_n(&point->any_pending, 0, __ATOMIC_RELEASE);
+  __atomic_store_n(&point->commands_read, __atomic_load_n(&point->commands_written, __ATOMIC_RELAXED), __ATOMIC_RELEASE);
   point->sample_rate = sample_rate;
   point->channels = channels;
   point->frames = 0;
@@ -71,7 +72,28 @@ bool gs_point_set_audio(gs_point *point, int index, double value) {
   return true;
 }
 
+bool gs_point_command(gs_point *point, uint32_t id, double value) {
+  if (!point->active || !isfinite(value)) return false;
+  const uint32_t written = __atomic_load_n(&point->commands_written, __ATOMIC_RELAXED);
+  if (written - __atomic_load_n(&point->commands_read, __ATOMIC_ACQUIRE) >= GS_POINT_COMMANDS) return false;
+  point->commands[written % GS_POINT_COMMANDS] = (gs_point_command_slot){id, value};
+  __atomic_store_n(&point->commands_written, written + 1, __ATOMIC_RELEASE);
+  return true;
+}
+
+/* The commands the main thread sent, in order. [audio] */
+static void take_commands(gs_point *point) {
+  const uint32_t written = __atomic_load_n(&point->commands_written, __ATOMIC_ACQUIRE);
+  uint32_t read = __atomic_load_n(&point->commands_read, __ATOMIC_RELAXED);
+  for (; read != written; read++) {
+    const gs_point_command_slot *slot = &point->commands[read % GS_POINT_COMMANDS];
+    gs_kernel_set_param(point->kernel, slot->id, slot->value);
+  }
+  __atomic_store_n(&point->commands_read, read, __ATOMIC_RELEASE);
+}
+
 void gs_point_sync(gs_point *point) {
+  take_commands(point);
   if (!__atomic_exchange_n(&point->any_pending, 0, __ATOMIC_ACQUIRE)) return;
   for (int i = 0; i < GS_PARAM_COUNT; i++)
     if (__atomic_exchange_n(&point->pending[i], 0, __ATOMIC_ACQUIRE))

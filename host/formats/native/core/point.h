@@ -27,11 +27,20 @@
 #include "snapshot.h"
 #include "state-json.h"
 
+/* Kernel commands (Learn's start, finish, cancel) waiting for the audio thread: a small ring. */
+#define GS_POINT_COMMANDS 8
+typedef struct gs_point_command_slot {
+  uint32_t id;
+  double value;
+} gs_point_command_slot;
+
 typedef struct gs_point {
   gs_kernel *kernel;               /* [audio] while active */
   double values[GS_PARAM_COUNT];   /* [any] atomic: every parameter's value */
   uint8_t pending[GS_PARAM_COUNT]; /* atomic: set on [main] while active, applied on [audio] */
   uint32_t any_pending;            /* atomic: some pending flag is set */
+  gs_point_command_slot commands[GS_POINT_COMMANDS]; /* written on [main], read on [audio] */
+  uint32_t commands_written, commands_read;          /* atomic counters of the ring */
   uint32_t channels;
   double sample_rate;
   bool active;                     /* [main] */
@@ -64,6 +73,9 @@ bool gs_point_set(gs_point *point, int index, double value);
 /* Sets parameter `index` on the audio thread (host automation): applied at once. [audio] */
 bool gs_point_set_audio(gs_point *point, int index, double value);
 
+/* Sends kernel command `id` (GS_COMMAND_*) with `value` to the audio thread, which gives it to the
+   kernel at its next process or flush; false if the point is inactive or too many are waiting. [main] */
+bool gs_point_command(gs_point *point, uint32_t id, double value);
 /* Applies what the main thread set since the last call. process() calls it; a format's flush
    (events outside processing) calls it too. [audio] */
 void gs_point_sync(gs_point *point);
