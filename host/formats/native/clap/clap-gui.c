@@ -7,7 +7,7 @@
    main-thread in flush]. */
 #include <string.h>
 
-#include "../editor/editor.h"
+#include "../editor/editor-api.h"
 #include "gainstage-clap.h"
 
 /* How often the editor redraws (ms): about 30 frames a second. */
@@ -78,6 +78,8 @@ static bool get_preferred_api(const clap_plugin_t *plugin, const char **api, boo
 static bool create(const clap_plugin_t *plugin, const char *api, bool is_floating) {
   gs_clap *self = gs_clap_of(plugin);
   if (!is_api_supported(plugin, api, is_floating) || self->gui_created) return false;
+  self->editor_api = gs_editor_load();
+  if (!self->editor_api) return false;
   self->gui_created = true;
   self->gui_scale = 1;
   return true;
@@ -86,8 +88,8 @@ static bool create(const clap_plugin_t *plugin, const char *api, bool is_floatin
 static void destroy(const clap_plugin_t *plugin) {
   gs_clap *self = gs_clap_of(plugin);
   if (self->gui_timer_registered) self->host_timer->unregister_timer(self->host, self->gui_timer);
-  if (self->gui_fd_registered) self->host_fd->unregister_fd(self->host, gs_editor_fd(self->editor));
-  gs_editor_destroy(self->editor);
+  if (self->gui_fd_registered) self->host_fd->unregister_fd(self->host, self->editor_api->fd(self->editor));
+  if (self->editor) self->editor_api->destroy(self->editor);
   self->editor = NULL;
   self->gui_created = self->gui_timer_registered = self->gui_fd_registered = false;
 }
@@ -102,7 +104,7 @@ static bool set_scale(const clap_plugin_t *plugin, double scale) {
 static bool get_size(const clap_plugin_t *plugin, uint32_t *width, uint32_t *height) {
   gs_clap *self = gs_clap_of(plugin);
   if (!self->gui_created || !width || !height) return false;
-  if (self->editor) gs_editor_get_size(self->editor, width, height);
+  if (self->editor) self->editor_api->get_size(self->editor, width, height);
   else *width = (uint32_t)(GS_EDITOR_WIDTH * self->gui_scale), *height = (uint32_t)(GS_EDITOR_HEIGHT * self->gui_scale);
   return true;
 }
@@ -128,7 +130,7 @@ static bool adjust_size(const clap_plugin_t *plugin, uint32_t *width, uint32_t *
 static bool set_size(const clap_plugin_t *plugin, uint32_t width, uint32_t height) {
   gs_clap *self = gs_clap_of(plugin);
   if (!self->editor) return false;
-  gs_editor_set_size(self->editor, width, height);
+  self->editor_api->set_size(self->editor, width, height);
   return true;
 }
 
@@ -137,11 +139,11 @@ static bool set_parent(const clap_plugin_t *plugin, const clap_window_t *window)
   if (!self->gui_created || self->editor || !window || !window->api || strcmp(window->api, CLAP_WINDOW_API_X11) != 0)
     return false;
   const gs_editor_host host = {self, editor_read, editor_begin, editor_edit, editor_end, editor_command};
-  self->editor = gs_editor_create(&host, window->x11, self->gui_scale);
+  self->editor = self->editor_api->create(&host, window->x11, self->gui_scale);
   if (!self->editor) return false;
   self->gui_timer_registered = self->host_timer->register_timer(self->host, REDRAW_MS, &self->gui_timer);
   if (self->host_fd)
-    self->gui_fd_registered = self->host_fd->register_fd(self->host, gs_editor_fd(self->editor), CLAP_POSIX_FD_READ);
+    self->gui_fd_registered = self->host_fd->register_fd(self->host, self->editor_api->fd(self->editor), CLAP_POSIX_FD_READ);
   return true;
 }
 
@@ -155,14 +157,14 @@ static void suggest_title(const clap_plugin_t *plugin, const char *title) { (voi
 static bool show(const clap_plugin_t *plugin) {
   gs_clap *self = gs_clap_of(plugin);
   if (!self->editor) return false;
-  gs_editor_show(self->editor, true);
+  self->editor_api->show(self->editor, true);
   return true;
 }
 
 static bool hide(const clap_plugin_t *plugin) {
   gs_clap *self = gs_clap_of(plugin);
   if (!self->editor) return false;
-  gs_editor_show(self->editor, false);
+  self->editor_api->show(self->editor, false);
   return true;
 }
 
@@ -173,13 +175,13 @@ const clap_plugin_gui_t gs_clap_gui = {
 
 static void on_timer(const clap_plugin_t *plugin, clap_id timer_id) {
   gs_clap *self = gs_clap_of(plugin);
-  if (self->editor && timer_id == self->gui_timer) gs_editor_idle(self->editor);
+  if (self->editor && timer_id == self->gui_timer) self->editor_api->idle(self->editor);
 }
 
 static void on_fd(const clap_plugin_t *plugin, int fd, clap_posix_fd_flags_t flags) {
   (void)flags;
   gs_clap *self = gs_clap_of(plugin);
-  if (self->editor && fd == gs_editor_fd(self->editor)) gs_editor_idle(self->editor);
+  if (self->editor && fd == self->editor_api->fd(self->editor)) self->editor_api->idle(self->editor);
 }
 
 const clap_plugin_timer_support_t gs_clap_timer_support = {on_timer};

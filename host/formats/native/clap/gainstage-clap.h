@@ -27,6 +27,7 @@ typedef struct gs_clap_edit {
 } gs_clap_edit;
 
 struct gs_editor;
+struct gs_editor_api;
 
 typedef struct gs_clap {
   clap_plugin_t plugin;
@@ -40,6 +41,7 @@ typedef struct gs_clap {
   gs_point point;
   /* The editor (clap-gui.c) [main-thread], and its edits for the host: a ring main → audio. */
   struct gs_editor *editor;
+  const struct gs_editor_api *editor_api;
   bool gui_created, gui_timer_registered, gui_fd_registered, gui_has_readout;
   double gui_scale;
   clap_id gui_timer;

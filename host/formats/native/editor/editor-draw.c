@@ -6,7 +6,6 @@
 #include <stdio.h>
 
 #include "editor.h"
-#include "params.h"
 
 /* Where things are (logical pixels). */
 #define STRIP_WIDTH 220.0
@@ -29,7 +28,17 @@ uint32_t gs_editor_param_id(int control) {
   return control == GS_EDITOR_OUTPUT_TRIM ? GS_ID_OUTPUT_TRIM_DB : GS_ID_INPUT_TRIM_DB;
 }
 
-int gs_editor_param_index(int control) { return gs_param_index(gs_editor_param_id(control)); }
+int gs_editor_param_index(int control) {
+  const uint32_t id = gs_editor_param_id(control);
+  for (int i = 0; i < GS_PARAM_COUNT; i++)
+    if (GS_PARAMS[i].id == id) return i;
+  return 0;
+}
+
+double gs_editor_clamp(int control, double db) {
+  const gs_param_decl *p = &GS_PARAMS[gs_editor_param_index(control)];
+  return db < p->min ? p->min : db > p->max ? p->max : db;
+}
 
 int gs_editor_hit(double x, double y) {
   for (int i = 0; i < GS_EDITOR_CONTROLS; i++) {

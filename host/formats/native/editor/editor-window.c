@@ -8,8 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "editor.h"
-#include "params.h"
+#include "editor-api.h"
 
 /* Two clicks this close (ms) are a double click. */
 #define DOUBLE_CLICK_MS 400
@@ -121,7 +120,7 @@ static double trim_of(const gs_editor *e, int control) {
 static void set_once(gs_editor *e, int control, double db) {
   const uint32_t id = gs_editor_param_id(control);
   e->host.begin_edit(e->host.context, id);
-  e->host.edit(e->host.context, id, gs_param_normalize(gs_editor_param_index(control), db));
+  e->host.edit(e->host.context, id, gs_editor_clamp(control, db));
   e->host.end_edit(e->host.context, id);
 }
 
@@ -174,7 +173,7 @@ static void press(gs_editor *e, const XButtonEvent *event, double x, double y) {
 static void drag(gs_editor *e, double x, unsigned int state) {
   const int index = gs_editor_param_index(e->dragging);
   const double per_pixel = (GS_PARAMS[index].max - GS_PARAMS[index].min) / GS_EDITOR_CONTROL_RECTS[e->dragging].width;
-  e->drag_value = gs_param_normalize(index, e->drag_value + (x - e->drag_x) * per_pixel * (state & ShiftMask ? FINE : 1));
+  e->drag_value = gs_editor_clamp(e->dragging, e->drag_value + (x - e->drag_x) * per_pixel * (state & ShiftMask ? FINE : 1));
   e->drag_x = x;
   e->host.edit(e->host.context, gs_editor_param_id(e->dragging), e->drag_value);
 }
@@ -220,3 +219,8 @@ void gs_editor_idle(gs_editor *e) {
   XPutImage(e->display, e->window, e->gc, e->image, 0, 0, 0, 0, e->width, e->height);
   XFlush(e->display);
 }
+
+/* The library's one export (editor-api.h). */
+__attribute__((visibility("default"))) const gs_editor_api gs_editor_api_1 = {
+  gs_editor_create, gs_editor_destroy, gs_editor_fd, gs_editor_idle, gs_editor_get_size, gs_editor_set_size, gs_editor_show,
+};

@@ -85,6 +85,9 @@ int gs_editor_hit(double x, double y);
 /* The parameter a fader sets (GS_ID_*), and its index in GS_PARAMS. */
 uint32_t gs_editor_param_id(int control);
 int gs_editor_param_index(int control);
+/* A fader's value kept inside its parameter's range while it is dragged (the model, whose
+   gs_param_normalize is the one rule, has the last word on what a value becomes). */
+double gs_editor_clamp(int control, double db);
 
 /* The model from a published readout and the trims (editor-model.c). */
 void gs_editor_model_fill(gs_editor_model *model, const double *readout, double input_trim_db, double output_trim_db);
