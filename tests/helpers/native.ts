@@ -66,7 +66,7 @@ export function buildNative(): void {
     "-lm",
   ]);
   run("cc", [...flags, "-o", join(WORK, "lv2-host"), join(ROOT, "tests/native/lv2-host.c"), "-ldl"]);
-  buildGuiHost(flags);
+  const x = buildGuiHost(flags);
   run("cc", [
     ...flags,
     "-Wno-unused-function",
@@ -78,6 +78,7 @@ export function buildNative(): void {
     "-rdynamic", // the plug-in's malloc calls bind to the host's counting ones
     "-ldl",
     "-lm",
+    ...x,
   ]);
 }
 
@@ -85,7 +86,7 @@ export function buildNative(): void {
 export const OFFICIAL_CLAP = join(ROOT, "../shared/vendor/clap/include");
 
 /** The CLAP host with a window (clap-gui-host.c): on the official CLAP headers where they are here, else on ours. */
-function buildGuiHost(flags: string[]): void {
+function buildGuiHost(flags: string[]): string[] {
   const official = existsSync(join(OFFICIAL_CLAP, "clap/clap.h"));
   const headers = official ? ["-DGS_OFFICIAL_CLAP", "-I", OFFICIAL_CLAP] : [];
   const x = run("pkg-config", ["--cflags", "--libs", "cairo", "x11"]).trim().split(/\s+/);
@@ -103,6 +104,7 @@ function buildGuiHost(flags: string[]): void {
     "-lm",
     ...x,
   ]);
+  return x;
 }
 
 /** Fails a test file early, with the reason, if the global set-up did not build the plugins. */

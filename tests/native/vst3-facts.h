@@ -167,7 +167,44 @@
   SAME(FIELD, Steinberg_IBStreamVtbl, vst3_bstream_vtbl, read)                                           \
   SAME(FIELD, Steinberg_IBStreamVtbl, vst3_bstream_vtbl, write)                                          \
   SAME(FIELD, Steinberg_IBStreamVtbl, vst3_bstream_vtbl, seek)                                           \
-  SAME(FIELD, Steinberg_IBStreamVtbl, vst3_bstream_vtbl, tell)
+  SAME(FIELD, Steinberg_IBStreamVtbl, vst3_bstream_vtbl, tell)                                          \
+  VST3_VIEW_FACTS(SIZE, FIELD)
+
+#define VST3_VIEW_FACTS(SIZE, FIELD)                                                                     \
+  SIZE(struct Steinberg_ViewRect, vst3_view_rect)                                                        \
+  SAME(FIELD, struct Steinberg_ViewRect, vst3_view_rect, left)                                           \
+  SAME(FIELD, struct Steinberg_ViewRect, vst3_view_rect, top)                                            \
+  SAME(FIELD, struct Steinberg_ViewRect, vst3_view_rect, right)                                          \
+  SAME(FIELD, struct Steinberg_ViewRect, vst3_view_rect, bottom)                                         \
+  SIZE(Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl)                                                     \
+  VST3_FUNKNOWN_SLOTS(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl)                               \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, isPlatformTypeSupported)                     \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, attached)                                    \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, removed)                                     \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, onWheel)                                     \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, onKeyDown)                                   \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, onKeyUp)                                     \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, getSize)                                     \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, onSize)                                      \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, onFocus)                                     \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, setFrame)                                    \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, canResize)                                   \
+  SAME(FIELD, Steinberg_IPlugViewVtbl, vst3_plug_view_vtbl, checkSizeConstraint)                         \
+  SIZE(Steinberg_IPlugFrameVtbl, vst3_plug_frame_vtbl)                                                   \
+  VST3_FUNKNOWN_SLOTS(FIELD, Steinberg_IPlugFrameVtbl, vst3_plug_frame_vtbl)                             \
+  SAME(FIELD, Steinberg_IPlugFrameVtbl, vst3_plug_frame_vtbl, resizeView)                                \
+  SIZE(Steinberg_Linux_IEventHandlerVtbl, vst3_event_handler_vtbl)                                       \
+  VST3_FUNKNOWN_SLOTS(FIELD, Steinberg_Linux_IEventHandlerVtbl, vst3_event_handler_vtbl)                 \
+  SAME(FIELD, Steinberg_Linux_IEventHandlerVtbl, vst3_event_handler_vtbl, onFDIsSet)                     \
+  SIZE(Steinberg_Linux_ITimerHandlerVtbl, vst3_timer_handler_vtbl)                                       \
+  VST3_FUNKNOWN_SLOTS(FIELD, Steinberg_Linux_ITimerHandlerVtbl, vst3_timer_handler_vtbl)                 \
+  SAME(FIELD, Steinberg_Linux_ITimerHandlerVtbl, vst3_timer_handler_vtbl, onTimer)                       \
+  SIZE(Steinberg_Linux_IRunLoopVtbl, vst3_run_loop_vtbl)                                                 \
+  VST3_FUNKNOWN_SLOTS(FIELD, Steinberg_Linux_IRunLoopVtbl, vst3_run_loop_vtbl)                           \
+  SAME(FIELD, Steinberg_Linux_IRunLoopVtbl, vst3_run_loop_vtbl, registerEventHandler)                    \
+  SAME(FIELD, Steinberg_Linux_IRunLoopVtbl, vst3_run_loop_vtbl, unregisterEventHandler)                  \
+  SAME(FIELD, Steinberg_Linux_IRunLoopVtbl, vst3_run_loop_vtbl, registerTimer)                           \
+  SAME(FIELD, Steinberg_Linux_IRunLoopVtbl, vst3_run_loop_vtbl, unregisterTimer)
 
 /* Constants: (official, ours). */
 #define VST3_NUMBERS(NUMBER)                                                        \
@@ -230,4 +267,9 @@
   IID(Steinberg_Vst_IComponentHandler_iid, VST3_IID_ICOMPONENTHANDLER)              \
   IID(Steinberg_IBStream_iid, VST3_IID_IBSTREAM)                                    \
   IID(Steinberg_Vst_IParameterChanges_iid, VST3_IID_IPARAMETERCHANGES)              \
-  IID(Steinberg_Vst_IParamValueQueue_iid, VST3_IID_IPARAMVALUEQUEUE)
+  IID(Steinberg_Vst_IParamValueQueue_iid, VST3_IID_IPARAMVALUEQUEUE)                \
+  IID(Steinberg_IPlugView_iid, VST3_IID_IPLUGVIEW)                                  \
+  IID(Steinberg_IPlugFrame_iid, VST3_IID_IPLUGFRAME)                                \
+  IID(Steinberg_Linux_IRunLoop_iid, VST3_IID_IRUNLOOP)                              \
+  IID(Steinberg_Linux_IEventHandler_iid, VST3_IID_IEVENTHANDLER)                    \
+  IID(Steinberg_Linux_ITimerHandler_iid, VST3_IID_ITIMERHANDLER)

@@ -80,6 +80,9 @@ bool gs_vst3_param_parse(vst3_param_id id, const vst3_char16 *text, double *norm
 /* UTF-8 into a UTF-16 field of `capacity` units (always terminated). */
 void gs_vst3_utf16(vst3_char16 *out, size_t capacity, const char *text);
 
+/* A new editor view (vst3-view.c: IPlugView, one reference), holding a reference to `plugin`. [main] */
+void *gs_vst3_create_view(gs_vst3 *plugin);
+
 /* The state through a host's stream (vst3-state.c), the JSON every format writes. [main] */
 vst3_result gs_vst3_save(gs_vst3 *self, vst3_bstream *stream);
 vst3_result gs_vst3_load(gs_vst3 *self, vst3_bstream *stream);

@@ -274,4 +274,6 @@ typedef struct vst3_bstream {
   const vst3_bstream_vtbl *lpVtbl;
 } vst3_bstream;
 
+#include "vst3-view-abi.h"
+
 #endif

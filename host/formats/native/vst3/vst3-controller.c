@@ -3,6 +3,7 @@
    the component's (the one JSON): the controller's own stream is empty, and the component's state
    handed to the controller is already the model's. */
 #include <math.h>
+#include <string.h>
 
 #include "gainstage-vst3.h"
 #include "meters.h"
@@ -113,11 +114,9 @@ static vst3_result set_component_handler(void *pointer, vst3_component_handler *
   return VST3_OK;
 }
 
-/* No editor of its own yet: hosts show their generic one (parameters and meters). */
+/* Gainstage's own editor (vst3-view.c) for the one view VST 3 defines, "editor". */
 static void *create_view(void *pointer, const char *name) {
-  (void)pointer;
-  (void)name;
-  return NULL;
+  return name && strcmp(name, "editor") == 0 ? gs_vst3_create_view(SELF(pointer)) : NULL;
 }
 
 const vst3_edit_controller_vtbl gs_vst3_controller = {
