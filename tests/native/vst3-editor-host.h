@@ -106,3 +106,72 @@ static void close_view(void *view) {
   v->setFrame(view, NULL);
   v->release(view);
 }
+
+/* One block of a 997 Hz sine at `dbfs` through the plug-in; its output peak. */
+static double play_block(plugin *p, double dbfs) {
+  static float left[BLOCK], right[BLOCK], out_left[BLOCK], out_right[BLOCK];
+  static long phase;
+  for (int n = 0; n < BLOCK; n++, phase++) left[n] = right[n] = (float)(pow(10, dbfs / 20) * sin(2 * M_PI * 997 * phase / RATE));
+  float *in[2] = {left, right}, *out[2] = {out_left, out_right};
+  vst3_audio_bus_buffers in_bus = {2, 0, {.channelBuffers32 = in}}, out_bus = {2, 0, {.channelBuffers32 = out}};
+  vst3_process_data data = {0, VST3_SAMPLE_32, BLOCK, 1, 1, &in_bus, &out_bus, NULL, NULL, NULL, NULL, NULL};
+  p->p->process(p->processor, &data);
+  double peak = 0;
+  for (int n = 0; n < BLOCK; n++) peak = fmax(peak, fabs(out_left[n]));
+  return peak;
+}
+
+static int editor(plugin *p, const char *out_dir, bool run_loop_offered) {
+  with_run_loop = run_loop_offered;
+  x_display = XOpenDisplay(NULL);
+  if (!x_display) return fprintf(stderr, "no X display\n"), 2;
+  x_top = XCreateSimpleWindow(x_display, DefaultRootWindow(x_display), 0, 0, VIEW_WIDTH, VIEW_HEIGHT, 0, 0, 0);
+  XMapWindow(x_display, x_top);
+  XSync(x_display, False);
+  p->e->setComponentHandler(p->controller, &handler);
+  start(p, VST3_ARR_STEREO);
+  vst3_result attached;
+  void *view = open_view(p, &attached);
+  if (!run_loop_offered) {
+    printf("{\"attached\": %d}\n", attached);
+    close_view(view);
+    return 0;
+  }
+  char path[4096];
+  uint32_t *pixels = NULL;
+  for (int i = 0; i < 50; i++) play_block(p, -30), i % 10 == 0 ? loop_once() : (void)0;
+  loop_once();
+  snprintf(path, sizeof path, "%s/vst3-editor-quiet.png", out_dir);
+  capture(path, &pixels);
+  for (int i = 0; i < 50; i++) play_block(p, -6), i % 10 == 0 ? loop_once() : (void)0;
+  loop_once();
+  snprintf(path, sizeof path, "%s/vst3-editor-loud.png", out_dir);
+  const long changed = capture(path, &pixels);
+  const int from_x = 252 + 170 / 2, y = 56 + 11; /* the input trim fader's 0 dB mark */
+  mouse(ButtonPress, from_x, y);
+  mouse(MotionNotify, from_x + 40, y);
+  mouse(ButtonRelease, from_x + 40, y);
+  loop_once();
+  printf("{\"attached\": %d, \"changedPixels\": %ld, \"edits\": [", attached, changed);
+  for (int i = 0; i < edit_count; i++)
+    printf("%s{\"kind\": \"%c\", \"id\": %u, \"value\": %.17g}", i ? ", " : "", edits[i].kind, edits[i].id, edits[i].value);
+  close_view(view);
+  long after_first = 0, halfway = 0;
+  double lowest = INFINITY, highest = 0;
+  for (int cycle = 0; cycle < 100; cycle++) {
+    void *again = open_view(p, &attached);
+    loop_once();
+    const double peak = play_block(p, -6);
+    if (cycle > 0) lowest = fmin(lowest, peak), highest = fmax(highest, peak);
+    close_view(again);
+    XSync(x_display, False);
+    if (cycle == 1) after_first = outstanding;
+    if (cycle == 49) halfway = outstanding;
+  }
+  printf("], \"allocationGrowth\": %ld, \"lateGrowth\": %ld, \"handlersLeft\": %s, \"peakSpreadDb\": %.6f}\n",
+         outstanding - after_first, outstanding - halfway, timer_handler || fd_handler ? "true" : "false",
+         20 * log10(highest / lowest));
+  free(pixels);
+  return 0;
+}
+
