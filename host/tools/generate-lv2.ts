@@ -23,7 +23,12 @@ const TTL_PREFIXES = `@prefix doap: <http://usefulinc.com/ns/doap#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix units: <http://lv2plug.in/ns/extensions/units#> .
+@prefix ui: <http://lv2plug.in/ns/extensions/ui#> .
 `;
+
+/** The editor as an X11 UI for every plugin of the bundle (host/formats/native/lv2/lv2-ui.c). */
+export const LV2_UI_URI = "urn:gainstage:ui";
+export const LV2_UI_BINARY = "gainstage_ui.so";
 
 function ttlUnit(unit: string): string {
   if (unit === "dB") return "units:unit units:db ;";
@@ -112,10 +117,16 @@ export function lv2PluginTtl(): string {
   rdfs:comment "${descriptor.description}" ;
   ${lv2Version()}
   lv2:optionalFeature lv2:hardRTCapable ;
+  ui:ui <${LV2_UI_URI}> ;
   lv2:port
 ${[...audio, ...inputs, reset, ...outputs, latency].join(" ,\n")} .`;
   });
-  return `${TTL_PREFIXES}\n${plugins.join("\n\n")}\n`;
+  const editor = `<${LV2_UI_URI}>
+  a ui:X11UI ;
+  lv2:requiredFeature ui:idleInterface , ui:parent ;
+  lv2:optionalFeature ui:touch , ui:resize ;
+  lv2:extensionData ui:idleInterface .`;
+  return `${TTL_PREFIXES}\n${plugins.join("\n\n")}\n\n${editor}\n`;
 }
 
 export function lv2ManifestTtl(binary: string): string {
@@ -123,5 +134,6 @@ export function lv2ManifestTtl(binary: string): string {
 ${LV2_LAYOUTS.map(
   (layout) => `<${layout.uri}> a lv2:Plugin ; lv2:binary <${binary}> ; rdfs:seeAlso <gainstage.ttl> .`,
 ).join("\n")}
+<${LV2_UI_URI}> a ui:X11UI ; ui:binary <${LV2_UI_BINARY}> ; rdfs:seeAlso <gainstage.ttl> .
 `;
 }

@@ -104,6 +104,15 @@ function buildGuiHost(flags: string[]): string[] {
     "-lm",
     ...x,
   ]);
+  run("cc", [
+    ...flags,
+    "-I",
+    join(WORK, "gen"),
+    "-o",
+    join(WORK, "x-capture"),
+    join(ROOT, "tests/native/x-capture.c"),
+    ...x,
+  ]);
   return x;
 }
 
@@ -113,7 +122,7 @@ export function expectBuilt(): void {
     CLAP,
     join(LV2_BUNDLE, "gainstage.so"),
     join(VST3_BUNDLE, "Contents/x86_64-linux/gainstage.so"),
-    ...["clap-host", "lv2-host", "vst3-host", "clap-gui-host"].map((tool) => join(WORK, tool)),
+    ...["clap-host", "lv2-host", "vst3-host", "clap-gui-host", "x-capture"].map((tool) => join(WORK, tool)),
   ])
     if (!existsSync(path))
       throw new Error(`${path} is missing: the native build failed (see the global set-up's output)`);

@@ -8,12 +8,12 @@
  * of ours (vst3-host.c) with its IPlugFrame's IRunLoop and IComponentHandler. Screenshots:
  * test-results/clap-editor-*.png, vst3-editor-*.png.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROOT } from "../browser/servers.js";
-import { CLAP, expectBuilt, SKIP_NATIVE, VST3_BUNDLE, WORK } from "../helpers/native.js";
+import { CLAP, expectBuilt, LV2_BUNDLE, SKIP_NATIVE, VST3_BUNDLE, WORK } from "../helpers/native.js";
 import { startXvfb, type VirtualDisplay, xvfbHere } from "../helpers/xvfb.js";
 
 const skip = SKIP_NATIVE || (!xvfbHere() && process.env.GAINSTAGE_REQUIRE_NATIVE !== "1");
@@ -122,3 +122,50 @@ describe.skipIf(skip)(`the native editor as a VST 3 view ${skip ? "(skipped: no 
     expect(host("no-run-loop")).toEqual({ attached: 1 });
   });
 });
+
+/** jalv's GTK host shows the LV2 UI; JACK's dummy driver gives it an audio engine without a sound card. */
+const JALV = "/usr/bin/jalv.gtk3";
+const JACKD = "/usr/bin/jackd";
+const lv2Skip = skip || ((!existsSync(JALV) || !existsSync(JACKD)) && process.env.GAINSTAGE_REQUIRE_NATIVE !== "1");
+
+describe.skipIf(lv2Skip)(
+  `the native editor as the LV2 UI, in jalv.gtk3 ${lv2Skip ? "(skipped: no jalv or jackd)" : ""}`,
+  () => {
+    let x: VirtualDisplay;
+    const children: ChildProcess[] = [];
+    let shown: any;
+    beforeAll(async () => {
+      expectBuilt();
+      mkdirSync(ARTIFACTS, { recursive: true });
+      x = await startXvfb();
+      const server = `gainstage-${process.pid}`;
+      const env = { ...process.env, DISPLAY: x.display, JACK_DEFAULT_SERVER: server, LV2_PATH: join(LV2_BUNDLE, "..") };
+      children.push(
+        spawn(JACKD, ["-n", server, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "256"], {
+          env,
+          stdio: "ignore",
+        }),
+      );
+      children.push(spawn(JALV, ["urn:gainstage:stereo"], { env, stdio: "ignore" }));
+      // jalv opens its window when JACK and the plugin are up: look for it, a bounded number of times.
+      for (let attempt = 0; attempt < 60 && !shown?.found; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const run = spawnSync(join(WORK, "x-capture"), ["Gainstage", join(ARTIFACTS, "lv2-editor-jalv.png")], {
+          env,
+          encoding: "utf8",
+        });
+        shown = JSON.parse(run.stdout || "{}");
+      }
+    }, 120_000);
+    afterAll(() => {
+      for (const child of children.reverse()) child.kill();
+      x?.stop();
+    });
+
+    test("jalv finds the UI and embeds it: its window is Gainstage's own editor (the panel's colours fill it)", () => {
+      expect(shown.found).toBe(true);
+      expect(shown.width).toBeGreaterThanOrEqual(760);
+      expect(shown.facePixels).toBeGreaterThan(0.5 * 760 * 380);
+    });
+  },
+);

@@ -211,6 +211,7 @@ describe.skipIf(SKIP_NATIVE)(`LV2 meters and layouts ${SKIP_NATIVE ? `(skipped: 
     expect(readdirSync(join(fresh, "lv2/gainstage.lv2")).sort()).toEqual([
       "gainstage.so",
       "gainstage.ttl",
+      "gainstage_ui.so", // the editor, as an X11 UI
       "manifest.ttl",
     ]);
     expect(existsSync(join(fresh, "clap"))).toBe(false);

@@ -176,7 +176,8 @@ static void button(cairo_t *cr, int control, const char *label, bool hot, bool o
 /* Learn's sentence: what it does, what it is doing, what it decided. */
 static void learn_words(cairo_t *cr, const gs_editor_model *m) {
   char line[160];
-  if (m->learn_state == GS_LEARN_LEARNING) snprintf(line, sizeof line, "Listening to what comes in\u2026");
+  if (!m->can_learn) snprintf(line, sizeof line, "Learn: in the CLAP and VST3 editors.");
+  else if (m->learn_state == GS_LEARN_LEARNING) snprintf(line, sizeof line, "Listening to what comes in\u2026");
   else if (m->learn_state == GS_LEARN_DONE && isfinite(m->learned_trim_db))
     snprintf(line, sizeof line, "Learned: input trim %s%.1f dB.",
              m->learned_trim_db < 0 ? "\u2212" : "+", fabs(m->learned_trim_db));
@@ -192,9 +193,11 @@ void gs_editor_draw(cairo_t *cr, const gs_editor_model *m, int hot) {
   strip(cr, GS_EDITOR_WIDTH - 12 - STRIP_WIDTH, "OUT", &m->out);
   fader(cr, GS_EDITOR_INPUT_TRIM, "Input trim", m->input_trim_db, hot == GS_EDITOR_INPUT_TRIM);
   fader(cr, GS_EDITOR_OUTPUT_TRIM, "Output trim", m->output_trim_db, hot == GS_EDITOR_OUTPUT_TRIM);
-  button(cr, GS_EDITOR_LEARN, m->learn_state == GS_LEARN_LEARNING ? "Finish" : "Learn", hot == GS_EDITOR_LEARN,
-         m->learn_state == GS_LEARN_LEARNING);
-  button(cr, GS_EDITOR_UNDO, "Undo", hot == GS_EDITOR_UNDO, false);
+  if (m->can_learn) {
+    button(cr, GS_EDITOR_LEARN, m->learn_state == GS_LEARN_LEARNING ? "Finish" : "Learn", hot == GS_EDITOR_LEARN,
+           m->learn_state == GS_LEARN_LEARNING);
+    button(cr, GS_EDITOR_UNDO, "Undo", hot == GS_EDITOR_UNDO, false);
+  }
   learn_words(cr, m);
   char delta[96], value[32];
   level_text(value, sizeof value, m->out.short_term_lufs - m->in.short_term_lufs, "LU");

@@ -19,6 +19,7 @@ void gs_editor_model_fill(gs_editor_model *model, const double *readout, double 
   model->input_trim_db = input_trim_db;
   model->output_trim_db = output_trim_db;
   model->has_meters = readout != 0;
+  model->can_learn = true;
   if (!readout) {
     const gs_editor_tap none = {{-INFINITY, -INFINITY}, -INFINITY, -INFINITY, -INFINITY, -INFINITY, -INFINITY, -INFINITY, 0};
     model->in = model->out = none;

@@ -38,6 +38,8 @@ typedef struct gs_editor_model {
   int learn_state;
   double learned_trim_db, learned_level_db;
   bool has_meters;
+  /* Whether Learn can be asked for (a format whose plugin takes commands: CLAP, VST3). */
+  bool can_learn;
 } gs_editor_model;
 
 /* What the editor asks of its adapter. Edits come as a gesture: begin, one or more values, end. */
