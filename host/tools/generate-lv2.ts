@@ -116,7 +116,8 @@ export function lv2PluginTtl(): string {
   doap:maintainer [ a doap:Person ; doap:name "${descriptor.vendor}" ] ;
   rdfs:comment "${descriptor.description}" ;
   ${lv2Version()}
-  lv2:optionalFeature lv2:hardRTCapable ;
+  lv2:optionalFeature lv2:hardRTCapable , <http://harrisonconsoles.com/lv2/inlinedisplay#queue_draw> ;
+  lv2:extensionData <http://harrisonconsoles.com/lv2/inlinedisplay#interface> ;
   ui:ui <${LV2_UI_URI}> ;
   lv2:port
 ${[...audio, ...inputs, reset, ...outputs, latency].join(" ,\n")} .`;

@@ -8,6 +8,9 @@
  * PORT: a:I (audio in), o:I (audio out), c:I=V (control in, set before the first block),
  *       t:I@F (control in: 0, then 1 from frame F on: a trigger), m:I (control out to report).
  * Output: one JSON line per block: {"frame": frames done, "m": [the reported outputs in order]}.
+ * It offers Ardour's inline-display queue_draw feature (counting the calls) and, with the
+ * environment's INLINE_WIDTH set, asks the plugin for its inline display at that width after the
+ * last block and prints it: {"inline": {"queued": n, "width", "height", "rows": [[ARGB…]…]}}.
  */
 #include <dlfcn.h>
 #include <lv2/core/lv2.h>
@@ -16,6 +19,31 @@
 #include <string.h>
 
 #define MAX_PORTS 256
+#define IDPY "http://harrisonconsoles.com/lv2/inlinedisplay"
+
+/* Ardour's inline display, as Ardour's lv2_extensions.h describes it. */
+typedef struct { unsigned char *data; int width, height, stride; } idpy_surface;
+typedef struct { idpy_surface *(*render)(LV2_Handle, uint32_t, uint32_t); } idpy_interface;
+typedef struct { void *handle; void (*queue_draw)(void *); } idpy_host;
+static int queued;
+static void queue_draw(void *handle) { (void)handle; queued++; }
+
+static void print_inline(const LV2_Descriptor *d, LV2_Handle plugin, uint32_t width) {
+  const idpy_interface *display = d->extension_data ? d->extension_data(IDPY "#interface") : NULL;
+  idpy_surface *surface = display ? display->render(plugin, width, 64) : NULL;
+  if (!surface) {
+    printf("{\"inline\":null}\n");
+    return;
+  }
+  printf("{\"inline\":{\"queued\":%d,\"width\":%d,\"height\":%d,\"rows\":[", queued, surface->width, surface->height);
+  for (int y = 0; y < surface->height; y++) {
+    printf("%s[", y ? "," : "");
+    const uint32_t *row = (const uint32_t *)(surface->data + y * surface->stride);
+    for (int x = 0; x < surface->width; x++) printf("%s%u", x ? "," : "", row[x]);
+    printf("]");
+  }
+  printf("]}}\n");
+}
 
 int main(int argc, char **argv) {
   if (argc < 8) {
@@ -42,7 +70,9 @@ int main(int argc, char **argv) {
   fclose(f);
   const uint32_t frames = (uint32_t)(samples / channels);
 
-  const LV2_Feature *features[] = {NULL};
+  static idpy_host inline_host = {NULL, queue_draw};
+  const LV2_Feature queue = {IDPY "#queue_draw", &inline_host};
+  const LV2_Feature *features[] = {&queue, NULL};
   LV2_Handle plugin = d->instantiate(d, rate, "", features);
   if (!plugin) { fprintf(stderr, "instantiate failed\n"); return 3; }
   static float controls[MAX_PORTS], meters[MAX_PORTS];
@@ -74,6 +104,7 @@ int main(int argc, char **argv) {
     for (uint32_t i = 0; i < reported; i++) printf("%s%.9g", i ? "," : "", meters[meter_port[i]]);
     printf("]}\n");
   }
+  if (getenv("INLINE_WIDTH")) print_inline(d, plugin, (uint32_t)atoi(getenv("INLINE_WIDTH")));
   if (d->deactivate) d->deactivate(plugin);
   d->cleanup(plugin);
   dlclose(library);

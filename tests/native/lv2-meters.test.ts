@@ -7,6 +7,7 @@
  * Port indices come from lilv (lv2info), so the test host (lv2-host.c) knows nothing of ours.
  * Truths: analytic loudness of sines (EBU Tech 3341 #6), the WASM kernel's own readings.
  */
+import { BAR_FLOOR_DBFS, BAR_TOP_DBFS, PANEL_COLOURS } from "../../host/declaration/meter-face.js";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,8 +47,15 @@ function lv2info(uri: string) {
   return { text, ports };
 }
 
-/** Runs `channels` through the plugin in `block`-frame blocks; the reported outputs after each block. */
-function runLv2(uri: string, channels: Float32Array[], block: number, report: string[], extra: string[] = []) {
+/** Runs `channels` through the plugin in `block`-frame blocks (lv2-host.c); its output lines. */
+function spawnLv2(
+  uri: string,
+  channels: Float32Array[],
+  block: number,
+  report: string[],
+  extra: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   const { ports } = lv2info(uri);
   const input = join(dir, `${uri.replace(/\W/g, "-")}.f32`);
   writeFileSync(input, Buffer.concat(channels.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength))));
@@ -58,14 +66,23 @@ function runLv2(uri: string, channels: Float32Array[], block: number, report: st
   const run = spawnSync(
     join(WORK, "lv2-host"),
     [...args, ...audio, ...outs, ...extra.map(resolve), ...report.map((symbol) => `m:${ports.get(symbol)}`)],
-    { encoding: "utf8", maxBuffer: 256 << 20 },
+    { encoding: "utf8", maxBuffer: 256 << 20, env },
   );
   expect(run.status, run.stderr).toBe(0);
-  return run.stdout
-    .trim()
-    .split("\n")
+  return run.stdout.trim().split("\n");
+}
+
+/** The reported outputs after each block. */
+function runLv2(uri: string, channels: Float32Array[], block: number, report: string[], extra: string[] = []) {
+  return spawnLv2(uri, channels, block, report, extra)
     .map((line) => JSON.parse(line) as { frame: number; m: number[] })
     .map((row) => ({ ...row, m: row.m.map(Math.fround) })); // printed with 9 digits: exactly the port's float
+}
+
+/** The plugin's inline display (Ardour's extension) at `width` after the whole run. */
+function inlineDisplay(uri: string, channels: Float32Array[], extra: string[], width: number) {
+  const lines = spawnLv2(uri, channels, 128, [], extra, { ...process.env, INLINE_WIDTH: String(width) });
+  return JSON.parse(lines.pop()!).inline as { queued: number; width: number; height: number; rows: number[][] };
 }
 
 describe.skipIf(SKIP_NATIVE)(`LV2 meters and layouts ${SKIP_NATIVE ? `(skipped: ${missingToolchain()})` : ""}`, () => {
@@ -215,5 +232,24 @@ describe.skipIf(SKIP_NATIVE)(`LV2 meters and layouts ${SKIP_NATIVE ? `(skipped: 
       "manifest.ttl",
     ]);
     expect(existsSync(join(fresh, "clap"))).toBe(false);
+  });
+
+  test("Ardour's inline display: IN and OUT bars for the mixer strip, redrawn as the audio runs", () => {
+    // 1 s of a −20 dBFS sine with the input trim at −6 dB: IN −20, OUT −26 dBFS on the face's axis.
+    const seconds = 1;
+    const sine = Float32Array.from(
+      { length: seconds * rate },
+      (_, n) => 0.1 * Math.sin((2 * Math.PI * 997 * n) / rate),
+    );
+    const width = 126; // two pixels per dB over the face's −60…+3 dBFS axis
+    const picture = inlineDisplay("urn:gainstage:stereo", [sine, sine], ["c:inputTrimDb=-6"], width);
+    expect(picture.width).toBe(width);
+    expect(picture.queued).toBeGreaterThanOrEqual((seconds * 1000) / 50 - 1); // every 50 ms of audio
+    const background = 0xff000000 + Number.parseInt(PANEL_COLOURS.bg.slice(1), 16); // ARGB, opaque
+    const barLength = (row: number[]) => row.findIndex((pixel, x) => pixel === background && x > 0);
+    const axis = (dbfs: number) => Math.round((width * (dbfs - BAR_FLOOR_DBFS)) / (BAR_TOP_DBFS - BAR_FLOOR_DBFS));
+    const [inRow, outRow] = [picture.rows[2 + 4]!, picture.rows[2 + 8 + 2 + 4]!];
+    expect(Math.abs(barLength(inRow) - axis(-20))).toBeLessThanOrEqual(1);
+    expect(Math.abs(barLength(outRow) - axis(-26))).toBeLessThanOrEqual(1);
   });
 });

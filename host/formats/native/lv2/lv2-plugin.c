@@ -20,6 +20,10 @@
 
 #include "../core/meters.h"
 #include "../core/point.h"
+#include "inline-display.h"
+
+/* How often the plugin asks Ardour to redraw its inline display (ms of audio). */
+#define INLINE_DISPLAY_MS 50
 
 typedef struct {
   gs_point point;
@@ -33,6 +37,7 @@ typedef struct {
   float reset_last;
   float *meters[GS_METER_OUTPUT_COUNT];
   float *latency;
+  gs_idpy display; /* Ardour's inline display, where the host offers it */
 } plugin;
 
 static const gs_lv2_layout *layout_of(const char *uri) {
@@ -44,7 +49,6 @@ static const gs_lv2_layout *layout_of(const char *uri) {
 static LV2_Handle instantiate(const LV2_Descriptor *descriptor, double sample_rate, const char *bundle_path,
                               const LV2_Feature *const *features) {
   (void)bundle_path;
-  (void)features;
   const gs_lv2_layout *layout = layout_of(descriptor->URI);
   if (!layout) return NULL;
   plugin *self = calloc(1, sizeof *self);
@@ -57,6 +61,9 @@ static LV2_Handle instantiate(const LV2_Descriptor *descriptor, double sample_ra
     return NULL;
   }
   for (int i = 0; i < GS_NATIVE_PARAM_COUNT; i++) self->last[i] = NAN;
+  for (int i = 0; features && features[i]; i++)
+    if (strcmp(features[i]->URI, GS_IDPY__queue_draw) == 0) self->display.host = features[i]->data;
+  self->display.draw_every_frames = (uint32_t)(sample_rate * INLINE_DISPLAY_MS / 1000);
   return self;
 }
 
@@ -122,19 +129,27 @@ static void run(LV2_Handle handle, uint32_t frames) {
   const double *readout = gs_point_readout(&self->point); /* as last published: at display rate */
   if (readout) write_meters(self, readout);
   if (self->latency) *self->latency = GS_LATENCY_FRAMES;
+  gs_idpy_tick(&self->display, frames);
 }
 
 static void deactivate(LV2_Handle handle) { (void)handle; }
 
 static void cleanup(LV2_Handle handle) {
   plugin *self = handle;
+  gs_idpy_free(&self->display);
   gs_point_free(&self->point);
   free(self);
 }
 
+static gs_idpy_surface *render(LV2_Handle handle, uint32_t width, uint32_t max_height) {
+  plugin *self = handle;
+  return gs_idpy_render(&self->display, &self->point, width, max_height);
+}
+
+static const gs_idpy_interface INLINE_DISPLAY = {render};
+
 static const void *extension_data(const char *uri) {
-  (void)uri;
-  return NULL;
+  return strcmp(uri, GS_IDPY__interface) == 0 ? &INLINE_DISPLAY : NULL;
 }
 
 #define DESCRIBE(uri) {uri, instantiate, connect_port, activate, run, deactivate, cleanup, extension_data},
