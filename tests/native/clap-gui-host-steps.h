@@ -106,6 +106,21 @@ static int run_steps(const clap_plugin_gui_t *gui, const char *out_dir) {
          supported ? "true" : "false", opened ? "true" : "false", width, height, changed, flush_requests);
   for (int i = 0; i < sent_count; i++)
     printf("%s{\"type\": %u, \"id\": %u, \"value\": %.17g}", i ? ", " : "", sent[i].type, sent[i].id, sent[i].value);
+
+  /* Learn from the editor: its button, then 12 s of a −30 dBFS sine; the kernel's move of the trim comes back. */
+  sent_count = 0;
+  mouse(ButtonPress, 252 + 20, 160 + 14, Button1);
+  mouse(ButtonRelease, 252 + 20, 160 + 14, Button1);
+  idle(plugin);
+  for (int i = 0; i < 12 * RATE / FRAMES; i++) play(-30), i % 25 == 0 ? idle(plugin) : (void)0;
+  idle(plugin);
+  snprintf(path, sizeof path, "%s/clap-editor-learned.png", out_dir);
+  free(capture(path));
+  double learned = NAN;
+  for (int i = 0; i < sent_count; i++)
+    if (sent[i].type == CLAP_EVENT_PARAM_VALUE && sent[i].id == 0) learned = sent[i].value;
+  printf("], \"learnedTrimDb\": %.17g, \"learnEvents\": [", learned);
+  for (int i = 0; i < sent_count && i < 8; i++) printf("%s%u", i ? ", " : "", sent[i].type);
   gui->destroy(plugin);
 
   /* Open and close a hundred times while audio plays: nothing left behind, the audio undisturbed. */

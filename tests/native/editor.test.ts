@@ -63,6 +63,10 @@ describe.skipIf(skip)(`the native editor in a CLAP host ${skip ? "(skipped: no X
     expect(r.flushRequests).toBeGreaterThan(0);
   });
 
+  test("Learn from the editor: the kernel learns a −30 dBFS sine and moves the input trim to +12 dB (the −18 dB target)", () => {
+    expect(r.learnedTrimDb).toBeCloseTo(12, 1);
+  });
+
   test("opened and closed a hundred times: nothing left allocated, timers and fd returned, audio undisturbed", () => {
     // Caches warm up in the first cycles (glyphs drawn once); after that, not one allocation more.
     expect(r.allocationGrowth).toBeLessThan(50);

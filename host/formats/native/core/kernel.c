@@ -110,6 +110,44 @@ static void silence(float *const *out, uint32_t channels, uint32_t from, uint32_
   for (uint32_t c = 0; c < channels; c++) memset(out[c] + from, 0, frames * sizeof(float));
 }
 
+/* The kernel's own moves of the last call: parameter id (i32), frame in the range (i32), plain value (f64) each. */
+static void report_moves(gs_kernel *k, uint32_t moves, uint32_t at, uint32_t offset, gs_move_fn on_move, void *context) {
+  const uint32_t move_bytes = moves ? Z_gainstageZ_outputEventBytes(&k->wasm) : 0;
+  for (uint32_t i = 0; i < moves && on_move && !gs_kernel_failed(k); i++) {
+    const uint8_t *event = memory(k) + at + (size_t)i * move_bytes;
+    int32_t id, frame;
+    double value;
+    memcpy(&id, event, 4);
+    memcpy(&frame, event + 4, 4);
+    memcpy(&value, event + 8, 8);
+    on_move(context, (uint32_t)id, value, offset + (uint32_t)frame);
+  }
+}
+
+int32_t gs_kernel_command(gs_kernel *k, uint32_t id, double value, gs_move_fn on_move, void *context) {
+  if (!k->active || gs_kernel_failed(k)) return GS_STATUS_NOT_READY;
+  volatile int32_t status = GS_STATUS_BAD_PARAM_ID;
+  volatile uint32_t moves = 0, at = 0;
+  GUARDED(k, {
+    switch (id) {
+    case GS_COMMAND_RESET_METERS:
+      Z_gainstageZ_resetMeters(&k->wasm);
+      status = GS_STATUS_OK;
+      break;
+    case GS_COMMAND_LEARN_START: status = (int32_t)Z_gainstageZ_learnStart(&k->wasm, value); break;
+    case GS_COMMAND_LEARN_CANCEL: status = (int32_t)Z_gainstageZ_learnCancel(&k->wasm); break;
+    case GS_COMMAND_LEARN_FINISH: /* decides now, and moves the trim: the moves are this call's */
+      status = (int32_t)Z_gainstageZ_learnFinish(&k->wasm);
+      moves = Z_gainstageZ_outputEventCount(&k->wasm);
+      at = Z_gainstageZ_outputEventBuffer(&k->wasm);
+      break;
+    default: break;
+    }
+  });
+  report_moves(k, moves, at, 0, on_move, context);
+  return status;
+}
+
 void gs_kernel_process(gs_kernel *k, const float *const *in, float *const *out, uint32_t frames, gs_move_fn on_move,
                        void *context) {
   if (!k->active || gs_kernel_failed(k)) {
@@ -136,17 +174,7 @@ void gs_kernel_process(gs_kernel *k, const float *const *in, float *const *out, 
       }
     });
     if (gs_kernel_failed(k) || status < 0) silence(out, k->channels, done, count);
-    /* Each move: parameter id (i32), frame in the range (i32), plain value (f64). */
-    const uint32_t move_bytes = moves ? Z_gainstageZ_outputEventBytes(&k->wasm) : 0;
-    for (uint32_t i = 0; i < moves && on_move && !gs_kernel_failed(k); i++) {
-      const uint8_t *event = memory(k) + moves_at + (size_t)i * move_bytes;
-      int32_t id, frame;
-      double value;
-      memcpy(&id, event, 4);
-      memcpy(&frame, event + 4, 4);
-      memcpy(&value, event + 8, 8);
-      on_move(context, (uint32_t)id, value, done + (uint32_t)frame);
-    }
+    report_moves(k, moves, moves_at, done, on_move, context);
     done += count;
   }
   if (gs_kernel_failed(k) && done < frames) silence(out, k->channels, done, frames - done);

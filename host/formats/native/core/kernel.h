@@ -46,6 +46,10 @@ typedef void (*gs_move_fn)(void *context, uint32_t id, double value, uint32_t fr
 void gs_kernel_process(gs_kernel *kernel, const float *const *in, float *const *out, uint32_t frames,
                        gs_move_fn on_move, void *context);
 
+/* Runs kernel command `id` (GS_COMMAND_RESET_METERS, _LEARN_START with seconds, _LEARN_FINISH,
+   _LEARN_CANCEL); the moves it makes (Learn's decision) go to `on_move` at frame 0. Returns the
+   kernel's status (GS_STATUS_BAD_PARAM_ID for a command the native formats do not send). [audio thread] */
+int32_t gs_kernel_command(gs_kernel *kernel, uint32_t id, double value, gs_move_fn on_move, void *context);
 /* Clears meters (peaks, loudness, counts). Lands ramps too when `ramps`. [audio thread] */
 void gs_kernel_reset(gs_kernel *kernel, bool ramps);
 

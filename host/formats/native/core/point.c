@@ -81,25 +81,6 @@ bool gs_point_command(gs_point *point, uint32_t id, double value) {
   return true;
 }
 
-/* The commands the main thread sent, in order. [audio] */
-static void take_commands(gs_point *point) {
-  const uint32_t written = __atomic_load_n(&point->commands_written, __ATOMIC_ACQUIRE);
-  uint32_t read = __atomic_load_n(&point->commands_read, __ATOMIC_RELAXED);
-  for (; read != written; read++) {
-    const gs_point_command_slot *slot = &point->commands[read % GS_POINT_COMMANDS];
-    gs_kernel_set_param(point->kernel, slot->id, slot->value);
-  }
-  __atomic_store_n(&point->commands_read, read, __ATOMIC_RELEASE);
-}
-
-void gs_point_sync(gs_point *point) {
-  take_commands(point);
-  if (!__atomic_exchange_n(&point->any_pending, 0, __ATOMIC_ACQUIRE)) return;
-  for (int i = 0; i < GS_PARAM_COUNT; i++)
-    if (__atomic_exchange_n(&point->pending[i], 0, __ATOMIC_ACQUIRE))
-      gs_kernel_set_param(point->kernel, GS_PARAMS[i].id, gs_point_get(point, i));
-}
-
 typedef struct move_relay {
   gs_point *point;
   gs_point_move_fn on_move;
@@ -115,10 +96,35 @@ static void relay_move(void *context, uint32_t id, double value, uint32_t frame)
   if (relay->on_move) relay->on_move(relay->context, id, value, relay->offset + frame);
 }
 
+/* The commands the main thread sent, in order; Learn's decision goes through `relay`. [audio] */
+static void take_commands(gs_point *point, move_relay *relay) {
+  const uint32_t written = __atomic_load_n(&point->commands_written, __ATOMIC_ACQUIRE);
+  uint32_t read = __atomic_load_n(&point->commands_read, __ATOMIC_RELAXED);
+  for (; read != written; read++) {
+    const gs_point_command_slot *slot = &point->commands[read % GS_POINT_COMMANDS];
+    gs_kernel_command(point->kernel, slot->id, slot->value, relay_move, relay);
+  }
+  __atomic_store_n(&point->commands_read, read, __ATOMIC_RELEASE);
+}
+
+/* What the main thread set and sent since the last call, moves reported through `relay`. */
+static void sync_with(gs_point *point, move_relay *relay) {
+  take_commands(point, relay);
+  if (!__atomic_exchange_n(&point->any_pending, 0, __ATOMIC_ACQUIRE)) return;
+  for (int i = 0; i < GS_PARAM_COUNT; i++)
+    if (__atomic_exchange_n(&point->pending[i], 0, __ATOMIC_ACQUIRE))
+      gs_kernel_set_param(point->kernel, GS_PARAMS[i].id, gs_point_get(point, i));
+}
+
+void gs_point_sync(gs_point *point) {
+  move_relay relay = {point, NULL, NULL, 0};
+  sync_with(point, &relay);
+}
+
 void gs_point_process(gs_point *point, const float *const *in, float *const *out, uint32_t frames,
                       gs_point_move_fn on_move, void *context) {
-  gs_point_sync(point);
   move_relay relay = {point, on_move, context, 0};
+  sync_with(point, &relay);
   const float *in_at[GS_MAX_CHANNELS];
   float *out_at[GS_MAX_CHANNELS];
   /* In chunks that end on the publication clock: the meters are read at the same frames whatever
