@@ -108,6 +108,27 @@ describe("Chromium: the WAM plugin in a host page without isolation", () => {
   test("no page errors", () => expect(session.errors).toEqual([]));
 });
 
+describe("Firefox: the WAM plugin in a host page without isolation", () => {
+  let session: FirefoxSession;
+  let r: Awaited<ReturnType<WamScenarios["withoutIsolation"]>>;
+  beforeAll(async () => {
+    session = await openDevPageInFirefox(WAM_HOST, PLAIN);
+    r = (await session.page.evaluate(() => (globalThis as any).scenarios.withoutIsolation())) as typeof r;
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test("it plays and meters over port messages: −6 dB of trim to the sample, IN −20 and SEND −26 dBFS", () => {
+    expect([r.crossOriginIsolated, r.transport]).toEqual([false, "message-port"]);
+    expect(r.aloneMaxError).toBeLessThan(1e-6);
+    expectWithin(r.meters!.in.overall.samplePeakMaxDbfs, -20, 0.01, 0.01, "IN peak");
+    expectWithin(r.meters!.send.overall.samplePeakMaxDbfs, -26, 0.01, 0.01, "SEND peak");
+  });
+
+  test("no page errors", () => expect(session.errors).toEqual([]));
+});
+
 describe("Chromium: the built app from a plain static server, under a sub-path", () => {
   let session: BrowserSession;
   beforeAll(async () => {
