@@ -136,10 +136,11 @@ static int info(plugin *p) {
    `changes` (the first block that holds each) and recording what comes back. */
 static void render(plugin *p, float *input[2], float *output[2], test_changes *changes, test_changes *back) {
   for (int at = 0; at < FRAMES; at += BLOCK) {
+    const int frames = FRAMES - at < BLOCK ? FRAMES - at : BLOCK; /* the last block is shorter */
     float *in[2] = {input[0] + at, input[1] + at}, *out[2] = {output[0] + at, output[1] + at};
     vst3_audio_bus_buffers in_bus = {2, 0, {.channelBuffers32 = in}}, out_bus = {2, 0, {.channelBuffers32 = out}};
-    test_changes_window(changes, at, BLOCK);
-    vst3_process_data data = {0, VST3_SAMPLE_32, BLOCK, 1, 1, &in_bus, &out_bus,
+    test_changes_window(changes, at, frames);
+    vst3_process_data data = {0, VST3_SAMPLE_32, frames, 1, 1, &in_bus, &out_bus,
                               (vst3_parameter_changes *)changes, (vst3_parameter_changes *)back, NULL, NULL, NULL};
     back->offset_base = at;
     counting = 1;
