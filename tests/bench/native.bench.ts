@@ -1,7 +1,8 @@
 /**
  * Native against WebAssembly (part of npm run bench): × real time of stereo 48 kHz in 128-frame
- * blocks, every meter on both taps, for the CLAP plugin (the scalar kernel through wasm2c and the
- * C compiler, driven by the test host) and for the same kernel in V8, scalar and SIMD builds; then
+ * blocks, every meter on both taps, for the CLAP plugin (the SIMD kernel through wasm2c 1.0.39,
+ * SIMDe and the C compiler, driven by the test host) and for the same kernel in V8, scalar and
+ * SIMD builds; then
  * the LV2 plugin against x42's five meters together (lv2bench, 100 s in 128-frame blocks, best of
  * three). The ratios are printed beside their targets. Skipped with a note when the native
  * plugins are not built (npm run build:native).
@@ -56,7 +57,7 @@ if (existsSync(host) && existsSync(plugin)) {
       JSON.parse(spawnSync(host, [plugin, "bench", String(SECONDS)], { encoding: "utf8" }).stdout).realtime as number,
   );
   native = Math.max(...runs);
-  console.log(`CLAP plugin (wasm2c, C -O2):  ${native.toFixed(0)}× real time`);
+  console.log(`CLAP plugin (wasm2c SIMD, -O2): ${native.toFixed(0)}× real time`);
 } else {
   console.log("CLAP plugin: not built here (npm run build:native, then npm test builds the test host)");
 }

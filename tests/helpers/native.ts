@@ -31,9 +31,10 @@ const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]
 
 /** Why the native tests cannot run here ("" when they can). */
 export function missingToolchain(): string {
-  const missing = ["cc", "make", "wasm2c", "ffmpeg", "lv2apply"].filter((command) => !has(command));
+  const missing = ["cc", "make", "ffmpeg", "lv2apply"].filter((command) => !has(command));
   if (!existsSync("/usr/include/lv2/core/lv2.h")) missing.push("lv2-dev");
-  if (!existsSync("/usr/src/wasm2c/wasm-rt-impl.c")) missing.push("wasm2c runtime");
+  if (!existsSync("/usr/include/simde/wasm/simd128.h")) missing.push("libsimde-dev");
+  if (!existsSync(join(ROOT, "node_modules/wabt/bin/wasm2c"))) missing.push("wabt's wasm2c (npm ci)");
   if (!existsSync("/usr/include/cairo/cairo.h")) missing.push("libcairo2-dev");
   if (!existsSync("/usr/include/X11/Xlib.h")) missing.push("libx11-dev");
   return missing.length > 0 ? `not installed: ${missing.join(", ")} (.ci/run installs them)` : "";

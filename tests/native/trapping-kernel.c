@@ -6,9 +6,9 @@
 #include "gainstage-kernel.h"
 
 static int calls;
-static u32 trapping_process_range(Z_gainstage_instance_t *instance, u32 start, u32 count) {
+static u32 trapping_process_range(w2c_gainstage *instance, u32 start, u32 count) {
   if (++calls > 3) wasm_rt_trap(WASM_RT_TRAP_OOB);
-  return Z_gainstageZ_processRange(instance, start, count);
+  return w2c_gainstage_processRange(instance, start, count);
 }
-#define Z_gainstageZ_processRange trapping_process_range
+#define w2c_gainstage_processRange trapping_process_range
 #include "../../host/formats/native/core/kernel.c"

@@ -1,7 +1,6 @@
 /* The wasm2c kernel behind gs_kernel (kernel.h). */
 #include "kernel.h"
 
-#include <pthread.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,26 +8,12 @@
 #include "gainstage-kernel.h"
 
 struct gs_kernel {
-  Z_gainstage_instance_t wasm;
+  w2c_gainstage wasm;
   bool instantiated;
   bool active;
   bool failed;
   uint32_t channels;
 };
-
-/* The module's function-type registry is filled once per process, before any instance exists,
-   and freed when the plugin's library is unloaded (a host that unloads it keeps nothing of ours). */
-static pthread_once_t module_once = PTHREAD_ONCE_INIT;
-static bool module_ready;
-static void init_module(void) {
-  wasm_rt_init();
-  Z_gainstage_init_module();
-  module_ready = true;
-}
-
-__attribute__((destructor)) static void free_module(void) {
-  if (module_ready) wasm_rt_free();
-}
 
 /* `failed` is set on the thread that ran the kernel and read on any: atomic. */
 static void mark_failed(gs_kernel *k) { __atomic_store_n(&k->failed, true, __ATOMIC_RELEASE); }
@@ -36,8 +21,8 @@ static void mark_failed(gs_kernel *k) { __atomic_store_n(&k->failed, true, __ATO
 /* Where a trap on this thread returns to: the guard around the current call into the kernel. */
 static __thread jmp_buf *trap_target;
 
-/* wasm2c's trap hook (WASM_RT_TRAP_HANDLER, declared by trap-hook.h): back to the guard, never
-   into the host's stack frames. `code` is a wasm_rt_trap_t. */
+/* Where the runtime sends a trap (wasm-rt.c): back to the guard, never into the host's stack
+   frames. `code` is a wasm_rt_trap_t. */
 void gs_kernel_trap(int code) {
   if (trap_target) _longjmp(*trap_target, code + 1);
   abort(); /* a trap outside any guard cannot happen: every call below is guarded */
@@ -60,11 +45,10 @@ void gs_kernel_trap(int code) {
 static uint8_t *memory(gs_kernel *k) { return k->wasm.w2c_memory.data; }
 
 gs_kernel *gs_kernel_create(void) {
-  pthread_once(&module_once, init_module);
-  gs_kernel *k = calloc(1, sizeof *k);
+  gs_kernel *volatile k = calloc(1, sizeof *k); /* volatile: read after a trap returns through _longjmp */
   if (!k) return NULL;
   GUARDED(k, {
-    Z_gainstage_instantiate(&k->wasm);
+    wasm2c_gainstage_instantiate(&k->wasm);
     k->instantiated = true;
   });
   if (!k->instantiated) {
@@ -76,7 +60,7 @@ gs_kernel *gs_kernel_create(void) {
 
 void gs_kernel_destroy(gs_kernel *k) {
   if (!k) return;
-  if (k->instantiated) Z_gainstage_free(&k->wasm);
+  if (k->instantiated) wasm2c_gainstage_free(&k->wasm);
   free(k);
 }
 
@@ -85,8 +69,8 @@ bool gs_kernel_activate(gs_kernel *k, double sample_rate, uint32_t channels) {
   volatile int32_t status = GS_STATUS_NOT_READY;
   /* Set up for the most channels first, so a later change of layout never grows memory. */
   GUARDED(k, {
-    status = (int32_t)Z_gainstageZ_setup(&k->wasm, sample_rate, GS_MAX_CHANNELS);
-    if (status >= 0) status = (int32_t)Z_gainstageZ_setup(&k->wasm, sample_rate, channels);
+    status = (int32_t)w2c_gainstage_setup(&k->wasm, sample_rate, GS_MAX_CHANNELS);
+    if (status >= 0) status = (int32_t)w2c_gainstage_setup(&k->wasm, sample_rate, channels);
   });
   if (gs_kernel_failed(k) || status < 0) return false;
   k->channels = channels;
@@ -96,13 +80,13 @@ bool gs_kernel_activate(gs_kernel *k, double sample_rate, uint32_t channels) {
 
 int32_t gs_kernel_set_param(gs_kernel *k, uint32_t id, double value) {
   volatile int32_t status = GS_STATUS_NOT_READY;
-  if (!gs_kernel_failed(k)) GUARDED(k, status = (int32_t)Z_gainstageZ_setParam(&k->wasm, id, value));
+  if (!gs_kernel_failed(k)) GUARDED(k, status = (int32_t)w2c_gainstage_setParam(&k->wasm, id, value));
   return status;
 }
 
 double gs_kernel_get_param(gs_kernel *k, uint32_t id) {
   volatile double value = 0;
-  if (!gs_kernel_failed(k)) GUARDED(k, value = Z_gainstageZ_getParam(&k->wasm, id));
+  if (!gs_kernel_failed(k)) GUARDED(k, value = w2c_gainstage_getParam(&k->wasm, id));
   return value;
 }
 
@@ -112,7 +96,7 @@ static void silence(float *const *out, uint32_t channels, uint32_t from, uint32_
 
 /* The kernel's own moves of the last call: parameter id (i32), frame in the range (i32), plain value (f64) each. */
 static void report_moves(gs_kernel *k, uint32_t moves, uint32_t at, uint32_t offset, gs_move_fn on_move, void *context) {
-  const uint32_t move_bytes = moves ? Z_gainstageZ_outputEventBytes(&k->wasm) : 0;
+  const uint32_t move_bytes = moves ? w2c_gainstage_outputEventBytes(&k->wasm) : 0;
   for (uint32_t i = 0; i < moves && on_move && !gs_kernel_failed(k); i++) {
     const uint8_t *event = memory(k) + at + (size_t)i * move_bytes;
     int32_t id, frame;
@@ -131,15 +115,15 @@ int32_t gs_kernel_command(gs_kernel *k, uint32_t id, double value, gs_move_fn on
   GUARDED(k, {
     switch (id) {
     case GS_COMMAND_RESET_METERS:
-      Z_gainstageZ_resetMeters(&k->wasm);
+      w2c_gainstage_resetMeters(&k->wasm);
       status = GS_STATUS_OK;
       break;
-    case GS_COMMAND_LEARN_START: status = (int32_t)Z_gainstageZ_learnStart(&k->wasm, value); break;
-    case GS_COMMAND_LEARN_CANCEL: status = (int32_t)Z_gainstageZ_learnCancel(&k->wasm); break;
+    case GS_COMMAND_LEARN_START: status = (int32_t)w2c_gainstage_learnStart(&k->wasm, value); break;
+    case GS_COMMAND_LEARN_CANCEL: status = (int32_t)w2c_gainstage_learnCancel(&k->wasm); break;
     case GS_COMMAND_LEARN_FINISH: /* decides now, and moves the trim: the moves are this call's */
-      status = (int32_t)Z_gainstageZ_learnFinish(&k->wasm);
-      moves = Z_gainstageZ_outputEventCount(&k->wasm);
-      at = Z_gainstageZ_outputEventBuffer(&k->wasm);
+      status = (int32_t)w2c_gainstage_learnFinish(&k->wasm);
+      moves = w2c_gainstage_outputEventCount(&k->wasm);
+      at = w2c_gainstage_outputEventBuffer(&k->wasm);
       break;
     default: break;
     }
@@ -160,17 +144,17 @@ void gs_kernel_process(gs_kernel *k, const float *const *in, float *const *out, 
     volatile int32_t status = GS_STATUS_NOT_READY;
     volatile uint32_t moves = 0, moves_at = 0;
     GUARDED(k, {
-      const uint32_t input = Z_gainstageZ_inputBuffer(&k->wasm);
-      const uint32_t output = Z_gainstageZ_outputBuffer(&k->wasm);
+      const uint32_t input = w2c_gainstage_inputBuffer(&k->wasm);
+      const uint32_t output = w2c_gainstage_outputBuffer(&k->wasm);
       const size_t stride = (size_t)GS_MAX_FRAMES * sizeof(float);
       for (uint32_t c = 0; c < k->channels; c++)
         memcpy(memory(k) + input + c * stride, in[c] + done, count * sizeof(float));
-      status = (int32_t)Z_gainstageZ_processRange(&k->wasm, 0, count);
+      status = (int32_t)w2c_gainstage_processRange(&k->wasm, 0, count);
       if (status >= 0) {
         for (uint32_t c = 0; c < k->channels; c++)
           memcpy(out[c] + done, memory(k) + output + c * stride, count * sizeof(float));
-        moves = Z_gainstageZ_outputEventCount(&k->wasm);
-        moves_at = Z_gainstageZ_outputEventBuffer(&k->wasm);
+        moves = w2c_gainstage_outputEventCount(&k->wasm);
+        moves_at = w2c_gainstage_outputEventBuffer(&k->wasm);
       }
     });
     if (gs_kernel_failed(k) || status < 0) silence(out, k->channels, done, count);
@@ -183,8 +167,8 @@ void gs_kernel_process(gs_kernel *k, const float *const *in, float *const *out, 
 void gs_kernel_reset(gs_kernel *k, bool ramps) {
   if (gs_kernel_failed(k) || !k->active) return;
   GUARDED(k, {
-    if (ramps) Z_gainstageZ_reset(&k->wasm);
-    else Z_gainstageZ_resetMeters(&k->wasm);
+    if (ramps) w2c_gainstage_reset(&k->wasm);
+    else w2c_gainstage_resetMeters(&k->wasm);
   });
 }
 
@@ -192,8 +176,8 @@ const double *gs_kernel_read_meters(gs_kernel *k) {
   if (gs_kernel_failed(k) || !k->active) return NULL;
   volatile uint32_t readout = 0;
   GUARDED(k, {
-    Z_gainstageZ_readMeters(&k->wasm);
-    readout = Z_gainstageZ_readoutBuffer(&k->wasm);
+    w2c_gainstage_readMeters(&k->wasm);
+    readout = w2c_gainstage_readoutBuffer(&k->wasm);
   });
   return gs_kernel_failed(k) ? NULL : (const double *)(const void *)(memory(k) + readout);
 }

@@ -1,12 +1,12 @@
 /*
  * The Gainstage kernel in a native process: the very AssemblyScript kernel the browser runs,
- * compiled to C by wasm2c (its scalar build: wasm2c 1.0.32 translates no SIMD; the two builds give
- * identical bits, tests/kernel/scalar-build.test.ts). Each gs_kernel owns its linear memory and
- * globals: no state is shared between instances.
+ * its SIMD build compiled to C by wasm2c 1.0.39 (WebAssembly's SIMD as SIMDe's portable
+ * intrinsics). Each gs_kernel owns its linear memory and globals: no state is shared between
+ * instances.
  *
- * Safe in a host process: the wasm2c runtime is built without signal handlers or address-space
- * reservations (WASM_RT_MEMCHECK_SIGNAL_HANDLER=0: bounds are checked in code) and without the
- * shared call-depth counter (WASM_RT_USE_STACK_DEPTH_COUNT=0; the kernel does not recurse). The
+ * Safe in a host process: our runtime (wasm-rt.h) has no signal handlers or address-space
+ * reservations (bounds are checked in code) and no shared call-depth counter (the kernel does
+ * not recurse). The
  * kernel imports nothing (no env.abort to supply: --noAssert compiles its aborts away, and the
  * build refuses a kernel with imports). A trap cannot unwind into the host: every call into the
  * kernel runs under a per-thread guard; a trap marks the instance failed and it outputs silence.
