@@ -42,12 +42,7 @@ void gs_clap_push_edits(gs_clap *self, const clap_output_events_t *out) {
 }
 
 static void editor_read(void *context, gs_editor_model *model) {
-  gs_clap *self = context;
-  const bool fresh = gs_point_read_meters(&self->point, self->gui_readout);
-  if (fresh) self->gui_has_readout = true;
-  gs_editor_model_fill(model, self->gui_has_readout ? self->gui_readout : NULL,
-                       gs_point_get(&self->point, gs_param_index(GS_ID_INPUT_TRIM_DB)),
-                       gs_point_get(&self->point, gs_param_index(GS_ID_OUTPUT_TRIM_DB)));
+  gs_editor_model_from_point(model, &((gs_clap *)context)->gui_source);
 }
 
 static void editor_begin(void *context, uint32_t id) { queue_edit(context, CLAP_EVENT_PARAM_GESTURE_BEGIN, id, 0); }
@@ -80,6 +75,7 @@ static bool create(const clap_plugin_t *plugin, const char *api, bool is_floatin
   if (!is_api_supported(plugin, api, is_floating) || self->gui_created) return false;
   self->editor_api = gs_editor_load();
   if (!self->editor_api) return false;
+  self->gui_source = (gs_editor_source){.point = &self->point};
   self->gui_created = true;
   self->gui_scale = 1;
   return true;

@@ -8,6 +8,7 @@
 #define GAINSTAGE_CLAP_H
 
 #include "../core/point.h"
+#include "../editor/editor-point.h"
 #include "clap-abi.h"
 
 /* Gainstage's extension: a copy of the meters the audio thread last published (GS_READOUT_SLOTS
@@ -26,7 +27,6 @@ typedef struct gs_clap_edit {
   double value;
 } gs_clap_edit;
 
-struct gs_editor;
 struct gs_editor_api;
 
 typedef struct gs_clap {
@@ -40,12 +40,12 @@ typedef struct gs_clap {
   const clap_host_posix_fd_support_t *host_fd;
   gs_point point;
   /* The editor (clap-gui.c) [main-thread], and its edits for the host: a ring main → audio. */
-  struct gs_editor *editor;
+  gs_editor *editor;
   const struct gs_editor_api *editor_api;
-  bool gui_created, gui_timer_registered, gui_fd_registered, gui_has_readout;
+  bool gui_created, gui_timer_registered, gui_fd_registered;
   double gui_scale;
   clap_id gui_timer;
-  double gui_readout[GS_READOUT_SLOTS];
+  gs_editor_source gui_source; /* the editor's reading of the point */
   gs_clap_edit edits[GS_CLAP_EDITS];
   uint32_t edits_written, edits_read; /* atomic */
   bool initialized;

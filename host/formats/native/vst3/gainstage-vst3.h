@@ -38,7 +38,7 @@ typedef struct gs_vst3 {
   /* [audio] scratch for one process call, made with the object. */
   int32_t queue_next[GS_VST3_MAX_QUEUES];
   uint32_t frames_since_meters;
-  double meters[GS_METER_OUTPUT_COUNT];
+  double meters[GS_METER_OUTPUT_COUNT]; /* atomic: the meters as last sent [audio], read [main] */
 } gs_vst3;
 
 /* The object behind an interface pointer (`field` names which interface). */

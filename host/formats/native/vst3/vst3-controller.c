@@ -82,11 +82,12 @@ static vst3_param_value plain_to_normalized(void *pointer, vst3_param_id id, vst
   return gs_vst3_to_normalized(id, plain);
 }
 
-/* A meter's value: the latest the audio thread published ("no reading" before one). */
+/* A meter's value: the one the audio thread last sent the host as this read-only parameter (the
+   editor is the snapshot's one reader, so the host's polling never takes its peaks). */
 static double meter_now(gs_vst3 *self, int meter) {
-  double readout[GS_READOUT_SLOTS];
-  if (!gs_point_read_meters(&self->point, readout)) return gs_meter_none(meter);
-  return gs_meter_value(readout, meter, self->sample_rate);
+  double value;
+  __atomic_load(&self->meters[meter], &value, __ATOMIC_RELAXED);
+  return isnan(value) ? gs_meter_none(meter) : value;
 }
 
 static vst3_param_value get_param_normalized(void *pointer, vst3_param_id id) {

@@ -129,7 +129,8 @@ static vst3_result set_active(void *pointer, uint8_t state) {
   if (self->active) return VST3_OK;
   self->active = gs_point_activate(&self->point, self->sample_rate, self->channels);
   self->frames_since_meters = 0;
-  for (int i = 0; i < GS_METER_OUTPUT_COUNT; i++) self->meters[i] = NAN;
+  const double none = NAN; /* no meter sent yet */
+  for (int i = 0; i < GS_METER_OUTPUT_COUNT; i++) __atomic_store(&self->meters[i], &none, __ATOMIC_RELAXED);
   return self->active ? VST3_OK : VST3_FALSE;
 }
 

@@ -107,8 +107,10 @@ static void send_meters(gs_vst3 *self, vst3_parameter_changes *out, int32_t offs
   if (!readout || !out) return;
   for (int i = 0; i < GS_METER_OUTPUT_COUNT; i++) {
     const double value = gs_meter_value(readout, i, self->sample_rate);
-    if (value == self->meters[i]) continue;
-    self->meters[i] = value;
+    double sent;
+    __atomic_load(&self->meters[i], &sent, __ATOMIC_RELAXED);
+    if (value == sent) continue;
+    __atomic_store(&self->meters[i], &value, __ATOMIC_RELAXED); /* read by the controller [main] */
     const vst3_param_id id = GS_VST3_METER_PARAM_ID_BASE + (uint32_t)i;
     send_change(out, id, offset, gs_vst3_to_normalized(id, value));
   }

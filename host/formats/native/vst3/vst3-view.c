@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../editor/editor-api.h"
+#include "../editor/editor-point.h"
 #include "gainstage-vst3.h"
 
 /* How often the editor redraws (ms): about 30 frames a second. */
@@ -22,8 +23,7 @@ typedef struct gs_vst3_view {
   void *run_loop;  /* IRunLoop while attached, one reference held */
   const gs_editor_api *api;
   gs_editor *editor;
-  double readout[GS_READOUT_SLOTS];
-  bool has_readout;
+  gs_editor_source source;
   uint32_t width, height;
 } gs_vst3_view;
 
@@ -60,11 +60,7 @@ static vst3_result view_query(gs_vst3_view *v, const vst3_uid iid, void **object
 /* ---- the editor's host ---- */
 
 static void read_model(void *context, gs_editor_model *model) {
-  gs_vst3_view *v = context;
-  gs_point *point = &v->plugin->point;
-  if (gs_point_read_meters(point, v->readout)) v->has_readout = true;
-  gs_editor_model_fill(model, v->has_readout ? v->readout : NULL, gs_point_get(point, gs_param_index(GS_ID_INPUT_TRIM_DB)),
-                       gs_point_get(point, gs_param_index(GS_ID_OUTPUT_TRIM_DB)));
+  gs_editor_model_from_point(model, &((gs_vst3_view *)context)->source);
 }
 
 static void begin_edit(void *context, uint32_t id) {
@@ -226,6 +222,7 @@ void *gs_vst3_create_view(gs_vst3 *plugin) {
   v->timer = &TIMER;
   v->references = 1;
   v->plugin = plugin;
+  v->source.point = &plugin->point;
   gs_vst3_add_ref(plugin);
   return &v->view;
 }
