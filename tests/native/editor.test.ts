@@ -152,7 +152,7 @@ describe.skipIf(lv2Skip)(
       );
       children.push(spawn(JALV, ["urn:gainstage:stereo"], { env, stdio: "ignore" }));
       // jalv opens its window when JACK and the plugin are up: look for it, a bounded number of times.
-      for (let attempt = 0; attempt < 60 && !shown?.found; attempt++) {
+      for (let attempt = 0; attempt < 240 && !shown?.found; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 500));
         const run = spawnSync(join(WORK, "x-capture"), ["Gainstage", join(ARTIFACTS, "lv2-editor-jalv.png")], {
           env,
@@ -160,7 +160,7 @@ describe.skipIf(lv2Skip)(
         });
         shown = JSON.parse(run.stdout || "{}");
       }
-    }, 120_000);
+    }, 180_000);
     afterAll(() => {
       for (const child of children.reverse()) child.kill();
       x?.stop();
