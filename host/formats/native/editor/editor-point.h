@@ -7,7 +7,7 @@
 #define GAINSTAGE_EDITOR_POINT_H
 
 #include "editor.h"
-#include "point.h"
+#include "../core/point.h"
 
 typedef struct gs_editor_source {
   gs_point *point;
